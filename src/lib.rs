@@ -1,0 +1,179 @@
+//! Terbuka: a static-site generator for public transparency portals.
+//!
+//! The build is a pipeline, one module per stage:
+//!
+//! 1. [`source`]: walk `content/` and read every file (parallel);
+//! 2. [`parse`]: front matter and bodies into typed [`model`] records (parallel);
+//! 3. [`site`]: link records into a graph and check every content rule;
+//! 4. [`render`]: pages, sitemap and feeds from the theme (parallel);
+//! 5. [`output`]: write into a staging folder and swap it in atomically.
+//!
+//! Problems with content are collected as [`diagnostic::Diagnostic`]s, all
+//! of them, and reported at once; nothing is written when there is one.
+
+pub mod diagnostic;
+pub mod model;
+pub mod output;
+pub mod parse;
+pub mod render;
+pub mod report;
+pub mod site;
+pub mod source;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use diagnostic::Diagnostics;
+use render::theme::Theme;
+use site::Site;
+
+/// What a build needs to know.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The `content/` folder.
+    pub content_dir: PathBuf,
+    /// Where the site goes (`public/`).
+    pub output_dir: PathBuf,
+    /// Overrides `site.yaml`'s `base_url`.
+    pub base_url: Option<String>,
+    /// A theme folder; the built-in default theme when `None`.
+    pub theme_dir: Option<PathBuf>,
+    /// Fail on warnings too.
+    pub strict: bool,
+}
+
+impl BuildOptions {
+    /// Options for building `content_dir` into `output_dir` with defaults.
+    pub fn new(content_dir: impl Into<PathBuf>, output_dir: impl Into<PathBuf>) -> Self {
+        Self { content_dir: content_dir.into(), output_dir: output_dir.into(), base_url: None, theme_dir: None, strict: false }
+    }
+}
+
+/// Why a build did not produce a site.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The content has errors (or warnings, under `--strict`).
+    #[error("{} error(s) and {} warning(s) in content", .0.error_count(), .0.warning_count())]
+    Content(Diagnostics),
+    /// The content folder could not be read.
+    #[error("cannot read content: {0}")]
+    Read(#[source] std::io::Error),
+    /// The theme could not be loaded.
+    #[error("cannot load theme `{path}`: {source}")]
+    Theme {
+        /// Theme folder.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// Rendering failed (a template error or a failed write).
+    #[error(transparent)]
+    Render(#[from] render::RenderError),
+    /// The output could not be prepared or swapped in.
+    #[error("cannot write output `{path}`: {source}")]
+    Output {
+        /// Output folder.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// Time spent in each stage, for `--timings` and the benchmarks.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    /// Stage name and duration, in pipeline order.
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+impl Timings {
+    fn time<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = f();
+        self.stages.push((name, start.elapsed()));
+        out
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Warnings (the build passed without `--strict`).
+    pub warnings: Diagnostics,
+    /// Files and bytes written.
+    pub written: output::WriteStats,
+    /// Counts of records.
+    pub counts: Counts,
+    /// Time per stage.
+    pub timings: Timings,
+}
+
+/// How many records of each kind the site holds.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    /// Activities.
+    pub activities: usize,
+    /// Ormas.
+    pub ormas: usize,
+    /// Agencies.
+    pub agencies: usize,
+    /// Officials.
+    pub people: usize,
+    /// Partnerships.
+    pub partnerships: usize,
+}
+
+impl Counts {
+    fn of(site: &Site) -> Self {
+        Self {
+            activities: site.activities.len(),
+            ormas: site.ormas.len(),
+            agencies: site.agencies.len(),
+            people: site.people.len(),
+            partnerships: site.partnerships.len(),
+        }
+    }
+}
+
+/// Stages 1-3: reads, parses and links the content, returning the site and
+/// its warnings, or every problem found.
+pub fn load(content_dir: &Path, strict: bool, timings: &mut Timings) -> Result<(Site, Diagnostics), BuildError> {
+    let files = timings.time("read", || source::read_content(content_dir)).map_err(BuildError::Read)?;
+    let (content, mut problems) = timings.time("parse", || parse::parse(files));
+    let (site, link_problems) = timings.time("link", || site::link(content, content_dir));
+    problems.extend(link_problems);
+    let mut diagnostics = Diagnostics(problems);
+    diagnostics.sort();
+    match site {
+        Some(site) if !diagnostics.fails(strict) => Ok((site, diagnostics)),
+        _ => Err(BuildError::Content(diagnostics)),
+    }
+}
+
+/// Checks the content without writing anything (`terbuka check`).
+pub fn check(content_dir: &Path, strict: bool) -> Result<Diagnostics, BuildError> {
+    load(content_dir, strict, &mut Timings::default()).map(|(_, warnings)| warnings)
+}
+
+/// Loads the theme the options ask for.
+pub fn load_theme(theme_dir: Option<&Path>) -> Result<Theme, BuildError> {
+    match theme_dir {
+        Some(dir) => Theme::from_dir(dir).map_err(|source| BuildError::Theme { path: dir.to_path_buf(), source }),
+        None => Ok(Theme::builtin()),
+    }
+}
+
+/// Runs the whole pipeline: content in, a complete site swapped into
+/// `output_dir` out. On any error the output folder is left as it was.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let mut timings = Timings::default();
+    let (site, warnings) = load(&options.content_dir, options.strict, &mut timings)?;
+    let theme = load_theme(options.theme_dir.as_deref())?;
+    let base_url = options.base_url.clone().unwrap_or_else(|| site.config.base_url.clone());
+    let output_error = |source| BuildError::Output { path: options.output_dir.clone(), source };
+    let staging = output::Staging::create(&options.output_dir).map_err(output_error)?;
+    let renderer = timings.time("prepare", || render::Renderer::new(&site, &theme, &base_url))?;
+    timings.time("render", || renderer.render_all(&staging))?;
+    let written = timings.time("commit", || staging.commit()).map_err(output_error)?;
+    Ok(BuildReport { warnings, written, counts: Counts::of(&site), timings })
+}

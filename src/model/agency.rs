@@ -1,0 +1,105 @@
+//! Government bodies and the officials who speak for them.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{PartialDate, RegionCode};
+
+/// `content/agencies/<id>.yaml`: a government body.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    /// Full official name.
+    pub name: String,
+    /// Short form used in the press, e.g. `Pemkot Tangerang`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abbreviation: Option<String>,
+    /// What sort of body it is.
+    pub kind: AgencyKind,
+    /// Region it governs or sits in.
+    pub region: RegionCode,
+    /// Id of the agency it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// Official website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Editorial note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// The kinds of government body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AgencyKind {
+    /// Provincial, city or regency government.
+    PemerintahDaerah,
+    /// Badan Kesatuan Bangsa dan Politik.
+    Kesbangpol,
+    /// Komisi Pemilihan Umum.
+    Kpu,
+    /// Badan Pengawas Pemilu.
+    Bawaslu,
+    /// Regional parliament.
+    Dprd,
+    /// Police.
+    Kepolisian,
+    /// Armed forces.
+    Tni,
+    /// Forum Koordinasi Pimpinan Daerah.
+    Forkopimda,
+    /// A national ministry.
+    Kementerian,
+    /// Anything else.
+    Lainnya,
+}
+
+impl AgencyKind {
+    /// Label in Bahasa Indonesia.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::PemerintahDaerah => "Pemerintah daerah",
+            Self::Kesbangpol => "Kesbangpol",
+            Self::Kpu => "KPU",
+            Self::Bawaslu => "Bawaslu",
+            Self::Dprd => "DPRD",
+            Self::Kepolisian => "Kepolisian",
+            Self::Tni => "TNI",
+            Self::Forkopimda => "Forkopimda",
+            Self::Kementerian => "Kementerian",
+            Self::Lainnya => "Lainnya",
+        }
+    }
+}
+
+/// `content/people/<id>.yaml`: an official.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Name as the sources give it.
+    pub name: String,
+    /// Roles held, and where, over time.
+    #[serde(default)]
+    pub positions: Vec<Position>,
+    /// Editorial note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// A role an official held.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    /// Title of the role, e.g. `Ketua KPU Kota Tangerang`.
+    pub role: String,
+    /// Id of the agency the role is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+    /// When the role began.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<PartialDate>,
+    /// When it ended; empty while it lasts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+}

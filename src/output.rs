@@ -1,0 +1,152 @@
+//! Stage 5, write: build into a staging folder beside the output and swap
+//! it in only when everything succeeded, so `public/` is always either the
+//! old site or the new one, never a mix.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+/// A folder the site is written into before it replaces the output.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+    committed: bool,
+}
+
+/// What a finished write produced.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WriteStats {
+    /// Files written.
+    pub files: usize,
+    /// Bytes written.
+    pub bytes: u64,
+}
+
+fn staging_prefix(target: &Path) -> String {
+    let name = target.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned());
+    format!(".{name}.tmp-")
+}
+
+impl Staging {
+    /// Creates an empty staging folder next to `target` (same file system,
+    /// so the final swap is a rename), clearing any left by a build that
+    /// was killed.
+    pub fn create(target: &Path) -> io::Result<Self> {
+        let target = if target.is_absolute() { target.to_path_buf() } else { std::env::current_dir()?.join(target) };
+        let parent = target.parent().unwrap_or(Path::new("/")).to_path_buf();
+        fs::create_dir_all(&parent)?;
+        let prefix = staging_prefix(&target);
+        for entry in fs::read_dir(&parent)?.flatten() {
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with(&prefix) && !is_alive(&name.to_string_lossy()[prefix.len()..]) {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+        }
+        let dir = parent.join(format!("{prefix}{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir)?;
+        }
+        fs::create_dir(&dir)?;
+        Ok(Self { dir, target, files: AtomicUsize::new(0), bytes: AtomicU64::new(0), committed: false })
+    }
+
+    /// The staging folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes one file at `rel_path` (`/`-separated), creating its folders.
+    pub fn write(&self, rel_path: &str, data: &[u8]) -> io::Result<()> {
+        let path = self.dir.join(rel_path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(&path, data)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Files and bytes written so far.
+    pub fn stats(&self) -> WriteStats {
+        WriteStats { files: self.files.load(Ordering::Relaxed), bytes: self.bytes.load(Ordering::Relaxed) }
+    }
+
+    /// Replaces the target with the staged site. On Linux the two folders
+    /// are exchanged in one atomic step; elsewhere the old one is moved
+    /// aside first.
+    pub fn commit(mut self) -> io::Result<WriteStats> {
+        let stats = self.stats();
+        if self.target.exists() {
+            if exchange(&self.dir, &self.target).is_err() {
+                let aside = self.dir.with_extension("old");
+                fs::rename(&self.target, &aside)?;
+                fs::rename(&self.dir, &self.target)?;
+                fs::remove_dir_all(&aside)?;
+                self.committed = true;
+                return Ok(stats);
+            }
+            // After the exchange the staging path holds the old site.
+            fs::remove_dir_all(&self.dir)?;
+        } else {
+            fs::rename(&self.dir, &self.target)?;
+        }
+        self.committed = true;
+        Ok(stats)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::new(io::ErrorKind::Unsupported, "no atomic exchange"))
+}
+
+/// Whether the build that owns a staging folder (named by its pid) still
+/// runs, so two builds never delete each other's work.
+fn is_alive(pid: &str) -> bool {
+    pid.parse::<u32>().is_ok_and(|pid| pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_swaps_and_drop_discards() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("old.html"), "old").unwrap();
+
+        let s = Staging::create(&target).unwrap();
+        s.write("a/index.html", b"new").unwrap();
+        drop(s);
+        assert!(target.join("old.html").exists());
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1, "staging folder removed");
+
+        let s = Staging::create(&target).unwrap();
+        s.write("a/index.html", b"new").unwrap();
+        s.commit().unwrap();
+        assert!(!target.join("old.html").exists());
+        assert_eq!(fs::read_to_string(target.join("a/index.html")).unwrap(), "new");
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+}

@@ -1,0 +1,170 @@
+//! Deserialises YAML into the model and turns serde's errors into
+//! diagnostics that say what to write instead.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Diagnostic, closest};
+
+/// Parses `text[start..end]` as a `T`; on failure the diagnostic points into
+/// the whole file.
+pub fn deserialize<T: DeserializeOwned>(
+    display_path: &Path,
+    text: &Arc<str>,
+    start: usize,
+    end: usize,
+) -> Result<T, Diagnostic> {
+    let yaml = &text[start..end];
+    if yaml.trim().is_empty() {
+        return Err(Diagnostic::error(display_path, "the record has no fields")
+            .with_help("write the required fields between the `---` lines; `terbuka new` writes a template"));
+    }
+    serde_yaml::from_str(yaml).map_err(|err| explain(err, display_path, text, start))
+}
+
+fn explain(err: serde_yaml::Error, display_path: &Path, text: &Arc<str>, start: usize) -> Diagnostic {
+    let full = err.to_string();
+    let without_location = match full.rfind(" at line ") {
+        Some(i) => &full[..i],
+        None => &full,
+    };
+    let (field, message) = split_field(without_location);
+    let (message, help, field) = advice(message, field);
+    let mut diag = Diagnostic::error(display_path, message);
+    if let Some(field) = field {
+        diag = diag.with_field(field);
+    }
+    if let Some(help) = help {
+        diag = diag.with_help(help);
+    }
+    match err.location() {
+        Some(loc) => {
+            let at = start + loc.index();
+            let end = token_end(text, at);
+            diag.at(text, at, end)
+        }
+        None => diag,
+    }
+}
+
+/// serde_yaml prefixes messages with the field path (`participants.ormas[0]: ...`).
+fn split_field(message: &str) -> (Option<String>, &str) {
+    if let Some((head, rest)) = message.split_once(": ") {
+        let looks_like_path = !head.is_empty()
+            && head.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '-'));
+        if looks_like_path {
+            return (Some(head.trim_start_matches('.').to_string()), rest);
+        }
+    }
+    (None, message)
+}
+
+/// Names quoted in backticks after "expected" in a serde message.
+fn expected_names(message: &str) -> Vec<&str> {
+    let Some(i) = message.find("expected") else { return Vec::new() };
+    message[i..].split('`').skip(1).step_by(2).collect()
+}
+
+fn first_backticked(message: &str) -> Option<&str> {
+    message.split('`').nth(1)
+}
+
+fn join_path(parent: Option<&str>, child: &str) -> String {
+    match parent {
+        Some(p) if !p.is_empty() => format!("{p}.{child}"),
+        _ => child.to_string(),
+    }
+}
+
+/// Rewrites serde's wording into a message, a fix and the field it is about.
+fn advice(message: &str, field: Option<String>) -> (String, Option<String>, Option<String>) {
+    let allowed = expected_names(message);
+    let listed = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+    if message.starts_with("unknown field") {
+        let wrong = first_backticked(message).unwrap_or_default();
+        let help = match closest(wrong, allowed.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? Fields allowed here: {listed}"),
+            None => format!("fields allowed here: {listed}"),
+        };
+        let field = Some(join_path(field.as_deref(), wrong));
+        return (format!("unknown field `{wrong}`"), Some(help), field);
+    }
+    if message.starts_with("unknown variant") {
+        let wrong = first_backticked(message).unwrap_or_default();
+        let help = match closest(wrong, allowed.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? Allowed values: {listed}"),
+            None => format!("allowed values: {listed}"),
+        };
+        return (format!("`{wrong}` is not an allowed value"), Some(help), field);
+    }
+    if message.starts_with("missing field") {
+        let name = first_backticked(message).unwrap_or_default();
+        let help = format!("add a line `{name}: ...`; it is required");
+        let field = Some(join_path(field.as_deref(), name));
+        return (format!("required field `{name}` is missing"), Some(help), field);
+    }
+    if message.starts_with("invalid type") {
+        let help = if message.contains("expected u32") || message.contains("expected u64") {
+            Some("write a whole number without quotes or separators, e.g. `21`")
+        } else if message.contains("expected a sequence") {
+            Some("write a list: `[a, b]`, or one `- item` per line")
+        } else if message.contains("expected a string") {
+            Some("write text; put it in quotes if it looks like a number or date")
+        } else {
+            None
+        };
+        return (message.to_string(), help.map(String::from), field);
+    }
+    (message.to_string(), None, field)
+}
+
+/// End of the token at `at`: the rest of the word, or of the line.
+fn token_end(text: &str, at: usize) -> usize {
+    let rest = text.get(at..).unwrap_or("");
+    let line = rest.find('\n').map_or(rest.len(), |i| i);
+    at + rest[..line].trim_end().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Activity;
+
+    fn err_of(yaml: &str) -> Diagnostic {
+        let text: Arc<str> = Arc::from(format!("---\n{yaml}---\n"));
+        deserialize::<Activity>(Path::new("a.md"), &text, 4, text.len() - 4).unwrap_err()
+    }
+
+    const VALID: &str = "title: T\ndate: \"2024-07-12\"\nkind: sosialisasi\nregion: \"36.71\"\norganizers: [kpu]\nsources: [{title: x}]\n";
+
+    #[test]
+    fn unknown_field_suggests_the_right_name() {
+        let d = err_of(&VALID.replace("organizers", "orgnizers"));
+        assert_eq!(d.message, "unknown field `orgnizers`");
+        assert!(d.help.unwrap().starts_with("did you mean `organizers`?"));
+        assert_eq!(d.line, 6);
+        assert_eq!(d.field.as_deref(), Some("orgnizers"));
+    }
+
+    #[test]
+    fn bad_enum_and_bad_date_name_their_line() {
+        let d = err_of(&VALID.replace("sosialisasi", "sosialsasi"));
+        assert!(d.help.unwrap().contains("did you mean `sosialisasi`"));
+        assert_eq!(d.line, 4);
+        let d = err_of(&VALID.replace("2024-07-12", "2024-02-30"));
+        assert!(d.message.contains("not a real date"), "{}", d.message);
+        assert_eq!(d.line, 3);
+        assert_eq!(d.field.as_deref(), Some("date"));
+    }
+
+    #[test]
+    fn missing_and_unquoted_fields() {
+        let d = err_of(&VALID.replace("title: T\n", ""));
+        assert_eq!(d.message, "required field `title` is missing");
+        let d = err_of(&VALID.replace("\"36.71\"", "36.71"));
+        assert!(d.message.contains("put it in quotes"), "{}", d.message);
+        assert_eq!(d.field.as_deref(), Some("region"));
+    }
+}

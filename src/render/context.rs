@@ -1,0 +1,134 @@
+//! The small, precomputed values templates receive. Each page gets only
+//! what it shows, never the whole site.
+
+use serde::Serialize;
+
+use crate::model::{PartialDate, Precision};
+
+/// A link with its text.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    /// Text to show.
+    pub name: String,
+    /// Root-relative address.
+    pub url: String,
+}
+
+/// A date as shown and as machine-readable.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// `12 Juli 2024`, `Juli 2024` or `2024`.
+    pub text: String,
+    /// `2024-07-12`, `2024-07` or `2024`: valid in `<time datetime>`.
+    pub iso: String,
+    /// `day`, `month` or `year`.
+    pub precision: Precision,
+}
+
+impl From<&PartialDate> for DateView {
+    fn from(d: &PartialDate) -> Self {
+        Self { text: d.to_indonesian(), iso: d.to_string(), precision: d.precision() }
+    }
+}
+
+/// One activity in a list: what a reader needs to decide to open it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityCard {
+    /// Page address.
+    pub url: String,
+    /// Headline.
+    pub title: String,
+    /// When.
+    pub date: DateView,
+    /// Kind label (`Sosialisasi`).
+    pub kind: &'static str,
+    /// Where.
+    pub region: Option<LinkView>,
+    /// Organising agencies, by short name.
+    pub organizers: Vec<LinkView>,
+    /// How many ormas took part, when known.
+    pub ormas_count: Option<u32>,
+    /// First words of the text.
+    pub excerpt: String,
+}
+
+/// Heading and metadata of every page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageMeta {
+    /// `<title>` and `<h1>`.
+    pub title: String,
+    /// Meta description.
+    pub description: String,
+    /// Absolute canonical URL.
+    pub canonical: String,
+    /// Section for the navigation highlight (`kegiatan`), or empty.
+    pub section: &'static str,
+    /// Trail from the home page to this one (excluding this page).
+    pub breadcrumbs: Vec<LinkView>,
+    /// Atom feed of this page's activities, if any.
+    pub feed: Option<String>,
+}
+
+/// Position in a paginated list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pagination {
+    /// Current page, 1-based.
+    pub current: usize,
+    /// Number of pages.
+    pub total_pages: usize,
+    /// Number of entries across all pages.
+    pub total_items: usize,
+    /// Previous page address.
+    pub prev: Option<String>,
+    /// Next page address.
+    pub next: Option<String>,
+    /// Page links around the current one (`None` is a gap).
+    pub pages: Vec<Option<PageLink>>,
+}
+
+/// One numbered page link.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLink {
+    /// Page number.
+    pub n: usize,
+    /// Its address.
+    pub url: String,
+    /// Whether it is the page shown.
+    pub current: bool,
+}
+
+/// A labelled fact (`Status: Aktif`), for definition lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    /// Label.
+    pub label: &'static str,
+    /// Value as text.
+    pub value: String,
+    /// Link, when the value is a page or a site.
+    pub url: Option<String>,
+}
+
+impl Fact {
+    /// A plain fact.
+    pub fn text(label: &'static str, value: impl Into<String>) -> Self {
+        Self { label, value: value.into(), url: None }
+    }
+
+    /// A fact that links somewhere.
+    pub fn link(label: &'static str, value: impl Into<String>, url: impl Into<String>) -> Self {
+        Self { label, value: value.into(), url: Some(url.into()) }
+    }
+}
+
+/// A count with a link, for directories and facet lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct Counted {
+    /// Name.
+    pub name: String,
+    /// Address.
+    pub url: String,
+    /// How many activities.
+    pub count: usize,
+    /// Secondary text (kind, region, role).
+    pub detail: String,
+}

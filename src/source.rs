@@ -1,0 +1,172 @@
+//! Stage 1, read: find every content file and load its text, in parallel.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, display_path};
+use crate::model::Collection;
+
+/// What a file in `content/` is, judged by where it sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileRole {
+    /// `site.yaml`
+    Site,
+    /// `regions.yaml`
+    Regions,
+    /// `topics.yaml`
+    Topics,
+    /// One record of a collection.
+    Record(Collection),
+}
+
+/// A content file and its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// What the file holds.
+    pub role: FileRole,
+    /// Path relative to the content folder, `/`-separated.
+    pub rel_path: String,
+    /// Path as the user sees it (content folder joined), for messages.
+    pub display_path: PathBuf,
+    /// The whole file.
+    pub text: Arc<str>,
+}
+
+/// Every file of a content folder, plus problems with its layout.
+#[derive(Debug, Default)]
+pub struct ContentFiles {
+    /// Files in walk order (sorted by path).
+    pub files: Vec<SourceFile>,
+    /// Layout problems: unreadable files, files in the wrong place.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Walks `content_dir` and reads every file that belongs to the content
+/// model; reading is spread over all cores because at 100,000 records it is
+/// a good part of the build.
+pub fn read_content(content_dir: &Path) -> Result<ContentFiles, std::io::Error> {
+    if !content_dir.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("content folder `{}` does not exist", content_dir.display()),
+        ));
+    }
+    let mut found = Vec::new();
+    let mut diagnostics = Vec::new();
+    let walker = WalkDir::new(content_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content_dir.into());
+                diagnostics.push(Diagnostic::error(path, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(content_dir).unwrap_or(entry.path());
+        let rel_path = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        match classify(&rel_path) {
+            Ok(Some(role)) => found.push((role, rel_path, entry.into_path())),
+            Ok(None) => {}
+            Err(diag) => diagnostics.push(diag(display_path(content_dir, &rel_path))),
+        }
+    }
+    let read: Vec<Result<SourceFile, Diagnostic>> = found
+        .into_par_iter()
+        .map(|(role, rel_path, full)| {
+            let display_path = display_path(content_dir, &rel_path);
+            match std::fs::read_to_string(&full) {
+                Ok(text) => Ok(SourceFile { role, rel_path, display_path, text: Arc::from(text) }),
+                Err(e) => Err(Diagnostic::error(display_path, format!("cannot read the file: {e}"))
+                    .with_help("records must be UTF-8 text files")),
+            }
+        })
+        .collect();
+    let mut files = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    Ok(ContentFiles { files, diagnostics })
+}
+
+type LayoutProblem = Box<dyn FnOnce(PathBuf) -> Diagnostic>;
+
+/// Decides what a file is from its path, or why it is misplaced. Files the
+/// build does not use (a README, images) are skipped silently outside the
+/// record folders, but inside them a wrong extension is an error: a record
+/// saved as `.yml` must not vanish from the site unnoticed.
+fn classify(rel_path: &str) -> Result<Option<FileRole>, LayoutProblem> {
+    let parts: Vec<&str> = rel_path.split('/').collect();
+    match parts.as_slice() {
+        ["site.yaml"] => Ok(Some(FileRole::Site)),
+        ["regions.yaml"] => Ok(Some(FileRole::Regions)),
+        ["topics.yaml"] => Ok(Some(FileRole::Topics)),
+        [name] if matches!(*name, "site.yml" | "regions.yml" | "topics.yml") => {
+            let fixed = name.replace(".yml", ".yaml");
+            Err(Box::new(move |p| {
+                Diagnostic::error(p, "this file is not read: settings files end in `.yaml`")
+                    .with_help(format!("rename it to `{fixed}`"))
+            }))
+        }
+        [_] => Ok(None),
+        [folder, rest @ ..] => {
+            let Some(collection) = Collection::from_folder(folder) else {
+                return Ok(None);
+            };
+            let file = rest[rest.len() - 1];
+            let ext = collection.extension();
+            let expected_depth = if collection == Collection::Activities { 2 } else { 1 };
+            if !file.ends_with(&format!(".{ext}")) {
+                let stem = file.rsplit_once('.').map_or(file, |(s, _)| s).to_string();
+                let folder = folder.to_string();
+                return Err(Box::new(move |p| {
+                    Diagnostic::error(p, format!("files in `{folder}/` must end in `.{ext}`; this one is not read"))
+                        .with_help(format!("rename it to `{stem}.{ext}`, or move it out of `content/{folder}/`"))
+                }));
+            }
+            if rest.len() != expected_depth {
+                let where_ = if collection == Collection::Activities {
+                    "`activities/<year>/<id>.md`, e.g. `activities/2024/<id>.md`"
+                } else {
+                    "directly in its folder"
+                };
+                let folder = folder.to_string();
+                return Err(Box::new(move |p| {
+                    Diagnostic::error(p, format!("a record in `{folder}/` is in the wrong place"))
+                        .with_help(format!("put it at {where_}"))
+                }));
+            }
+            Ok(Some(FileRole::Record(collection)))
+        }
+        [] => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_paths() {
+        assert_eq!(classify("site.yaml").ok().flatten(), Some(FileRole::Site));
+        assert_eq!(
+            classify("activities/2024/x.md").ok().flatten(),
+            Some(FileRole::Record(Collection::Activities))
+        );
+        assert!(classify("activities/x.md").is_err());
+        assert!(classify("agencies/x.yml").is_err());
+        assert_eq!(classify("README.md").ok().flatten(), None);
+    }
+}
