@@ -130,13 +130,8 @@ impl Diagnostics {
     /// Sorts problems by file and position for stable reports.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.severity, &a.message).cmp(&(
-                &b.file,
-                b.line,
-                b.column,
-                b.severity,
-                &b.message,
-            ))
+            (&a.file, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
         });
     }
 

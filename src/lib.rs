@@ -45,7 +45,13 @@ pub struct BuildOptions {
 impl BuildOptions {
     /// Options for building `content_dir` into `output_dir` with defaults.
     pub fn new(content_dir: impl Into<PathBuf>, output_dir: impl Into<PathBuf>) -> Self {
-        Self { content_dir: content_dir.into(), output_dir: output_dir.into(), base_url: None, theme_dir: None, strict: false }
+        Self {
+            content_dir: content_dir.into(),
+            output_dir: output_dir.into(),
+            base_url: None,
+            theme_dir: None,
+            strict: false,
+        }
     }
 }
 

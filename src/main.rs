@@ -58,15 +58,22 @@ fn main() -> ExitCode {
     let color = std::io::stderr().is_terminal();
     match cli.command {
         Command::Build { content, output, base_url, theme, strict, timings } => {
-            let options = BuildOptions { content_dir: content, output_dir: output.clone(), base_url, theme_dir: theme, strict };
+            let options =
+                BuildOptions { content_dir: content, output_dir: output.clone(), base_url, theme_dir: theme, strict };
             match terbuka::build(&options) {
                 Ok(report) => {
                     eprint!("{}", report::format(&report.warnings, Format::Human, color));
                     let c = report.counts;
                     eprintln!(
                         "built {} activities, {} ormas, {} agencies, {} officials, {} partnerships: {} files ({:.1} MB) in {}",
-                        c.activities, c.ormas, c.agencies, c.people, c.partnerships,
-                        report.written.files, report.written.bytes as f64 / 1e6, output.display()
+                        c.activities,
+                        c.ormas,
+                        c.agencies,
+                        c.people,
+                        c.partnerships,
+                        report.written.files,
+                        report.written.bytes as f64 / 1e6,
+                        output.display()
                     );
                     if timings {
                         for (stage, d) in &report.timings.stages {

@@ -161,10 +161,7 @@ mod tests {
     #[test]
     fn classifies_paths() {
         assert_eq!(classify("site.yaml").ok().flatten(), Some(FileRole::Site));
-        assert_eq!(
-            classify("activities/2024/x.md").ok().flatten(),
-            Some(FileRole::Record(Collection::Activities))
-        );
+        assert_eq!(classify("activities/2024/x.md").ok().flatten(), Some(FileRole::Record(Collection::Activities)));
         assert!(classify("activities/x.md").is_err());
         assert!(classify("agencies/x.yml").is_err());
         assert_eq!(classify("README.md").ok().flatten(), None);

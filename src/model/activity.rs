@@ -157,19 +157,14 @@ mod opt_time {
     use chrono::{DateTime, FixedOffset};
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(
-        value: &Option<DateTime<FixedOffset>>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(value: &Option<DateTime<FixedOffset>>, s: S) -> Result<S::Ok, S::Error> {
         match value {
             Some(t) => s.serialize_str(&t.to_rfc3339()),
             None => s.serialize_none(),
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
         let Some(text) = Option::<String>::deserialize(d)? else {
             return Ok(None);
         };
@@ -180,8 +175,6 @@ mod opt_time {
     pub fn parse(text: &str) -> Result<DateTime<FixedOffset>, String> {
         DateTime::parse_from_rfc3339(text)
             .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M%:z"))
-            .map_err(|_| {
-                format!("`{text}` is not a time with its offset; write e.g. `2024-07-12T09:00+07:00`")
-            })
+            .map_err(|_| format!("`{text}` is not a time with its offset; write e.g. `2024-07-12T09:00+07:00`"))
     }
 }

@@ -70,8 +70,7 @@ impl PartialDate {
                 Ok(Self { year, month: Some(month), day: None })
             }
             [y, m, d] => {
-                let (year, month, day) =
-                    (number(y, "year", 4)? as i32, number(m, "month", 2)?, number(d, "day", 2)?);
+                let (year, month, day) = (number(y, "year", 4)? as i32, number(m, "month", 2)?, number(d, "day", 2)?);
                 if NaiveDate::from_ymd_opt(year, month, day).is_none() {
                     return Err(format!(
                         "`{text}` is not a real date (there is no day {day} in month {month} of {year}); if the day is unknown write `{year}-{month:02}`"
@@ -79,9 +78,7 @@ impl PartialDate {
                 }
                 Ok(Self { year, month: Some(month), day: Some(day) })
             }
-            _ => Err(format!(
-                "`{text}` is not a date: write `2024`, `2024-07` or `2024-07-12` (ISO 8601)"
-            )),
+            _ => Err(format!("`{text}` is not a date: write `2024`, `2024-07` or `2024-07-12` (ISO 8601)")),
         }
     }
 
@@ -107,8 +104,7 @@ impl PartialDate {
     /// The first calendar day the date can mean, for feeds and calendars that
     /// need a full date.
     pub fn first_day(&self) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
-            .unwrap_or(NaiveDate::MIN)
+        NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1)).unwrap_or(NaiveDate::MIN)
     }
 
     /// A full date built from a chrono date.

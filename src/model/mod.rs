@@ -20,8 +20,7 @@ pub use common::{Link, Region, RegionCode, SiteConfig, Source, Topic};
 pub use date::{PartialDate, Precision};
 pub use ormas::{Ahu, Contacts, Leader, Legal, LegalForm, Ormas, OrmasStatus, Scope, Skt};
 pub use partnership::{
-    Amount, BudgetSource, Document, Parties, Partnership, PartnershipKind, PartnershipStatus,
-    Period,
+    Amount, BudgetSource, Document, Parties, Partnership, PartnershipKind, PartnershipStatus, Period,
 };
 
 /// The folders of `content/` that hold one record per file.
@@ -41,8 +40,7 @@ pub enum Collection {
 
 impl Collection {
     /// Every collection, in the order the build reports them.
-    pub const ALL: [Collection; 5] =
-        [Self::Agencies, Self::People, Self::Ormas, Self::Activities, Self::Partnerships];
+    pub const ALL: [Collection; 5] = [Self::Agencies, Self::People, Self::Ormas, Self::Activities, Self::Partnerships];
 
     /// Folder name under `content/`.
     pub fn folder(self) -> &'static str {

@@ -18,7 +18,9 @@ pub fn split(text: &str) -> Result<Split, &'static str> {
     let rest = &text[text_start..];
     let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
     if rest[..first_line_end].trim_end() != "---" {
-        return Err("the file must start with a `---` line, then the YAML fields, then another `---` line, then the text");
+        return Err(
+            "the file must start with a `---` line, then the YAML fields, then another `---` line, then the text",
+        );
     }
     let yaml_start = text_start + first_line_end;
     let mut pos = yaml_start;

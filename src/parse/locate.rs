@@ -153,8 +153,7 @@ struct RootSkip<'a>(&'a mut Finder);
 
 impl MarkedEventReceiver for RootSkip<'_> {
     fn on_event(&mut self, ev: Event, mark: Marker) {
-        let is_root_start = self.0.stack.is_empty()
-            && matches!(ev, Event::MappingStart(..) | Event::SequenceStart(..));
+        let is_root_start = self.0.stack.is_empty() && matches!(ev, Event::MappingStart(..) | Event::SequenceStart(..));
         self.0.on_event(ev, mark);
         if is_root_start {
             self.0.path.clear();

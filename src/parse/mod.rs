@@ -15,8 +15,7 @@ pub use yaml::deserialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Activity, Agency, Collection, Origin, Ormas, Partnership, Person, Record, Region, SiteConfig,
-    Topic,
+    Activity, Agency, Collection, Origin, Ormas, Partnership, Person, Record, Region, SiteConfig, Topic,
 };
 use crate::source::{ContentFiles, FileRole, SourceFile};
 
@@ -124,18 +123,19 @@ fn record<T: DeserializeOwned>(file: SourceFile, has_body: bool) -> Result<Recor
     let mut problems = Vec::new();
     let stem = file.rel_path.rsplit('/').next().unwrap_or("").rsplit_once('.').map_or("", |(s, _)| s);
     let id = stem.to_string();
-    if file.role != FileRole::Site {
-        if let Err(d) = check_id(&file, &id) {
+    if file.role != FileRole::Site
+        && let Err(d) = check_id(&file, &id) {
             problems.push(d);
         }
-    }
     let (yaml_start, yaml_end, body_start) = if has_body {
         match split(&file.text) {
             Ok(s) => (s.yaml_start, s.yaml_end, s.body_start),
             Err(why) => {
-                let d = Diagnostic::error(&file.display_path, "no front matter found")
-                    .with_help(why)
-                    .at(&file.text, 0, file.text.find('\n').unwrap_or(0));
+                let d = Diagnostic::error(&file.display_path, "no front matter found").with_help(why).at(
+                    &file.text,
+                    0,
+                    file.text.find('\n').unwrap_or(0),
+                );
                 problems.push(d);
                 return Err(problems);
             }
@@ -144,9 +144,7 @@ fn record<T: DeserializeOwned>(file: SourceFile, has_body: bool) -> Result<Recor
         (0, file.text.len(), file.text.len())
     };
     match deserialize::<T>(&file.display_path, &file.text, yaml_start, yaml_end) {
-        Ok(meta) if problems.is_empty() => {
-            Ok(Record { id, meta, origin: origin(&file, yaml_start, body_start) })
-        }
+        Ok(meta) if problems.is_empty() => Ok(Record { id, meta, origin: origin(&file, yaml_start, body_start) }),
         Ok(_) => Err(problems),
         Err(d) => {
             problems.push(d);
@@ -156,8 +154,7 @@ fn record<T: DeserializeOwned>(file: SourceFile, has_body: bool) -> Result<Recor
 }
 
 fn list<T: DeserializeOwned>(file: SourceFile) -> Result<ListFile<T>, Vec<Diagnostic>> {
-    let items = deserialize::<Vec<T>>(&file.display_path, &file.text, 0, file.text.len())
-        .map_err(|d| vec![d])?;
+    let items = deserialize::<Vec<T>>(&file.display_path, &file.text, 0, file.text.len()).map_err(|d| vec![d])?;
     Ok(ListFile { items, origin: Some(origin(&file, 0, file.text.len())) })
 }
 

@@ -111,8 +111,10 @@ impl<'s> Renderer<'s> {
         tera.autoescape_on([".html", ".xml"]);
         tera.add_raw_templates(theme.templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .map_err(|e| template_error("theme", e))?;
-        let assets: Vec<(String, &[u8])> = theme.assets.iter().map(|(name, bytes)| (Theme::asset_path(name, bytes), bytes.as_slice())).collect();
-        let asset_urls = theme.assets.keys().zip(&assets).map(|(name, (path, _))| (name.as_str(), urls.link(path))).collect();
+        let assets: Vec<(String, &[u8])> =
+            theme.assets.iter().map(|(name, bytes)| (Theme::asset_path(name, bytes), bytes.as_slice())).collect();
+        let asset_urls =
+            theme.assets.keys().zip(&assets).map(|(name, (path, _))| (name.as_str(), urls.link(path))).collect();
         let c = &site.config;
         let link = |l: &crate::model::Link| LinkView { name: l.name.clone(), url: l.url.clone().unwrap_or_default() };
         let sections = [
@@ -132,7 +134,10 @@ impl<'s> Renderer<'s> {
             base_url: urls.base_url(),
             publisher: c.publisher.as_ref().map(link),
             license: c.license.as_ref().map(link),
-            nav: sections.iter().map(|(s, name)| LinkView { name: (*name).into(), url: urls.link(&Urls::section(*s)) }).collect(),
+            nav: sections
+                .iter()
+                .map(|(s, name)| LinkView { name: (*name).into(), url: urls.link(&Urls::section(*s)) })
+                .collect(),
             nav_sections: sections.iter().map(|(s, _)| s.slug()).collect(),
             assets: asset_urls,
             search_url: urls.link("cari/"),
@@ -164,7 +169,11 @@ impl<'s> Renderer<'s> {
             kind: m.kind.label(),
             region: self.region_link(&m.region),
             organizers: m.organizers.iter().filter_map(|id| self.agency_link(id)).collect(),
-            ormas_count: m.participants.ormas_count.or(if m.participants.ormas.is_empty() { None } else { Some(m.participants.ormas.len() as u32) }),
+            ormas_count: m.participants.ormas_count.or(if m.participants.ormas.is_empty() {
+                None
+            } else {
+                Some(m.participants.ormas.len() as u32)
+            }),
             excerpt: markdown::excerpt(r.body(), 220),
         }
     }
@@ -200,10 +209,13 @@ impl<'s> Renderer<'s> {
     /// sitemap index when the site is larger, as the protocol requires.
     fn write_sitemaps(&self, out: &Staging, pages: &[Page]) -> Result<(), RenderError> {
         const LIMIT: usize = 50_000;
-        let mut urls: Vec<String> = pages.iter().filter(|p| Self::in_sitemap(p)).map(|p| self.urls.absolute(&self.path_of(p))).collect();
+        let mut urls: Vec<String> =
+            pages.iter().filter(|p| Self::in_sitemap(p)).map(|p| self.urls.absolute(&self.path_of(p))).collect();
         urls.sort();
         let urlset = |chunk: &[String]| {
-            let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            let mut xml = String::from(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+            );
             for u in chunk {
                 xml.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(u)));
             }
@@ -213,7 +225,9 @@ impl<'s> Renderer<'s> {
         if urls.len() <= LIMIT {
             return write(out, "sitemap.xml", urlset(&urls).as_bytes());
         }
-        let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        let mut index = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
         for (k, chunk) in urls.chunks(LIMIT).enumerate() {
             let name = format!("sitemap-{}.xml", k + 1);
             write(out, &name, urlset(chunk).as_bytes())?;
@@ -232,7 +246,13 @@ impl<'s> Renderer<'s> {
 
     /// An Atom feed of `activities`, published at `path`, about the page at
     /// `page_path`.
-    pub fn atom_feed(&self, activities: &[Ix], title: &str, path: &str, page_path: &str) -> Result<String, RenderError> {
+    pub fn atom_feed(
+        &self,
+        activities: &[Ix],
+        title: &str,
+        path: &str,
+        page_path: &str,
+    ) -> Result<String, RenderError> {
         #[derive(Serialize)]
         struct Entry<'a> {
             id: String,
@@ -269,8 +289,18 @@ impl<'s> Renderer<'s> {
                 }
             })
             .collect();
-        let updated = activities.iter().map(|&i| s.activities[i as usize].meta.date).max().map_or_else(|| "1970-01-01T00:00:00+07:00".to_string(), |d| stamp(&d));
-        let feed = Feed { title, feed_url: self.urls.absolute(path), page_url: self.urls.absolute(page_path), updated, entries };
+        let updated = activities
+            .iter()
+            .map(|&i| s.activities[i as usize].meta.date)
+            .max()
+            .map_or_else(|| "1970-01-01T00:00:00+07:00".to_string(), |d| stamp(&d));
+        let feed = Feed {
+            title,
+            feed_url: self.urls.absolute(path),
+            page_url: self.urls.absolute(page_path),
+            updated,
+            entries,
+        };
         let ctx = tera::Context::from_serialize(&feed).map_err(|e| template_error("atom.xml", e))?;
         self.tera.render("atom.xml", &ctx).map_err(|e| template_error("atom.xml", e))
     }

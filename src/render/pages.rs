@@ -3,10 +3,10 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::context::{ActivityCard, Counted, DateView, Fact, LinkView, PageMeta, PageLink, Pagination};
+use super::Renderer;
+use super::context::{ActivityCard, Counted, DateView, Fact, LinkView, PageLink, PageMeta, Pagination};
 use super::markdown;
 use super::urls::{Section, Urls};
-use super::Renderer;
 use crate::model::{ActivityKind, Official};
 use crate::site::Ix;
 
@@ -208,7 +208,8 @@ impl Renderer<'_> {
         let s = self.site;
         let per = self.per_page();
         let links = &s.links;
-        let mut pages = vec![Page::Home, Page::NotFound, Page::AgencyIndex, Page::PersonIndex, Page::RegionIndex, Page::TopicIndex];
+        let mut pages =
+            vec![Page::Home, Page::NotFound, Page::AgencyIndex, Page::PersonIndex, Page::RegionIndex, Page::TopicIndex];
         pages.extend((1..=pages_for(s.activities.len(), per)).map(Page::ActivityIndex));
         pages.extend((0..s.activities.len() as Ix).map(Page::Activity));
         for (year, list) in &self.facets.years {
@@ -262,8 +263,14 @@ impl Renderer<'_> {
     pub fn in_sitemap(page: &Page) -> bool {
         match page {
             Page::NotFound => false,
-            Page::ActivityIndex(n) | Page::Year(_, n) | Page::Kind(_, n) | Page::OrmasIndex(n) | Page::PartnershipIndex(n) => *n == 1,
-            Page::Ormas(_, n) | Page::Agency(_, n) | Page::Person(_, n) | Page::Region(_, n) | Page::Topic(_, n) => *n == 1,
+            Page::ActivityIndex(n)
+            | Page::Year(_, n)
+            | Page::Kind(_, n)
+            | Page::OrmasIndex(n)
+            | Page::PartnershipIndex(n) => *n == 1,
+            Page::Ormas(_, n) | Page::Agency(_, n) | Page::Person(_, n) | Page::Region(_, n) | Page::Topic(_, n) => {
+                *n == 1
+            }
             _ => true,
         }
     }
@@ -274,7 +281,9 @@ impl Renderer<'_> {
         let ctx = |v: &dyn erased::Ser| v.to_context();
         Ok(match page {
             Page::Home => ("home.html", ctx(&self.home())?),
-            Page::NotFound => ("404.html", ctx(&Simple { meta: self.meta("Halaman tidak ditemukan", "", &path, "", vec![]) })?),
+            Page::NotFound => {
+                ("404.html", ctx(&Simple { meta: self.meta("Halaman tidak ditemukan", "", &path, "", vec![]) })?)
+            }
             Page::Activity(i) => ("activity.html", ctx(&self.activity_page(*i, &path))?),
             Page::ActivityIndex(n) => ("list.html", ctx(&self.activity_index(*n, &path))?),
             Page::Year(y, n) => ("list.html", ctx(&self.year_page(*y, *n, &path))?),
@@ -294,8 +303,16 @@ impl Renderer<'_> {
         })
     }
 
-    fn meta(&self, title: &str, description: &str, path: &str, section: &'static str, breadcrumbs: Vec<LinkView>) -> PageMeta {
-        let description = if description.is_empty() { self.site.config.description.clone() } else { description.to_string() };
+    fn meta(
+        &self,
+        title: &str,
+        description: &str,
+        path: &str,
+        section: &'static str,
+        breadcrumbs: Vec<LinkView>,
+    ) -> PageMeta {
+        let description =
+            if description.is_empty() { self.site.config.description.clone() } else { description.to_string() };
         PageMeta {
             title: title.to_string(),
             description: markdown::truncate_words(&description, 200),
@@ -316,7 +333,12 @@ impl Renderer<'_> {
 
     fn home(&self) -> Home<'_> {
         let s = self.site;
-        let count = |name: &str, section: Section, n: usize| Counted { name: name.into(), url: self.urls.link(&Urls::section(section)), count: n, detail: String::new() };
+        let count = |name: &str, section: Section, n: usize| Counted {
+            name: name.into(),
+            url: self.urls.link(&Urls::section(section)),
+            count: n,
+            detail: String::new(),
+        };
         let provinces = s
             .regions
             .iter()
@@ -324,7 +346,8 @@ impl Renderer<'_> {
             .filter(|(i, _)| s.links.region_parent[*i].is_none())
             .map(|(i, _)| self.region_counted(i as Ix))
             .collect();
-        let mut topics: Vec<Counted> = (0..s.topics.len() as Ix).map(|i| self.topic_counted(i)).filter(|t| t.count > 0).collect();
+        let mut topics: Vec<Counted> =
+            (0..s.topics.len() as Ix).map(|i| self.topic_counted(i)).filter(|t| t.count > 0).collect();
         topics.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         topics.truncate(12);
         let latest: Vec<Ix> = (0..s.activities.len().min(10) as Ix).collect();
@@ -349,7 +372,12 @@ impl Renderer<'_> {
         self.facets
             .years
             .iter()
-            .map(|(y, list)| Counted { name: y.to_string(), url: self.urls.link(&format!("kegiatan/tahun/{y}/")), count: list.len(), detail: String::new() })
+            .map(|(y, list)| Counted {
+                name: y.to_string(),
+                url: self.urls.link(&format!("kegiatan/tahun/{y}/")),
+                count: list.len(),
+                detail: String::new(),
+            })
             .collect()
     }
 
@@ -357,11 +385,23 @@ impl Renderer<'_> {
         self.facets
             .kinds
             .iter()
-            .map(|(k, list)| Counted { name: k.label().into(), url: self.urls.link(&format!("kegiatan/jenis/{}/", k.slug())), count: list.len(), detail: String::new() })
+            .map(|(k, list)| Counted {
+                name: k.label().into(),
+                url: self.urls.link(&format!("kegiatan/jenis/{}/", k.slug())),
+                count: list.len(),
+                detail: String::new(),
+            })
             .collect()
     }
 
-    fn activity_list(&self, list: &[Ix], n: usize, path_first: &str, meta: PageMeta, intro: Option<String>) -> ListPage<'_> {
+    fn activity_list(
+        &self,
+        list: &[Ix],
+        n: usize,
+        path_first: &str,
+        meta: PageMeta,
+        intro: Option<String>,
+    ) -> ListPage<'_> {
         let (slice, pagination) = paginate(list, n, self.per_page(), path_first, &self.urls);
         ListPage {
             meta,
@@ -381,7 +421,13 @@ impl Renderer<'_> {
 
     fn activity_index(&self, n: usize, path: &str) -> ListPage<'_> {
         let all: Vec<Ix> = (0..self.site.activities.len() as Ix).collect();
-        let mut meta = self.meta(&Self::page_title("Kegiatan", n), "Semua kegiatan pemerintah bersama ormas, terbaru lebih dulu.", path, "kegiatan", vec![]);
+        let mut meta = self.meta(
+            &Self::page_title("Kegiatan", n),
+            "Semua kegiatan pemerintah bersama ormas, terbaru lebih dulu.",
+            path,
+            "kegiatan",
+            vec![],
+        );
         meta.feed = Some(self.urls.link("feed.xml"));
         self.activity_list(&all, n, &Urls::section(Section::Activities), meta, None)
     }
@@ -405,7 +451,8 @@ impl Renderer<'_> {
         let r = &s.activities[i as usize];
         let m = &r.meta;
         let card = &self.cards[i as usize];
-        let mut facts = vec![Fact::text("Tanggal", card.date.text.clone()), Fact::text("Jenis kegiatan", m.kind.label())];
+        let mut facts =
+            vec![Fact::text("Tanggal", card.date.text.clone()), Fact::text("Jenis kegiatan", m.kind.label())];
         if let Some(start) = m.start {
             let end = m.end.map(|e| format!("–{}", e.format("%H.%M"))).unwrap_or_default();
             facts.push(Fact::text("Waktu", format!("{}{end} (UTC{})", start.format("%H.%M"), start.format("%:z"))));
@@ -413,7 +460,8 @@ impl Renderer<'_> {
         if let Some(venue) = &m.venue {
             facts.push(Fact::text("Tempat", venue.clone()));
         }
-        let chain: Vec<String> = s.region_chain(&m.region).iter().map(|&r| s.regions[r as usize].name.clone()).collect();
+        let chain: Vec<String> =
+            s.region_chain(&m.region).iter().map(|&r| s.regions[r as usize].name.clone()).collect();
         if let Some(&first) = s.region_chain(&m.region).first() {
             facts.push(Fact::link("Wilayah", chain.join(", "), self.region_url(first)));
         }
@@ -424,7 +472,8 @@ impl Renderer<'_> {
             facts.push(Fact::text("Jumlah peserta", c.to_string()));
         }
         let officials = m.officials.iter().map(|o| self.official(o)).collect();
-        let mut meta = self.meta(&m.title, &card.excerpt, path, "kegiatan", vec![self.crumb(Section::Activities, "Kegiatan")]);
+        let mut meta =
+            self.meta(&m.title, &card.excerpt, path, "kegiatan", vec![self.crumb(Section::Activities, "Kegiatan")]);
         meta.feed = Some(self.urls.link("feed.xml"));
         ActivityPage {
             meta,
@@ -437,7 +486,10 @@ impl Renderer<'_> {
             topics: m.topics.iter().filter_map(|id| self.topic_link(id)).collect(),
             partnership: m.partnership.as_deref().and_then(|id| {
                 let p = *s.index.partnerships.get(id)?;
-                Some(LinkView { name: s.partnerships[p as usize].meta.title.clone(), url: self.urls.link(&Urls::record(Section::Partnerships, id)) })
+                Some(LinkView {
+                    name: s.partnerships[p as usize].meta.title.clone(),
+                    url: self.urls.link(&Urls::record(Section::Partnerships, id)),
+                })
             }),
             body: markdown::to_html(r.body()),
             notes: m.notes.clone(),
@@ -473,7 +525,18 @@ impl Renderer<'_> {
     ) -> Profile<'a> {
         let (slice, pagination) = paginate(list, n, self.per_page(), first, &self.urls);
         let body = body.filter(|b| !b.trim().is_empty()).map(markdown::to_html);
-        Profile { meta, kind_label, facts, body, notes, related, sources, activities: self.cards(slice), pagination, first_page: n <= 1 }
+        Profile {
+            meta,
+            kind_label,
+            facts,
+            body,
+            notes,
+            related,
+            sources,
+            activities: self.cards(slice),
+            pagination,
+            first_page: n <= 1,
+        }
     }
 
     fn ormas_page(&self, i: Ix, n: usize, path: &str) -> Profile<'_> {
@@ -530,7 +593,10 @@ impl Renderer<'_> {
         }
         for l in &m.leaders {
             let since = l.since.map(|d| format!(" (sejak {})", d.to_indonesian())).unwrap_or_default();
-            facts.push(Fact::text("Pengurus", format!("{}{}{since}", l.name, l.role.as_ref().map(|r| format!(", {r}")).unwrap_or_default())));
+            facts.push(Fact::text(
+                "Pengurus",
+                format!("{}{}{since}", l.name, l.role.as_ref().map(|r| format!(", {r}")).unwrap_or_default()),
+            ));
         }
         if let Some(c) = &m.contacts {
             if let Some(w) = &c.website {
@@ -543,12 +609,32 @@ impl Renderer<'_> {
                 facts.push(Fact::text("Telepon", p.clone()));
             }
         }
-        let related = vec![RelatedGroup { title: "Kemitraan", items: self.partnership_rows(&s.links.partnerships_by_ormas[i as usize]) }];
+        let related = vec![RelatedGroup {
+            title: "Kemitraan",
+            items: self.partnership_rows(&s.links.partnerships_by_ormas[i as usize]),
+        }];
         let first = Urls::record(Section::Ormas, &r.id);
-        let mut meta = self.meta(&Self::page_title(&m.name, n), &markdown::excerpt(r.body(), 200), path, "ormas", vec![self.crumb(Section::Ormas, "Ormas")]);
+        let mut meta = self.meta(
+            &Self::page_title(&m.name, n),
+            &markdown::excerpt(r.body(), 200),
+            path,
+            "ormas",
+            vec![self.crumb(Section::Ormas, "Ormas")],
+        );
         meta.feed = self.entity_feed(&first);
         let list = &s.links.activities_by_ormas[i as usize];
-        self.profile(meta, "Ormas", facts, Some(r.body()), m.notes.clone(), related, m.sources.iter().map(source_view).collect(), list, n, &first)
+        self.profile(
+            meta,
+            "Ormas",
+            facts,
+            Some(r.body()),
+            m.notes.clone(),
+            related,
+            m.sources.iter().map(source_view).collect(),
+            list,
+            n,
+            &first,
+        )
     }
 
     fn agency_page(&self, i: Ix, n: usize, path: &str) -> Profile<'_> {
@@ -572,13 +658,36 @@ impl Renderer<'_> {
         let agency_rows = |list: &[Ix]| list.iter().map(|&g| self.agency_counted(g)).collect();
         let related = vec![
             RelatedGroup { title: "Unit di bawahnya", items: agency_rows(&s.links.agency_children[i as usize]) },
-            RelatedGroup { title: "Pejabat", items: s.links.people_by_agency[i as usize].iter().map(|&p| self.person_counted(p)).collect() },
-            RelatedGroup { title: "Kemitraan", items: self.partnership_rows(&s.links.partnerships_by_agency[i as usize]) },
+            RelatedGroup {
+                title: "Pejabat",
+                items: s.links.people_by_agency[i as usize].iter().map(|&p| self.person_counted(p)).collect(),
+            },
+            RelatedGroup {
+                title: "Kemitraan",
+                items: self.partnership_rows(&s.links.partnerships_by_agency[i as usize]),
+            },
         ];
         let first = Urls::record(Section::Agencies, &r.id);
-        let mut meta = self.meta(&Self::page_title(&m.name, n), &format!("{} — {}", m.name, m.kind.label()), path, "instansi", vec![self.crumb(Section::Agencies, "Instansi")]);
+        let mut meta = self.meta(
+            &Self::page_title(&m.name, n),
+            &format!("{} — {}", m.name, m.kind.label()),
+            path,
+            "instansi",
+            vec![self.crumb(Section::Agencies, "Instansi")],
+        );
         meta.feed = self.entity_feed(&first);
-        self.profile(meta, "Instansi", facts, None, m.notes.clone(), related, vec![], &s.links.activities_by_agency[i as usize], n, &first)
+        self.profile(
+            meta,
+            "Instansi",
+            facts,
+            None,
+            m.notes.clone(),
+            related,
+            vec![],
+            &s.links.activities_by_agency[i as usize],
+            n,
+            &first,
+        )
     }
 
     fn person_page(&self, i: Ix, n: usize, path: &str) -> Profile<'_> {
@@ -603,8 +712,25 @@ impl Renderer<'_> {
             .collect();
         let first = Urls::record(Section::People, &r.id);
         let role = m.positions.first().map(|p| p.role.clone()).unwrap_or_default();
-        let meta = self.meta(&Self::page_title(&m.name, n), &format!("{} — {role}", m.name), path, "tokoh", vec![self.crumb(Section::People, "Tokoh")]);
-        self.profile(meta, "Tokoh", facts, None, m.notes.clone(), vec![], vec![], &s.links.activities_by_person[i as usize], n, &first)
+        let meta = self.meta(
+            &Self::page_title(&m.name, n),
+            &format!("{} — {role}", m.name),
+            path,
+            "tokoh",
+            vec![self.crumb(Section::People, "Tokoh")],
+        );
+        self.profile(
+            meta,
+            "Tokoh",
+            facts,
+            None,
+            m.notes.clone(),
+            vec![],
+            vec![],
+            &s.links.activities_by_person[i as usize],
+            n,
+            &first,
+        )
     }
 
     fn region_page(&self, i: Ix, n: usize, path: &str) -> Profile<'_> {
@@ -615,18 +741,44 @@ impl Renderer<'_> {
             facts.push(Fact::link("Bagian dari", s.regions[p as usize].name.clone(), self.region_url(p)));
         }
         let related = vec![
-            RelatedGroup { title: "Wilayah di dalamnya", items: s.links.region_children[i as usize].iter().map(|&c| self.region_counted(c)).collect() },
-            RelatedGroup { title: "Instansi", items: s.links.agencies_by_region[i as usize].iter().map(|&g| self.agency_counted(g)).collect() },
-            RelatedGroup { title: "Ormas", items: s.links.ormas_by_region[i as usize].iter().map(|&o| self.ormas_counted(o)).collect() },
+            RelatedGroup {
+                title: "Wilayah di dalamnya",
+                items: s.links.region_children[i as usize].iter().map(|&c| self.region_counted(c)).collect(),
+            },
+            RelatedGroup {
+                title: "Instansi",
+                items: s.links.agencies_by_region[i as usize].iter().map(|&g| self.agency_counted(g)).collect(),
+            },
+            RelatedGroup {
+                title: "Ormas",
+                items: s.links.ormas_by_region[i as usize].iter().map(|&o| self.ormas_counted(o)).collect(),
+            },
         ];
         let first = Urls::record(Section::Regions, region.code.as_str());
         let mut crumbs = vec![self.crumb(Section::Regions, "Wilayah")];
         for &a in s.region_chain(&region.code).iter().skip(1).rev() {
             crumbs.push(LinkView { name: s.regions[a as usize].name.clone(), url: self.region_url(a) });
         }
-        let mut meta = self.meta(&Self::page_title(&region.name, n), &format!("Kegiatan pemerintah bersama ormas di {}", region.name), path, "wilayah", crumbs);
+        let mut meta = self.meta(
+            &Self::page_title(&region.name, n),
+            &format!("Kegiatan pemerintah bersama ormas di {}", region.name),
+            path,
+            "wilayah",
+            crumbs,
+        );
         meta.feed = self.entity_feed(&first);
-        self.profile(meta, "Wilayah", facts, None, None, related, vec![], &s.links.activities_by_region[i as usize], n, &first)
+        self.profile(
+            meta,
+            "Wilayah",
+            facts,
+            None,
+            None,
+            related,
+            vec![],
+            &s.links.activities_by_region[i as usize],
+            n,
+            &first,
+        )
     }
 
     fn topic_page(&self, i: Ix, n: usize, path: &str) -> Profile<'_> {
@@ -637,9 +789,26 @@ impl Renderer<'_> {
             facts.push(Fact::text("In English", en.clone()));
         }
         let first = Urls::record(Section::Topics, &t.id);
-        let mut meta = self.meta(&Self::page_title(&t.name, n), t.description.as_deref().unwrap_or(""), path, "topik", vec![self.crumb(Section::Topics, "Topik")]);
+        let mut meta = self.meta(
+            &Self::page_title(&t.name, n),
+            t.description.as_deref().unwrap_or(""),
+            path,
+            "topik",
+            vec![self.crumb(Section::Topics, "Topik")],
+        );
         meta.feed = self.entity_feed(&first);
-        self.profile(meta, "Topik", facts, t.description.as_deref(), None, vec![], vec![], &s.links.activities_by_topic[i as usize], n, &first)
+        self.profile(
+            meta,
+            "Topik",
+            facts,
+            t.description.as_deref(),
+            None,
+            vec![],
+            vec![],
+            &s.links.activities_by_topic[i as usize],
+            n,
+            &first,
+        )
     }
 
     fn partnership_page(&self, i: Ix, path: &str) -> Profile<'_> {
@@ -673,12 +842,47 @@ impl Renderer<'_> {
             }
         }
         let related = vec![
-            RelatedGroup { title: "Instansi", items: m.parties.agencies.iter().filter_map(|id| s.index.agencies.get(id)).map(|&g| self.agency_counted(g)).collect() },
-            RelatedGroup { title: "Ormas", items: m.parties.ormas.iter().filter_map(|id| s.index.ormas.get(id)).map(|&o| self.ormas_counted(o)).collect() },
+            RelatedGroup {
+                title: "Instansi",
+                items: m
+                    .parties
+                    .agencies
+                    .iter()
+                    .filter_map(|id| s.index.agencies.get(id))
+                    .map(|&g| self.agency_counted(g))
+                    .collect(),
+            },
+            RelatedGroup {
+                title: "Ormas",
+                items: m
+                    .parties
+                    .ormas
+                    .iter()
+                    .filter_map(|id| s.index.ormas.get(id))
+                    .map(|&o| self.ormas_counted(o))
+                    .collect(),
+            },
         ];
         let first = Urls::record(Section::Partnerships, &r.id);
-        let meta = self.meta(&m.title, &markdown::excerpt(r.body(), 200), path, "kemitraan", vec![self.crumb(Section::Partnerships, "Kemitraan")]);
-        self.profile(meta, m.kind.label(), facts, Some(r.body()), m.notes.clone(), related, m.sources.iter().map(source_view).collect(), &s.links.activities_by_partnership[i as usize], 1, &first)
+        let meta = self.meta(
+            &m.title,
+            &markdown::excerpt(r.body(), 200),
+            path,
+            "kemitraan",
+            vec![self.crumb(Section::Partnerships, "Kemitraan")],
+        );
+        self.profile(
+            meta,
+            m.kind.label(),
+            facts,
+            Some(r.body()),
+            m.notes.clone(),
+            related,
+            m.sources.iter().map(source_view).collect(),
+            &s.links.activities_by_partnership[i as usize],
+            1,
+            &first,
+        )
     }
 
     fn ormas_index(&self, n: usize, path: &str) -> Directory {
@@ -693,7 +897,10 @@ impl Renderer<'_> {
             if !letters.iter().any(|l| l.name == letter) {
                 let page = k / DIRECTORY_PAGE + 1;
                 let anchor = format!("huruf-{}", letter.to_lowercase());
-                letters.push(LinkView { url: format!("{}#{anchor}", self.urls.link(&Urls::page(&first, page))), name: letter });
+                letters.push(LinkView {
+                    url: format!("{}#{anchor}", self.urls.link(&Urls::page(&first, page))),
+                    name: letter,
+                });
                 anchors.push((k, anchor));
             }
         }
@@ -701,7 +908,10 @@ impl Renderer<'_> {
         let rows = slice
             .iter()
             .enumerate()
-            .map(|(k, &o)| Row { entry: self.ormas_counted(o), anchor: anchors.iter().find(|(at, _)| *at == offset + k).map(|(_, a)| a.clone()) })
+            .map(|(k, &o)| Row {
+                entry: self.ormas_counted(o),
+                anchor: anchors.iter().find(|(at, _)| *at == offset + k).map(|(_, a)| a.clone()),
+            })
             .collect();
         Directory {
             meta: self.meta(&Self::page_title("Direktori ormas", n), "Organisasi kemasyarakatan yang tercatat berinteraksi dengan pemerintah, A–Z.", path, "ormas", vec![]),
@@ -715,17 +925,36 @@ impl Renderer<'_> {
 
     fn directory(&self, title: &str, intro: &str, path: &str, section: &'static str, rows: Vec<Counted>) -> Directory {
         let rows = rows.into_iter().map(Row::from).collect();
-        Directory { meta: self.meta(title, intro, path, section, vec![]), intro: intro.into(), rows, pagination: None, letters: vec![], tree: vec![] }
+        Directory {
+            meta: self.meta(title, intro, path, section, vec![]),
+            intro: intro.into(),
+            rows,
+            pagination: None,
+            letters: vec![],
+            tree: vec![],
+        }
     }
 
     fn agency_index(&self, path: &str) -> Directory {
         let rows = (0..self.site.agencies.len() as Ix).map(|g| self.agency_counted(g)).collect();
-        self.directory("Instansi pemerintah", "Instansi pemerintah yang menyelenggarakan atau menghadiri kegiatan bersama ormas.", path, "instansi", rows)
+        self.directory(
+            "Instansi pemerintah",
+            "Instansi pemerintah yang menyelenggarakan atau menghadiri kegiatan bersama ormas.",
+            path,
+            "instansi",
+            rows,
+        )
     }
 
     fn person_index(&self, path: &str) -> Directory {
         let rows = (0..self.site.people.len() as Ix).map(|p| self.person_counted(p)).collect();
-        self.directory("Tokoh dan pejabat", "Pejabat yang berbicara atau hadir dalam kegiatan, dengan jabatannya.", path, "tokoh", rows)
+        self.directory(
+            "Tokoh dan pejabat",
+            "Pejabat yang berbicara atau hadir dalam kegiatan, dengan jabatannya.",
+            path,
+            "tokoh",
+            rows,
+        )
     }
 
     fn topic_index(&self, path: &str) -> Directory {
@@ -742,7 +971,13 @@ impl Renderer<'_> {
                 children: s.links.region_children[i].iter().map(|&c| self.region_counted(c)).collect(),
             })
             .collect();
-        let mut d = self.directory("Wilayah", "Provinsi dan kabupaten/kota (kode Kemendagri) tempat kegiatan berlangsung.", path, "wilayah", vec![]);
+        let mut d = self.directory(
+            "Wilayah",
+            "Provinsi dan kabupaten/kota (kode Kemendagri) tempat kegiatan berlangsung.",
+            path,
+            "wilayah",
+            vec![],
+        );
         d.tree = tree;
         d
     }
@@ -773,7 +1008,12 @@ impl Renderer<'_> {
                 if let Some(a) = &r.meta.amount {
                     detail.push_str(&format!(", {}", format_money(a.value, &a.currency)));
                 }
-                Counted { name: r.meta.title.clone(), url: self.urls.link(&Urls::record(Section::Partnerships, &r.id)), count: self.site.links.activities_by_partnership[p as usize].len(), detail }
+                Counted {
+                    name: r.meta.title.clone(),
+                    url: self.urls.link(&Urls::record(Section::Partnerships, &r.id)),
+                    count: self.site.links.activities_by_partnership[p as usize].len(),
+                    detail,
+                }
             })
             .collect()
     }
@@ -784,24 +1024,44 @@ impl Renderer<'_> {
 
     fn region_counted(&self, i: Ix) -> Counted {
         let r = &self.site.regions[i as usize];
-        Counted { name: r.name.clone(), url: self.region_url(i), count: self.site.links.activities_by_region[i as usize].len(), detail: r.code.0.clone() }
+        Counted {
+            name: r.name.clone(),
+            url: self.region_url(i),
+            count: self.site.links.activities_by_region[i as usize].len(),
+            detail: r.code.0.clone(),
+        }
     }
 
     fn topic_counted(&self, i: Ix) -> Counted {
         let t = &self.site.topics[i as usize];
-        Counted { name: t.name.clone(), url: self.urls.link(&Urls::record(Section::Topics, &t.id)), count: self.site.links.activities_by_topic[i as usize].len(), detail: t.name_en.clone().unwrap_or_default() }
+        Counted {
+            name: t.name.clone(),
+            url: self.urls.link(&Urls::record(Section::Topics, &t.id)),
+            count: self.site.links.activities_by_topic[i as usize].len(),
+            detail: t.name_en.clone().unwrap_or_default(),
+        }
     }
 
     fn agency_counted(&self, g: Ix) -> Counted {
         let a = &self.site.agencies[g as usize];
         let region = self.site.region(&a.meta.region).map(|r| r.name.as_str()).unwrap_or("");
-        Counted { name: a.meta.name.clone(), url: self.urls.link(&Urls::record(Section::Agencies, &a.id)), count: self.site.links.activities_by_agency[g as usize].len(), detail: format!("{} · {region}", a.meta.kind.label()) }
+        Counted {
+            name: a.meta.name.clone(),
+            url: self.urls.link(&Urls::record(Section::Agencies, &a.id)),
+            count: self.site.links.activities_by_agency[g as usize].len(),
+            detail: format!("{} · {region}", a.meta.kind.label()),
+        }
     }
 
     fn person_counted(&self, p: Ix) -> Counted {
         let r = &self.site.people[p as usize];
         let role = r.meta.positions.first().map(|p| p.role.clone()).unwrap_or_default();
-        Counted { name: r.meta.name.clone(), url: self.urls.link(&Urls::record(Section::People, &r.id)), count: self.site.links.activities_by_person[p as usize].len(), detail: role }
+        Counted {
+            name: r.meta.name.clone(),
+            url: self.urls.link(&Urls::record(Section::People, &r.id)),
+            count: self.site.links.activities_by_person[p as usize].len(),
+            detail: role,
+        }
     }
 
     fn ormas_counted(&self, o: Ix) -> Counted {
@@ -811,24 +1071,38 @@ impl Renderer<'_> {
             Some(a) if a != &r.meta.name => format!("{} ({a})", r.meta.name),
             _ => r.meta.name.clone(),
         };
-        Counted { name, url: self.urls.link(&Urls::record(Section::Ormas, &r.id)), count: self.site.links.activities_by_ormas[o as usize].len(), detail: format!("{region} · {}", r.meta.status.label()) }
+        Counted {
+            name,
+            url: self.urls.link(&Urls::record(Section::Ormas, &r.id)),
+            count: self.site.links.activities_by_ormas[o as usize].len(),
+            detail: format!("{region} · {}", r.meta.status.label()),
+        }
     }
 
     /// Link to an agency by its short name, for lists of organisers.
     pub(super) fn agency_link(&self, id: &str) -> Option<LinkView> {
         let &g = self.site.index.agencies.get(id)?;
         let a = &self.site.agencies[g as usize].meta;
-        Some(LinkView { name: a.abbreviation.clone().unwrap_or_else(|| a.name.clone()), url: self.urls.link(&Urls::record(Section::Agencies, id)) })
+        Some(LinkView {
+            name: a.abbreviation.clone().unwrap_or_else(|| a.name.clone()),
+            url: self.urls.link(&Urls::record(Section::Agencies, id)),
+        })
     }
 
     fn ormas_link(&self, id: &str) -> Option<LinkView> {
         let &o = self.site.index.ormas.get(id)?;
-        Some(LinkView { name: self.site.ormas[o as usize].meta.name.clone(), url: self.urls.link(&Urls::record(Section::Ormas, id)) })
+        Some(LinkView {
+            name: self.site.ormas[o as usize].meta.name.clone(),
+            url: self.urls.link(&Urls::record(Section::Ormas, id)),
+        })
     }
 
     fn topic_link(&self, id: &str) -> Option<LinkView> {
         let &t = self.site.index.topics.get(id)?;
-        Some(LinkView { name: self.site.topics[t as usize].name.clone(), url: self.urls.link(&Urls::record(Section::Topics, id)) })
+        Some(LinkView {
+            name: self.site.topics[t as usize].name.clone(),
+            url: self.urls.link(&Urls::record(Section::Topics, id)),
+        })
     }
 
     /// Link to a region page by code.
@@ -861,7 +1135,11 @@ fn source_view(s: &crate::model::Source) -> SourceView {
 
 /// The letter an ormas is filed under in the A–Z directory.
 fn initial(name: &str) -> String {
-    name.chars().find(|c| c.is_alphanumeric()).map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_uppercase() }).unwrap_or('#').to_string()
+    name.chars()
+        .find(|c| c.is_alphanumeric())
+        .map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_uppercase() })
+        .unwrap_or('#')
+        .to_string()
 }
 
 /// `Rp150.000.000` in the Indonesian style.
@@ -869,7 +1147,7 @@ pub fn format_money(value: u64, currency: &str) -> String {
     let digits = value.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(c);

@@ -13,9 +13,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{
-    Activity, Agency, Ormas, Partnership, Person, Record, Region, RegionCode, SiteConfig, Topic,
-};
+use crate::model::{Activity, Agency, Ormas, Partnership, Person, Record, Region, RegionCode, SiteConfig, Topic};
 use crate::parse::{Content, ListFile};
 
 /// Position of a record in its collection.
@@ -106,7 +104,18 @@ pub fn link(content: Content, content_dir: &Path) -> (Option<Site>, Vec<Diagnost
     let mut diagnostics = Vec::new();
     let Content { site, regions, topics, agencies, people, ormas, activities, partnerships } = content;
     let config = site.map(|r| r.meta);
-    let site = Site::assemble(content_dir, config, regions, topics, agencies, people, ormas, activities, partnerships, &mut diagnostics);
+    let site = Site::assemble(
+        content_dir,
+        config,
+        regions,
+        topics,
+        agencies,
+        people,
+        ormas,
+        activities,
+        partnerships,
+        &mut diagnostics,
+    );
     let errors = diagnostics.iter().any(Diagnostic::is_error);
     (site.filter(|_| !errors), diagnostics)
 }
@@ -136,7 +145,16 @@ impl Site {
         activities.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.id.cmp(&b.id)));
         partnerships.sort_by(|a, b| b.meta.signed.cmp(&a.meta.signed).then_with(|| a.id.cmp(&b.id)));
 
-        let checker = validate::Checker::new(content_dir, &regions, &topics, &agencies, &people, &ormas, &activities, &partnerships);
+        let checker = validate::Checker::new(
+            content_dir,
+            &regions,
+            &topics,
+            &agencies,
+            &people,
+            &ormas,
+            &activities,
+            &partnerships,
+        );
         diagnostics.extend(checker.run());
         let Some(config) = config else {
             diagnostics.push(

@@ -6,9 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, closest};
-use crate::model::{
-    Activity, Agency, Origin, Ormas, Partnership, Person, Record, Region, Source, Topic,
-};
+use crate::model::{Activity, Agency, Origin, Ormas, Partnership, Person, Record, Region, Source, Topic};
 use crate::parse::{ListFile, is_valid_id, locate::locate, slugify};
 
 /// Ids of one collection, for lookups and "did you mean".
@@ -93,8 +91,10 @@ impl<'a> Checker<'a> {
             self.reference(&mut out, &r.origin, "region", r.meta.region.as_str(), &self.region_ids);
             if let Some(parent) = &r.meta.parent {
                 if parent == &r.id {
-                    out.push(point(&r.origin, "parent", "an agency cannot be its own parent")
-                        .with_help("remove `parent:` or name the agency above this one"));
+                    out.push(
+                        point(&r.origin, "parent", "an agency cannot be its own parent")
+                            .with_help("remove `parent:` or name the agency above this one"),
+                    );
                 } else {
                     self.reference(&mut out, &r.origin, "parent", parent, &self.agency_ids);
                 }
@@ -107,12 +107,17 @@ impl<'a> Checker<'a> {
                 if let Some(agency) = &pos.agency {
                     self.reference(&mut out, &r.origin, &format!("positions[{i}].agency"), agency, &self.agency_ids);
                 }
-                if let (Some(s), Some(e)) = (pos.start, pos.end) {
-                    if e < s {
-                        out.push(point(&r.origin, &format!("positions[{i}].end"), format!("the position ends ({e}) before it starts ({s})"))
-                            .with_help("swap `start` and `end`, or correct one of them"));
+                if let (Some(s), Some(e)) = (pos.start, pos.end)
+                    && e < s {
+                        out.push(
+                            point(
+                                &r.origin,
+                                &format!("positions[{i}].end"),
+                                format!("the position ends ({e}) before it starts ({s})"),
+                            )
+                            .with_help("swap `start` and `end`, or correct one of them"),
+                        );
                     }
-                }
             }
         }
         for r in self.ormas {
@@ -148,8 +153,10 @@ impl<'a> Checker<'a> {
         let o = &r.origin;
         self.reference(out, o, "region", m.region.as_str(), &self.region_ids);
         if m.organizers.is_empty() {
-            out.push(point(o, "organizers", "an activity needs at least one organising agency")
-                .with_help("write `organizers: [<agency id>]`"));
+            out.push(
+                point(o, "organizers", "an activity needs at least one organising agency")
+                    .with_help("write `organizers: [<agency id>]`"),
+            );
         }
         for (i, id) in m.organizers.iter().enumerate() {
             self.reference(out, o, &format!("organizers[{i}]"), id, &self.agency_ids);
@@ -163,8 +170,16 @@ impl<'a> Checker<'a> {
         if let Some(count) = m.participants.ormas_count {
             let named = m.participants.ormas.len();
             if (count as usize) < named {
-                out.push(point(o, "participants.ormas_count", format!("`ormas_count` is {count} but {named} ormas are named"))
-                    .with_help(format!("`ormas_count` counts every ormas present, named or not: make it at least {named}")));
+                out.push(
+                    point(
+                        o,
+                        "participants.ormas_count",
+                        format!("`ormas_count` is {count} but {named} ormas are named"),
+                    )
+                    .with_help(format!(
+                        "`ormas_count` counts every ormas present, named or not: make it at least {named}"
+                    )),
+                );
             }
         }
         for (i, official) in m.officials.iter().enumerate() {
@@ -172,10 +187,13 @@ impl<'a> Checker<'a> {
             match (&official.person, &official.name) {
                 (Some(p), None) => self.reference(out, o, &format!("{field}.person"), p, &self.person_ids),
                 (None, Some(_)) => {}
-                (Some(_), Some(_)) => out.push(point(o, &field, "an official has both `person` and `name`")
-                    .with_help("keep `person:` for someone with a record in `people/`, or `name:` otherwise, not both")),
-                (None, None) => out.push(point(o, &field, "an official needs `person` or `name`")
-                    .with_help("write `person: <person id>` or `name: <full name>`")),
+                (Some(_), Some(_)) => out.push(point(o, &field, "an official has both `person` and `name`").with_help(
+                    "keep `person:` for someone with a record in `people/`, or `name:` otherwise, not both",
+                )),
+                (None, None) => out.push(
+                    point(o, &field, "an official needs `person` or `name`")
+                        .with_help("write `person: <person id>` or `name: <full name>`"),
+                ),
             }
         }
         for (i, id) in m.topics.iter().enumerate() {
@@ -185,18 +203,20 @@ impl<'a> Checker<'a> {
             self.reference(out, o, "partnership", p, &self.partnership_ids);
         }
         if m.sources.is_empty() {
-            out.push(point(o, "sources", "an activity needs at least one source")
-                .with_help("add `sources:` with the `url`, `title` and `publisher` of the release"));
+            out.push(
+                point(o, "sources", "an activity needs at least one source")
+                    .with_help("add `sources:` with the `url`, `title` and `publisher` of the release"),
+            );
         }
         check_sources(out, o, &m.sources);
-        if let (Some(s), Some(e)) = (m.start, m.end) {
-            if e < s {
+        if let (Some(s), Some(e)) = (m.start, m.end)
+            && e < s {
                 out.push(point(o, "end", "the activity ends before it starts").with_help("correct `start` or `end`"));
             }
-        }
         if m.participants.ormas.is_empty() && m.participants.ormas_count.is_none() {
-            out.push(warn(o, "participants", "the activity names no ormas and gives no `ormas_count`")
-                .with_help("name the ormas in `participants.ormas`, or give how many took part in `participants.ormas_count`"));
+            out.push(warn(o, "participants", "the activity names no ormas and gives no `ormas_count`").with_help(
+                "name the ormas in `participants.ormas`, or give how many took part in `participants.ormas_count`",
+            ));
         }
         check_body(out, r);
     }
@@ -205,8 +225,10 @@ impl<'a> Checker<'a> {
         let m = &r.meta;
         let o = &r.origin;
         if m.parties.agencies.is_empty() || m.parties.ormas.is_empty() {
-            out.push(point(o, "parties", "a partnership needs at least one agency and one ormas among its parties")
-                .with_help("write `parties: {agencies: [<agency id>], ormas: [<ormas id>]}`"));
+            out.push(
+                point(o, "parties", "a partnership needs at least one agency and one ormas among its parties")
+                    .with_help("write `parties: {agencies: [<agency id>], ormas: [<ormas id>]}`"),
+            );
         }
         for (i, id) in m.parties.agencies.iter().enumerate() {
             self.reference(out, o, &format!("parties.agencies[{i}]"), id, &self.agency_ids);
@@ -214,14 +236,14 @@ impl<'a> Checker<'a> {
         for (i, id) in m.parties.ormas.iter().enumerate() {
             self.reference(out, o, &format!("parties.ormas[{i}]"), id, &self.ormas_ids);
         }
-        if let Some(period) = &m.period {
-            if let (Some(s), Some(e)) = (period.start, period.end) {
-                if e < s {
-                    out.push(point(o, "period.end", format!("the period ends ({e}) before it starts ({s})"))
-                        .with_help("correct `period.start` or `period.end`"));
+        if let Some(period) = &m.period
+            && let (Some(s), Some(e)) = (period.start, period.end)
+                && e < s {
+                    out.push(
+                        point(o, "period.end", format!("the period ends ({e}) before it starts ({s})"))
+                            .with_help("correct `period.start` or `period.end`"),
+                    );
                 }
-            }
-        }
         for (i, d) in m.documents.iter().enumerate() {
             check_url(out, o, &format!("documents[{i}].url"), d.url.as_deref());
         }
@@ -231,35 +253,53 @@ impl<'a> Checker<'a> {
 
     fn check_regions(&self, out: &mut Vec<Diagnostic>) {
         let Some(origin) = &self.regions.origin else {
-            out.push(Diagnostic::error(self.content_dir.join("regions.yaml"), "the list of regions is missing")
-                .with_help("create `regions.yaml` with a `- {code: \"36\", name: Banten}` entry per region"));
+            out.push(
+                Diagnostic::error(self.content_dir.join("regions.yaml"), "the list of regions is missing")
+                    .with_help("create `regions.yaml` with a `- {code: \"36\", name: Banten}` entry per region"),
+            );
             return;
         };
         let mut seen = HashMap::new();
         for (i, region) in self.regions.items.iter().enumerate() {
             let field = format!("[{i}].code");
             if !region.code.is_well_formed() {
-                out.push(point(origin, &field, format!("`{}` is not a Kemendagri region code", region.code))
-                    .with_help("codes look like \"36\" (province), \"36.71\" (city/regency), \"36.71.01\" (district)"));
+                out.push(
+                    point(origin, &field, format!("`{}` is not a Kemendagri region code", region.code)).with_help(
+                        "codes look like \"36\" (province), \"36.71\" (city/regency), \"36.71.01\" (district)",
+                    ),
+                );
             }
             if let Some(first) = seen.insert(region.code.as_str(), i) {
-                out.push(point(origin, &field, format!("region code `{}` is listed twice", region.code))
-                    .with_help(format!("remove one of entries {} and {}", first + 1, i + 1)));
+                out.push(
+                    point(origin, &field, format!("region code `{}` is listed twice", region.code)).with_help(format!(
+                        "remove one of entries {} and {}",
+                        first + 1,
+                        i + 1
+                    )),
+                );
             }
-            if let Some(parent) = region.code.parent() {
-                if !self.region_ids.contains(parent.as_str()) {
-                    out.push(point(origin, &field, format!("region `{}` lies in `{parent}`, which is not listed", region.code))
-                        .with_help(format!("add `- {{code: \"{parent}\", name: ...}}` to regions.yaml")));
+            if let Some(parent) = region.code.parent()
+                && !self.region_ids.contains(parent.as_str()) {
+                    out.push(
+                        point(
+                            origin,
+                            &field,
+                            format!("region `{}` lies in `{parent}`, which is not listed", region.code),
+                        )
+                        .with_help(format!("add `- {{code: \"{parent}\", name: ...}}` to regions.yaml")),
+                    );
                 }
-            }
         }
     }
 
     fn check_topics(&self, out: &mut Vec<Diagnostic>) {
         let Some(origin) = &self.topics.origin else {
             if !self.topics.items.is_empty() || self.activities.iter().any(|a| !a.meta.topics.is_empty()) {
-                out.push(Diagnostic::error(self.content_dir.join("topics.yaml"), "the list of topics is missing")
-                    .with_help("create `topics.yaml` with a `- {id: pilkada-2024, name: Pilkada 2024}` entry per topic"));
+                out.push(
+                    Diagnostic::error(self.content_dir.join("topics.yaml"), "the list of topics is missing").with_help(
+                        "create `topics.yaml` with a `- {id: pilkada-2024, name: Pilkada 2024}` entry per topic",
+                    ),
+                );
             }
             return;
         };
@@ -267,12 +307,16 @@ impl<'a> Checker<'a> {
         for (i, topic) in self.topics.items.iter().enumerate() {
             let field = format!("[{i}].id");
             if !is_valid_id(&topic.id) {
-                out.push(point(origin, &field, format!("`{}` is not a valid topic id", topic.id))
-                    .with_help(format!("use lowercase letters, digits and hyphens, e.g. `{}`", slugify(&topic.id))));
+                out.push(
+                    point(origin, &field, format!("`{}` is not a valid topic id", topic.id))
+                        .with_help(format!("use lowercase letters, digits and hyphens, e.g. `{}`", slugify(&topic.id))),
+                );
             }
             if !seen.insert(topic.id.as_str()) {
-                out.push(point(origin, &field, format!("topic `{}` is listed twice", topic.id))
-                    .with_help("topic ids are addresses (`/topik/<id>/`) and must be unique"));
+                out.push(
+                    point(origin, &field, format!("topic `{}` is listed twice", topic.id))
+                        .with_help("topic ids are addresses (`/topik/<id>/`) and must be unique"),
+                );
             }
         }
     }
@@ -284,25 +328,26 @@ impl<'a> Checker<'a> {
         for r in self.activities {
             if let Some(other) = first.insert(r.id.as_str(), &r.origin) {
                 let (a, b) = if other.path < r.origin.path { (other, &r.origin) } else { (&r.origin, other) };
-                out.push(Diagnostic::error(&b.full_path, format!("activity id `{}` is also used by `{}`", r.id, a.path))
-                    .with_help("ids are permanent addresses (`/kegiatan/<id>/`): rename one of the files"));
+                out.push(
+                    Diagnostic::error(&b.full_path, format!("activity id `{}` is also used by `{}`", r.id, a.path))
+                        .with_help("ids are permanent addresses (`/kegiatan/<id>/`): rename one of the files"),
+                );
             }
         }
     }
 
     fn check_agency_cycles(&self, out: &mut Vec<Diagnostic>) {
-        let parent: HashMap<&str, &str> = self
-            .agencies
-            .iter()
-            .filter_map(|r| r.meta.parent.as_deref().map(|p| (r.id.as_str(), p)))
-            .collect();
+        let parent: HashMap<&str, &str> =
+            self.agencies.iter().filter_map(|r| r.meta.parent.as_deref().map(|p| (r.id.as_str(), p))).collect();
         for r in self.agencies {
             let mut seen = HashSet::from([r.id.as_str()]);
             let mut at = r.id.as_str();
             while let Some(&p) = parent.get(at) {
                 if p == r.id && at != r.id {
-                    out.push(point(&r.origin, "parent", "the `parent` chain of this agency loops back to it")
-                        .with_help("an agency cannot sit below itself: fix one `parent:` in the loop"));
+                    out.push(
+                        point(&r.origin, "parent", "the `parent` chain of this agency loops back to it")
+                            .with_help("an agency cannot sit below itself: fix one `parent:` in the loop"),
+                    );
                     break;
                 }
                 if !seen.insert(p) {
@@ -336,11 +381,15 @@ fn check_url(out: &mut Vec<Diagnostic>, origin: &Origin, field: &str, url: Optio
         return;
     }
     if url.starts_with("http://") {
-        out.push(warn(origin, field, format!("`{url}` is not https"))
-            .with_help("use the https:// address so readers are not sent to an insecure page"));
+        out.push(
+            warn(origin, field, format!("`{url}` is not https"))
+                .with_help("use the https:// address so readers are not sent to an insecure page"),
+        );
     } else {
-        out.push(point(origin, field, format!("`{url}` is not a web address"))
-            .with_help("write the full address, starting with https://"));
+        out.push(
+            point(origin, field, format!("`{url}` is not a web address"))
+                .with_help("write the full address, starting with https://"),
+        );
     }
 }
 
@@ -348,8 +397,10 @@ fn check_sources(out: &mut Vec<Diagnostic>, origin: &Origin, sources: &[Source])
     for (i, s) in sources.iter().enumerate() {
         let field = format!("sources[{i}]");
         if s.url.is_none() && s.title.is_none() && s.publisher.is_none() {
-            out.push(point(origin, &field, "a source needs at least a `url`, a `title` or a `publisher`")
-                .with_help("say where the facts come from, so readers can find the original"));
+            out.push(
+                point(origin, &field, "a source needs at least a `url`, a `title` or a `publisher`")
+                    .with_help("say where the facts come from, so readers can find the original"),
+            );
         }
         check_url(out, origin, &format!("{field}.url"), s.url.as_deref());
     }
@@ -359,8 +410,9 @@ fn check_sources(out: &mut Vec<Diagnostic>, origin: &Origin, sources: &[Source])
 fn check_body<T>(out: &mut Vec<Diagnostic>, r: &Record<T>) {
     let words = r.body().split_whitespace().take(5).count();
     if words < 5 {
-        let mut d = Diagnostic::warning(&r.origin.full_path, "the text below the front matter is shorter than a sentence")
-            .with_help("add the press-release text or a description after the closing `---`");
+        let mut d =
+            Diagnostic::warning(&r.origin.full_path, "the text below the front matter is shorter than a sentence")
+                .with_help("add the press-release text or a description after the closing `---`");
         d = d.at(&r.origin.text, r.origin.body_start.min(r.origin.text.len()), r.origin.text.len());
         out.push(d);
     }

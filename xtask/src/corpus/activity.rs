@@ -11,8 +11,15 @@ use super::world::{Cat, FIRST_YEAR, World, person_name};
 use super::yaml::{Id, IdList, Q, slug_into};
 
 const KINDS: [&str; 9] = [
-    "sosialisasi", "rapat-koordinasi", "audiensi", "pelatihan", "kunjungan", "kemitraan",
-    "penandatanganan", "penyerahan-hibah", "lainnya",
+    "sosialisasi",
+    "rapat-koordinasi",
+    "audiensi",
+    "pelatihan",
+    "kunjungan",
+    "kemitraan",
+    "penandatanganan",
+    "penyerahan-hibah",
+    "lainnya",
 ];
 const KIND_WEIGHTS: [u32; 9] = [22, 18, 14, 10, 10, 8, 5, 7, 6];
 /// Activities per year, 2019..=2026 (fewer in the pandemic year and in the year under way).
@@ -20,18 +27,38 @@ const YEAR_WEIGHTS: [u32; 8] = [10, 7, 9, 11, 14, 17, 15, 6];
 const ELECTION_YEARS: [i32; 4] = [2019, 2020, 2023, 2024];
 
 const TITLES: [&[&str]; 9] = [
-    &["{ORGS} Sosialisasikan {TOPIC} kepada Ormas", "{ORGS} Ajak Ormas {PLACE} Sukseskan {TOPIC}", "Ormas di {PLACE} Ikuti Sosialisasi {TOPIC}", "{ORGS} Gandeng Ormas Sosialisasikan {TOPIC}"],
-    &["{ORGS} Gelar Rapat Koordinasi dengan Ormas Bahas {TOPIC}", "Rakor Bersama Ormas, {ORGS} Matangkan {TOPIC}", "{ORGS} dan Ormas {PLACE} Satukan Langkah soal {TOPIC}"],
-    &["{ORGS} Terima Audiensi {ORMAS}", "{ORMAS} Sampaikan Aspirasi kepada {ORGS}", "Audiensi dengan {ORGS}, Ormas Usulkan Penguatan {TOPIC}"],
+    &[
+        "{ORGS} Sosialisasikan {TOPIC} kepada Ormas",
+        "{ORGS} Ajak Ormas {PLACE} Sukseskan {TOPIC}",
+        "Ormas di {PLACE} Ikuti Sosialisasi {TOPIC}",
+        "{ORGS} Gandeng Ormas Sosialisasikan {TOPIC}",
+    ],
+    &[
+        "{ORGS} Gelar Rapat Koordinasi dengan Ormas Bahas {TOPIC}",
+        "Rakor Bersama Ormas, {ORGS} Matangkan {TOPIC}",
+        "{ORGS} dan Ormas {PLACE} Satukan Langkah soal {TOPIC}",
+    ],
+    &[
+        "{ORGS} Terima Audiensi {ORMAS}",
+        "{ORMAS} Sampaikan Aspirasi kepada {ORGS}",
+        "Audiensi dengan {ORGS}, Ormas Usulkan Penguatan {TOPIC}",
+    ],
     &["{ORGS} Gelar Pelatihan {TOPIC} bagi Pengurus Ormas", "Pengurus Ormas di {PLACE} Dibekali Pelatihan {TOPIC}"],
     &["{ORGS} Kunjungi Sekretariat {ORMAS}", "Kunjungan Kerja {ORGS} ke Ormas di {PLACE}"],
     &["{ORGS} Perkuat Kemitraan dengan Ormas dalam {TOPIC}", "{ORGS} Gandeng {COUNT} Ormas Wujudkan {TOPIC}"],
-    &["{ORGS} dan {ORMAS} Tandatangani Kesepakatan {TOPIC}", "Penandatanganan Nota Kesepahaman {ORGS} dengan Ormas {PLACE}"],
-    &["{ORGS} Serahkan Dana Hibah kepada {COUNT} Ormas", "Penyerahan Hibah Ormas, {ORGS} Minta Penggunaan Dana Akuntabel"],
+    &[
+        "{ORGS} dan {ORMAS} Tandatangani Kesepakatan {TOPIC}",
+        "Penandatanganan Nota Kesepahaman {ORGS} dengan Ormas {PLACE}",
+    ],
+    &[
+        "{ORGS} Serahkan Dana Hibah kepada {COUNT} Ormas",
+        "Penyerahan Hibah Ormas, {ORGS} Minta Penggunaan Dana Akuntabel",
+    ],
     &["{ORGS} dan Ormas {PLACE} Gelar Dialog {TOPIC}", "Ormas dan {ORGS} Gelar Kegiatan {TOPIC} Bersama"],
 ];
 
-const GUEST_ROLES: &[&str] = &["Narasumber", "Pemateri", "Ketua Panitia", "Akademisi", "Tokoh Masyarakat", "Tokoh Agama", "Moderator"];
+const GUEST_ROLES: &[&str] =
+    &["Narasumber", "Pemateri", "Ketua Panitia", "Akademisi", "Tokoh Masyarakat", "Tokoh Agama", "Moderator"];
 
 /// Picks the main organiser's category for this kind of activity.
 fn organizer_cat(rng: &mut Rng, kind: usize, year: i32) -> Cat {
@@ -41,7 +68,17 @@ fn organizer_cat(rng: &mut Rng, kind: usize, year: i32) -> Cat {
     if kind == 7 {
         return if rng.chance(60) { Cat::Pemda } else { Cat::Kesbangpol };
     }
-    const CATS: [Cat; 9] = [Cat::Kesbangpol, Cat::Pemda, Cat::Polisi, Cat::Kpu, Cat::Bawaslu, Cat::Dprd, Cat::Tni, Cat::Forkopimda, Cat::Lainnya];
+    const CATS: [Cat; 9] = [
+        Cat::Kesbangpol,
+        Cat::Pemda,
+        Cat::Polisi,
+        Cat::Kpu,
+        Cat::Bawaslu,
+        Cat::Dprd,
+        Cat::Tni,
+        Cat::Forkopimda,
+        Cat::Lainnya,
+    ];
     CATS[rng.weighted(&[45, 20, 8, 6, 6, 5, 3, 3, 4])]
 }
 
@@ -84,7 +121,8 @@ pub fn write(w: &World, seed: u64, index: usize, buf: &mut String) -> (i32, Stri
     let matching: Vec<usize> = local.iter().copied().filter(|&a| w.agencies[a].cat == want).collect();
     let primary = if matching.is_empty() { local[rng.below(local.len().min(2))] } else { *rng.pick(&matching) };
     let province = w.regions[region].province;
-    let nearby: Vec<usize> = local.iter().chain(&w.agencies_by_region[province]).copied().filter(|&a| a != primary).collect();
+    let nearby: Vec<usize> =
+        local.iter().chain(&w.agencies_by_region[province]).copied().filter(|&a| a != primary).collect();
     let mut organizers = vec![primary];
     for _ in 0..rng.weighted(&[60, 30, 10]) {
         let a = *rng.pick(&nearby);
@@ -149,7 +187,9 @@ pub fn write(w: &World, seed: u64, index: usize, buf: &mut String) -> (i32, Stri
             }
         } else {
             let role = match named.first() {
-                Some(&o) if rng.chance(40) => format!("Ketua {}", w.ormas[o].abbr.as_deref().unwrap_or(&w.ormas[o].name)),
+                Some(&o) if rng.chance(40) => {
+                    format!("Ketua {}", w.ormas[o].abbr.as_deref().unwrap_or(&w.ormas[o].name))
+                }
                 _ => rng.pick(GUEST_ROLES).to_string(),
             };
             officials.push((None, person_name(rng), role));
@@ -160,7 +200,8 @@ pub fn write(w: &World, seed: u64, index: usize, buf: &mut String) -> (i32, Stri
     let org = &w.agencies[primary];
     let place = w.regions[region].name;
     let ormas_names: Vec<&str> = named.iter().map(|&o| w.ormas[o].name.as_str()).collect();
-    let ormas_short: Vec<&str> = named.iter().map(|&o| w.ormas[o].abbr.as_deref().unwrap_or(&w.ormas[o].name)).collect();
+    let ormas_short: Vec<&str> =
+        named.iter().map(|&o| w.ormas[o].abbr.as_deref().unwrap_or(&w.ormas[o].name)).collect();
     let short = w.regions[region].short;
     let venue = match rng.weighted(&[25, 20, 15, 10, 10, 10]) {
         0 => format!("Aula {}", org.abbr),
@@ -203,7 +244,10 @@ pub fn write(w: &World, seed: u64, index: usize, buf: &mut String) -> (i32, Stri
         let (url, publisher) = if k == 0 && rng.chance(20) && org.website.is_some() {
             (format!("https://{}.example.go.id/berita/{}", org.id, &id), org.name.clone())
         } else {
-            (format!("https://{domain}/{}/{:02}/{:02}/{}", published.y, published.m, published.d, &id), publisher.to_string())
+            (
+                format!("https://{domain}/{}/{:02}/{:02}/{}", published.y, published.m, published.d, &id),
+                publisher.to_string(),
+            )
         };
         let source_title = if k == 0 { title.clone() } else { format!("{} - {}", title, publisher) };
         let author = rng.chance(70).then(|| person_name(rng));

@@ -118,7 +118,8 @@ pub fn write(w: &World, seed: u64, index: usize, buf: &mut String) {
         if leader.is_empty() {
             leader = name.clone();
         }
-        let _ = writeln!(buf, "  - name: {}\n    role: {}\n    since: \"{}\"", Q(&name), Q(role), rng.range(2015, 2024));
+        let _ =
+            writeln!(buf, "  - name: {}\n    role: {}\n    since: \"{}\"", Q(&name), Q(role), rng.range(2015, 2024));
     }
 
     if rng.chance(75) {

@@ -53,7 +53,8 @@ pub fn write(w: &World, seed: u64, index: usize, buf: &mut String) {
     );
     let grant = matches!(p.kind, "hibah" | "bantuan-sosial");
     if grant {
-        let value = if p.kind == "hibah" { rng.range(20, 1000) as u64 * 500_000 } else { rng.range(10, 200) as u64 * 500_000 };
+        let value =
+            if p.kind == "hibah" { rng.range(20, 1000) as u64 * 500_000 } else { rng.range(10, 200) as u64 * 500_000 };
         let _ = writeln!(buf, "amount:\n  value: {value}\n  currency: IDR");
     }
     if grant || rng.chance(50) {

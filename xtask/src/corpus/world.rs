@@ -123,20 +123,13 @@ impl IdSet {
         if self.0.insert(base.clone()) {
             return base;
         }
-        (2..)
-            .map(|k| format!("{base}-{k}"))
-            .find(|id| self.0.insert(id.clone()))
-            .unwrap_or(base)
+        (2..).map(|k| format!("{base}-{k}")).find(|id| self.0.insert(id.clone())).unwrap_or(base)
     }
 }
 
 pub fn person_name(rng: &mut Rng) -> String {
     let first = *rng.pick(FIRST_NAMES);
-    if rng.chance(15) {
-        first.to_string()
-    } else {
-        format!("{first} {}", rng.pick(LAST_NAMES))
-    }
+    if rng.chance(15) { first.to_string() } else { format!("{first} {}", rng.pick(LAST_NAMES)) }
 }
 
 impl World {
@@ -186,11 +179,7 @@ impl World {
     /// A region index: a province (`province_pct`% of the time) or one of its kabupaten/kota.
     pub fn pick_region(&self, rng: &mut Rng, province_pct: u32) -> usize {
         let p = self.provinces[rng.weighted(&self.province_weights)];
-        if rng.chance(province_pct) || self.children[p].is_empty() {
-            p
-        } else {
-            *rng.pick(&self.children[p])
-        }
+        if rng.chance(province_pct) || self.children[p].is_empty() { p } else { *rng.pick(&self.children[p]) }
     }
 
     pub fn topics_in(&self, year: i32) -> &(Vec<usize>, Vec<usize>) {
@@ -222,13 +211,37 @@ impl World {
         let jakarta = self.regions.iter().position(|r| r.code == "31.71").unwrap_or(0);
         let national: &[(&str, &str, &str, Cat, &str)] = &[
             ("kemendagri", "Kementerian Dalam Negeri", "Kemendagri", Cat::Kementerian, "Menteri Dalam Negeri"),
-            ("ditjen-polpum-kemendagri", "Direktorat Jenderal Politik dan Pemerintahan Umum Kementerian Dalam Negeri", "Ditjen Polpum Kemendagri", Cat::Kementerian, "Direktur Jenderal Politik dan Pemerintahan Umum"),
-            ("kemenkumham", "Kementerian Hukum dan Hak Asasi Manusia", "Kemenkumham", Cat::Kementerian, "Menteri Hukum dan HAM"),
+            (
+                "ditjen-polpum-kemendagri",
+                "Direktorat Jenderal Politik dan Pemerintahan Umum Kementerian Dalam Negeri",
+                "Ditjen Polpum Kemendagri",
+                Cat::Kementerian,
+                "Direktur Jenderal Politik dan Pemerintahan Umum",
+            ),
+            (
+                "kemenkumham",
+                "Kementerian Hukum dan Hak Asasi Manusia",
+                "Kemenkumham",
+                Cat::Kementerian,
+                "Menteri Hukum dan HAM",
+            ),
             ("kemenag", "Kementerian Agama", "Kemenag", Cat::Kementerian, "Menteri Agama"),
             ("kemensos", "Kementerian Sosial", "Kemensos", Cat::Kementerian, "Menteri Sosial"),
-            ("kemenpora", "Kementerian Pemuda dan Olahraga", "Kemenpora", Cat::Kementerian, "Menteri Pemuda dan Olahraga"),
+            (
+                "kemenpora",
+                "Kementerian Pemuda dan Olahraga",
+                "Kemenpora",
+                Cat::Kementerian,
+                "Menteri Pemuda dan Olahraga",
+            ),
             ("kpu-ri", "Komisi Pemilihan Umum Republik Indonesia", "KPU RI", Cat::Kpu, "Ketua KPU RI"),
-            ("bawaslu-ri", "Badan Pengawas Pemilihan Umum Republik Indonesia", "Bawaslu RI", Cat::Bawaslu, "Ketua Bawaslu RI"),
+            (
+                "bawaslu-ri",
+                "Badan Pengawas Pemilihan Umum Republik Indonesia",
+                "Bawaslu RI",
+                Cat::Bawaslu,
+                "Ketua Bawaslu RI",
+            ),
             ("polri", "Kepolisian Negara Republik Indonesia", "Polri", Cat::Polisi, "Kapolri"),
             ("tni", "Tentara Nasional Indonesia", "TNI", Cat::Tni, "Panglima TNI"),
             ("bnpt", "Badan Nasional Penanggulangan Terorisme", "BNPT", Cat::Lainnya, "Kepala BNPT"),
@@ -254,17 +267,49 @@ impl World {
             let add = |w: &mut World, pre: &str, long: &str, short: &str, cat, parent, head: &str| {
                 let abbr = format!("{short} Provinsi {pname}");
                 let role = if head.is_empty() { String::new() } else { format!("{head} {abbr}") };
-                w.add_agency(format!("{pre}-provinsi-{pslug}"), format!("{long} Provinsi {pname}"), abbr, cat, p, parent, role)
+                w.add_agency(
+                    format!("{pre}-provinsi-{pslug}"),
+                    format!("{long} Provinsi {pname}"),
+                    abbr,
+                    cat,
+                    p,
+                    parent,
+                    role,
+                )
             };
-            add(self, "kesbangpol", "Badan Kesatuan Bangsa dan Politik", "Kesbangpol", Cat::Kesbangpol, Some(pemprov), "Kepala");
+            add(
+                self,
+                "kesbangpol",
+                "Badan Kesatuan Bangsa dan Politik",
+                "Kesbangpol",
+                Cat::Kesbangpol,
+                Some(pemprov),
+                "Kepala",
+            );
             let kpu = add(self, "kpu", "Komisi Pemilihan Umum", "KPU", Cat::Kpu, Some(kpu_ri), "Ketua");
-            let bawaslu = add(self, "bawaslu", "Badan Pengawas Pemilihan Umum", "Bawaslu", Cat::Bawaslu, Some(bawaslu_ri), "Ketua");
+            let bawaslu = add(
+                self,
+                "bawaslu",
+                "Badan Pengawas Pemilihan Umum",
+                "Bawaslu",
+                Cat::Bawaslu,
+                Some(bawaslu_ri),
+                "Ketua",
+            );
             // Keep the list a few hundred long: some bodies only in some provinces.
             if pi % 2 == 0 {
                 add(self, "dprd", "Dewan Perwakilan Rakyat Daerah", "DPRD", Cat::Dprd, None, "Ketua");
             }
             if pi < 10 {
-                add(self, "forkopimda", "Forum Koordinasi Pimpinan Daerah", "Forkopimda", Cat::Forkopimda, Some(pemprov), "");
+                add(
+                    self,
+                    "forkopimda",
+                    "Forum Koordinasi Pimpinan Daerah",
+                    "Forkopimda",
+                    Cat::Forkopimda,
+                    Some(pemprov),
+                    "",
+                );
             }
             let polda_name = if self.regions[p].code == "31" { "Metro Jaya".to_string() } else { pname.to_string() };
             let polda = self.add_agency(
@@ -287,14 +332,30 @@ impl World {
                 } else {
                     (format!("pemkab-{sslug}"), format!("Pemkab {short}"), format!("Bupati {short}"))
                 };
-                let pemda = self.add_agency(pemda_id, format!("Pemerintah {name}"), pemda_abbr, Cat::Pemda, c, Some(pemprov), head);
+                let pemda = self.add_agency(
+                    pemda_id,
+                    format!("Pemerintah {name}"),
+                    pemda_abbr,
+                    Cat::Pemda,
+                    c,
+                    Some(pemprov),
+                    head,
+                );
                 let add = |w: &mut World, pre: &str, long: &str, short: &str, cat, parent, head: &str| {
                     let abbr = format!("{short} {name}");
                     let role = if head.is_empty() { String::new() } else { format!("{head} {abbr}") };
                     w.add_agency(format!("{pre}-{rslug}"), format!("{long} {name}"), abbr, cat, c, parent, role)
                 };
                 if rank < 2 {
-                    add(self, "kesbangpol", "Badan Kesatuan Bangsa dan Politik", "Kesbangpol", Cat::Kesbangpol, Some(pemda), "Kepala");
+                    add(
+                        self,
+                        "kesbangpol",
+                        "Badan Kesatuan Bangsa dan Politik",
+                        "Kesbangpol",
+                        Cat::Kesbangpol,
+                        Some(pemda),
+                        "Kepala",
+                    );
                 }
                 if rank > 0 {
                     continue;
@@ -306,9 +367,17 @@ impl World {
                 }
                 let metro = if self.regions[p].code == "31" { "Metro " } else { "" };
                 let (pol_long, pol_short, pol_head) = if kota {
-                    (format!("Kepolisian Resor Kota {metro}{short}"), format!("Polresta {metro}{short}"), format!("Kapolresta {metro}{short}"))
+                    (
+                        format!("Kepolisian Resor Kota {metro}{short}"),
+                        format!("Polresta {metro}{short}"),
+                        format!("Kapolresta {metro}{short}"),
+                    )
                 } else {
-                    (format!("Kepolisian Resor {metro}{short}"), format!("Polres {metro}{short}"), format!("Kapolres {metro}{short}"))
+                    (
+                        format!("Kepolisian Resor {metro}{short}"),
+                        format!("Polres {metro}{short}"),
+                        format!("Kapolres {metro}{short}"),
+                    )
                 };
                 self.add_agency(format!("polres-{rslug}"), pol_long, pol_short, Cat::Polisi, c, Some(polda), pol_head);
                 if pi >= 10 {
@@ -338,7 +407,8 @@ impl World {
             let region = &self.regions[ag.region];
             // Main bodies of provinces and of each province's largest kabupaten/kota always have
             // people; the rest only now and then, to keep the list a few hundred long.
-            let main = region.rank == 0 && matches!(ag.cat, Cat::Pemda | Cat::Kesbangpol | Cat::Kpu | Cat::Bawaslu | Cat::Polisi);
+            let main = region.rank == 0
+                && matches!(ag.cat, Cat::Pemda | Cat::Kesbangpol | Cat::Kpu | Cat::Bawaslu | Cat::Polisi);
             if !main && !rng.chance(15) {
                 continue;
             }
@@ -346,7 +416,9 @@ impl World {
             let second_role = match ag.cat {
                 Cat::Kesbangpol => Some(format!("Kepala Bidang Organisasi Kemasyarakatan {}", ag.abbr)),
                 Cat::Kpu | Cat::Bawaslu => Some(format!("Anggota {}", ag.abbr)),
-                Cat::Pemda if !region.is_province || rng.chance(50) => Some(format!("Sekretaris Daerah {}", region.name)),
+                Cat::Pemda if !region.is_province || rng.chance(50) => {
+                    Some(format!("Sekretaris Daerah {}", region.name))
+                }
                 _ => None,
             };
             let mut terms = Vec::new();
@@ -366,7 +438,12 @@ impl World {
                 let mut positions = Vec::new();
                 if rng.chance(15) {
                     let earlier = format!("Sekretaris {}", self.agencies[a].abbr);
-                    positions.push(Position { role: earlier, agency: a, start: start - rng.range(2, 5) as i32, end: Some(start) });
+                    positions.push(Position {
+                        role: earlier,
+                        agency: a,
+                        start: start - rng.range(2, 5) as i32,
+                        end: Some(start),
+                    });
                 }
                 positions.push(Position { role, agency: a, start, end });
                 let p = self.people.len();
@@ -389,7 +466,8 @@ impl World {
 
     fn build_ormas(&mut self, rng: &mut Rng, count: usize) {
         let mut ids = IdSet::default();
-        let dki: Vec<usize> = self.regions.iter().enumerate().filter(|(_, r)| r.code.starts_with("31.")).map(|(i, _)| i).collect();
+        let dki: Vec<usize> =
+            self.regions.iter().enumerate().filter(|(_, r)| r.code.starts_with("31.")).map(|(i, _)| i).collect();
         for _ in 0..count {
             let scope_i = rng.weighted(&[8, 35, 57]);
             let scope = ["nasional", "provinsi", "kabupaten-kota"][scope_i];
@@ -403,10 +481,15 @@ impl World {
                 _ => self.regions[region].short,
             };
             let (stem, abbreviable) = match rng.weighted(&[45, 20, 15, 10, 10]) {
-                0 => (format!("{} {} {}", rng.pick(ORMAS_PREFIX), rng.pick(ORMAS_GROUP), rng.pick(ORMAS_PURPOSE)), true),
+                0 => {
+                    (format!("{} {} {}", rng.pick(ORMAS_PREFIX), rng.pick(ORMAS_GROUP), rng.pick(ORMAS_PURPOSE)), true)
+                }
                 1 => (format!("{} {}", rng.pick(ORMAS_PREFIX), rng.pick(ORMAS_GROUP)), true),
                 2 => (format!("Yayasan {}", rng.pick(ORMAS_ABSTRACT)), false),
-                3 => (format!("{} {}", rng.pick(&["Laskar", "Barisan", "Brigade", "Pasukan"]), rng.pick(ORMAS_ABSTRACT)), true),
+                3 => (
+                    format!("{} {}", rng.pick(&["Laskar", "Barisan", "Brigade", "Pasukan"]), rng.pick(ORMAS_ABSTRACT)),
+                    true,
+                ),
                 _ => (format!("{} {}", rng.pick(ORMAS_PREFIX), rng.pick(ORMAS_PURPOSE)), true),
             };
             let founded = 1950 + rng.weighted(&[3, 5, 8, 10, 14, 20, 25, 15]) as i32 * 9 + rng.range(0, 8) as i32;
@@ -462,7 +545,8 @@ impl World {
             let signed = Date::new(year, month, rng.range(1, super::date::days_in_month(year, month)));
             let ag = &self.agencies[agencies[0]];
             let first = &self.ormas[ormas[0]];
-            let with = if ormas.len() > 1 { format!("{} Organisasi Kemasyarakatan", ormas.len()) } else { first.name.clone() };
+            let with =
+                if ormas.len() > 1 { format!("{} Organisasi Kemasyarakatan", ormas.len()) } else { first.name.clone() };
             let general = &self.topics_in(year).0;
             let topic = TOPICS[*rng.pick(general)].name;
             let title = match kind_i {

@@ -30,9 +30,8 @@ impl fmt::Display for Q<'_> {
 /// quoted otherwise (e.g. all digits, `null`, `no`).
 pub struct Id<'a>(pub &'a str);
 
-const RESERVED: [&str; 14] = [
-    "null", "true", "false", "yes", "no", "on", "off", "y", "n", "nan", "inf", "~", "none", "",
-];
+const RESERVED: [&str; 14] =
+    ["null", "true", "false", "yes", "no", "on", "off", "y", "n", "nan", "inf", "~", "none", ""];
 
 fn plain_safe(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_lowercase())
@@ -42,11 +41,7 @@ fn plain_safe(s: &str) -> bool {
 
 impl fmt::Display for Id<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if plain_safe(self.0) {
-            f.write_str(self.0)
-        } else {
-            Q(self.0).fmt(f)
-        }
+        if plain_safe(self.0) { f.write_str(self.0) } else { Q(self.0).fmt(f) }
     }
 }
 

@@ -1,0 +1,158 @@
+//! Shared helpers for the integration tests: building fixture content,
+//! reading the generated HTML, serving a folder over HTTP and driving a
+//! real headless Chromium.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::Arc;
+use std::thread;
+
+use scraper::{Html, Selector};
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture folder under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+/// Copies a folder tree (for fixtures a test will modify).
+pub fn copy_dir(src: &Path, dst: &Path) {
+    for entry in walkdir::WalkDir::new(src) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(src).unwrap();
+        let target = dst.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A built site in a temporary folder.
+pub struct Built {
+    /// Keeps the folder alive.
+    pub tmp: tempfile::TempDir,
+    /// The output folder.
+    pub public: PathBuf,
+}
+
+impl Built {
+    /// Reads an output file.
+    pub fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.public.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    /// Parses an output HTML page (`kegiatan/x/` reads `kegiatan/x/index.html`).
+    pub fn page(&self, rel: &str) -> Html {
+        let rel = if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_string() };
+        Html::parse_document(&self.read(&rel))
+    }
+}
+
+/// Builds `content` with the library into a fresh temporary folder.
+pub fn build(content: &Path) -> Built {
+    let tmp = tempfile::tempdir().unwrap();
+    let public = tmp.path().join("public");
+    let options = terbuka::BuildOptions::new(content, &public);
+    if let Err(e) = terbuka::build(&options) {
+        match e {
+            terbuka::BuildError::Content(d) => panic!("build failed:\n{d}"),
+            other => panic!("build failed: {other}"),
+        }
+    }
+    Built { tmp, public }
+}
+
+/// Runs the `terbuka` binary with `args` in `dir`.
+pub fn terbuka(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_terbuka")).args(args).current_dir(dir).output().unwrap()
+}
+
+/// Texts of all elements matching a CSS selector.
+pub fn texts(doc: &Html, selector: &str) -> Vec<String> {
+    let sel = Selector::parse(selector).unwrap();
+    doc.select(&sel).map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+}
+
+/// Values of an attribute on all elements matching a selector.
+pub fn attrs(doc: &Html, selector: &str, attr: &str) -> Vec<String> {
+    let sel = Selector::parse(selector).unwrap();
+    doc.select(&sel).filter_map(|e| e.value().attr(attr).map(String::from)).collect()
+}
+
+/// Serves a folder on 127.0.0.1 like a static host would (index.html for
+/// folders, 404.html for misses) until dropped.
+pub struct StaticServer {
+    /// `http://127.0.0.1:PORT`
+    pub origin: String,
+    server: Arc<tiny_http::Server>,
+    handle: Option<thread::JoinHandle<()>>,
+}
+
+impl StaticServer {
+    /// Starts serving `root` on a free port.
+    pub fn start(root: &Path) -> Self {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
+        let port = server.server_addr().to_ip().unwrap().port();
+        let root = root.to_path_buf();
+        let s = server.clone();
+        let handle = thread::spawn(move || {
+            for request in s.incoming_requests() {
+                let path = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
+                let mut file = root.join(path.trim_start_matches('/'));
+                if file.is_dir() {
+                    file = file.join("index.html");
+                }
+                let (status, file) = if file.is_file() { (200, file) } else { (404, root.join("404.html")) };
+                let body = fs::read(&file).unwrap_or_default();
+                let kind = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+                    "html" => "text/html; charset=utf-8",
+                    "css" => "text/css",
+                    "js" | "mjs" => "text/javascript",
+                    "json" => "application/json",
+                    "xml" => "application/xml",
+                    "svg" => "image/svg+xml",
+                    _ => "application/octet-stream",
+                };
+                let header = tiny_http::Header::from_bytes("Content-Type", kind).unwrap();
+                let _ = request.respond(tiny_http::Response::from_data(body).with_status_code(status).with_header(header));
+            }
+        });
+        Self { origin: format!("http://127.0.0.1:{port}"), server, handle: Some(handle) }
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.server.unblock();
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}
+
+/// Launches Debian's headless Chromium with the flags this sandbox needs.
+pub fn chromium() -> headless_chrome::Browser {
+    let path = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.exists());
+    let args: Vec<&std::ffi::OsStr> = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+        .iter()
+        .map(std::ffi::OsStr::new)
+        .collect();
+    let options = headless_chrome::LaunchOptions::default_builder()
+        .path(path)
+        .sandbox(false)
+        .headless(true)
+        .window_size(Some((1280, 900)))
+        .args(args)
+        .idle_browser_timeout(std::time::Duration::from_secs(120))
+        .build()
+        .unwrap();
+    headless_chrome::Browser::new(options).expect("start headless Chromium (apt-get install chromium)")
+}
