@@ -11,12 +11,18 @@
 //! Problems with content are collected as [`diagnostic::Diagnostic`]s, all
 //! of them, and reported at once; nothing is written when there is one.
 
+pub mod data;
 pub mod diagnostic;
+pub mod history;
 pub mod model;
 pub mod output;
 pub mod parse;
 pub mod render;
 pub mod report;
+pub mod scaffold;
+pub mod schema;
+pub mod search;
+pub mod serve;
 pub mod site;
 pub mod source;
 
@@ -75,6 +81,12 @@ pub enum BuildError {
     /// Rendering failed (a template error or a failed write).
     #[error(transparent)]
     Render(#[from] render::RenderError),
+    /// The search index could not be written.
+    #[error(transparent)]
+    Search(#[from] search::SearchError),
+    /// The open data (dataset, CSVs, feeds, calendar) could not be written.
+    #[error(transparent)]
+    Data(#[from] data::DataError),
     /// The output could not be prepared or swapped in.
     #[error("cannot write output `{path}`: {source}")]
     Output {
@@ -145,9 +157,11 @@ impl Counts {
 /// its warnings, or every problem found.
 pub fn load(content_dir: &Path, strict: bool, timings: &mut Timings) -> Result<(Site, Diagnostics), BuildError> {
     let files = timings.time("read", || source::read_content(content_dir)).map_err(BuildError::Read)?;
+    let placeholders = scaffold::find_placeholders(&files.files);
     let (content, mut problems) = timings.time("parse", || parse::parse(files));
     let (site, link_problems) = timings.time("link", || site::link(content, content_dir));
     problems.extend(link_problems);
+    scaffold::merge_placeholders(&mut problems, placeholders);
     let mut diagnostics = Diagnostics(problems);
     diagnostics.sort();
     match site {
@@ -173,13 +187,46 @@ pub fn load_theme(theme_dir: Option<&Path>) -> Result<Theme, BuildError> {
 /// `output_dir` out. On any error the output folder is left as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::default();
+    // git log runs while the content is read and parsed.
+    let content_dir = options.content_dir.clone();
+    let history = std::thread::spawn(move || history::History::read_or_empty(&content_dir));
     let (site, warnings) = load(&options.content_dir, options.strict, &mut timings)?;
     let theme = load_theme(options.theme_dir.as_deref())?;
     let base_url = options.base_url.clone().unwrap_or_else(|| site.config.base_url.clone());
     let output_error = |source| BuildError::Output { path: options.output_dir.clone(), source };
     let staging = output::Staging::create(&options.output_dir).map_err(output_error)?;
-    let renderer = timings.time("prepare", || render::Renderer::new(&site, &theme, &base_url))?;
-    timings.time("render", || renderer.render_all(&staging))?;
+    let history = std::sync::Arc::new(history.join().unwrap_or_default());
+    render_site(&site, &theme, &base_url, history, &staging, &mut timings)?;
     let written = timings.time("commit", || staging.commit()).map_err(output_error)?;
     Ok(BuildReport { warnings, written, counts: Counts::of(&site), timings })
+}
+
+/// Stage 4 and the stages after it: every file of a loaded site into
+/// `staging`. `build` and `serve` share it, so a served site holds all that
+/// a built one does.
+pub fn render_site<'s>(
+    site: &'s Site,
+    theme: &'s Theme,
+    base_url: &str,
+    history: std::sync::Arc<history::History>,
+    staging: &output::Staging,
+    timings: &mut Timings,
+) -> Result<render::Renderer<'s>, BuildError> {
+    let renderer = timings.time("prepare", || render::Renderer::new(site, theme, base_url))?.with_history(history);
+    timings.time("render", || renderer.render_all(staging))?;
+    write_site_wide(site, &renderer, staging, timings)?;
+    Ok(renderer)
+}
+
+/// The outputs built from the whole site at once rather than page by page
+/// (search index, open data). `serve` reruns them after updating pages.
+pub fn write_site_wide(
+    site: &Site,
+    renderer: &render::Renderer<'_>,
+    staging: &output::Staging,
+    timings: &mut Timings,
+) -> Result<(), BuildError> {
+    timings.time("search", || search::write_index(site, renderer, staging))?;
+    timings.time("data", || data::write_all(site, renderer, staging))?;
+    Ok(())
 }

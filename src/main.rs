@@ -51,6 +51,68 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Preview the site while editing: serve it on 127.0.0.1, rebuild on
+    /// every save and reload open browser tabs.
+    Serve {
+        /// Content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Theme folder to use and watch (default: the built-in theme).
+        #[arg(long)]
+        theme: Option<PathBuf>,
+        /// Also keep this folder up to date; by default nothing is written
+        /// outside a temporary folder (in particular not `public/`).
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+    /// Write a new record with every required field to fill in.
+    New {
+        /// What to create.
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// The record's id: its file name and permanent address (`kpu-sosialisasi-pilkada`).
+        id: String,
+        /// Content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+    /// Write the JSON Schemas of the record files (for editors and CI).
+    Schema {
+        /// Folder to write them into.
+        #[arg(long, default_value = "docs/schema")]
+        out: PathBuf,
+    },
+}
+
+/// The kinds of record `terbuka new` writes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum NewKind {
+    /// A meeting or event (`activities/<year>/<id>.md`).
+    Activity,
+    /// An organisation (`ormas/<id>.md`).
+    Ormas,
+    /// A government body (`agencies/<id>.yaml`).
+    Agency,
+    /// An official (`people/<id>.yaml`).
+    Person,
+    /// An MoU, agreement or grant (`partnerships/<id>.md`).
+    Partnership,
+}
+
+impl From<NewKind> for terbuka::model::Collection {
+    fn from(kind: NewKind) -> Self {
+        use terbuka::model::Collection;
+        match kind {
+            NewKind::Activity => Collection::Activities,
+            NewKind::Ormas => Collection::Ormas,
+            NewKind::Agency => Collection::Agencies,
+            NewKind::Person => Collection::People,
+            NewKind::Partnership => Collection::Partnerships,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -94,6 +156,57 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(e) => fail(e, format, color),
+        },
+        Command::Serve { content, port, theme, output } => {
+            let options = terbuka::serve::ServeOptions {
+                theme_dir: theme,
+                port,
+                output_dir: output,
+                ..terbuka::serve::ServeOptions::new(content)
+            };
+            match terbuka::serve::Server::start(options) {
+                Ok(server) => {
+                    println!("Serving {} at {}", server.root.display(), server.url);
+                    eprintln!("watching for changes; press Ctrl+C to stop");
+                    loop {
+                        std::thread::park();
+                    }
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::New { kind, id, content } => {
+            let today = chrono::Local::now().date_naive();
+            match terbuka::scaffold::create(&content, kind.into(), &id, today) {
+                Ok(path) => {
+                    println!("{}", path.display());
+                    eprintln!(
+                        "created {}: replace every value starting with {}, then run `terbuka check`",
+                        path.display(),
+                        terbuka::scaffold::PLACEHOLDER
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Schema { out } => match terbuka::schema::write_all(&out) {
+            Ok(paths) => {
+                for p in paths {
+                    println!("{}", p.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: cannot write schemas to `{}`: {e}", out.display());
+                ExitCode::FAILURE
+            }
         },
     }
 }

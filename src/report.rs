@@ -31,7 +31,7 @@ pub fn format(diagnostics: &Diagnostics, format: Format, color: bool) -> String 
 /// a label under the culprit, and the help.
 pub fn human(d: &Diagnostic, color: bool) -> String {
     let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1).with_width(100);
+    let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1).with_wrap_lines(false);
     let report = Report::new(d);
     let mut out = String::new();
     if handler.render_report(&mut out, &report).is_err() {

@@ -30,6 +30,7 @@ pub struct Activity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub venue: Option<String>,
     /// Ids of the organising agencies (at least one).
+    #[schemars(length(min = 1), inner(pattern(super::ID_PATTERN)))]
     pub organizers: Vec<String>,
     /// Who took part.
     #[serde(default)]
@@ -39,11 +40,14 @@ pub struct Activity {
     pub officials: Vec<Official>,
     /// Topic ids.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(pattern(super::ID_PATTERN)))]
     pub topics: Vec<String>,
     /// Id of the partnership the activity belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(super::ID_PATTERN))]
     pub partnership: Option<String>,
     /// Where the facts come from (at least one).
+    #[schemars(length(min = 1))]
     pub sources: Vec<Source>,
     /// Editorial note, e.g. where the source contradicts itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -125,12 +129,14 @@ impl ActivityKind {
 pub struct Participants {
     /// Ids of the ormas the source names.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(pattern(super::ID_PATTERN)))]
     pub ormas: Vec<String>,
     /// How many ormas took part, named or not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ormas_count: Option<u32>,
     /// Ids of other agencies present.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(pattern(super::ID_PATTERN)))]
     pub agencies: Vec<String>,
     /// Head count when reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -143,6 +149,7 @@ pub struct Participants {
 pub struct Official {
     /// Id of a person record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(super::ID_PATTERN))]
     pub person: Option<String>,
     /// Name, for someone with no person record.
     #[serde(default, skip_serializing_if = "Option::is_none")]

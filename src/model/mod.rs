@@ -23,6 +23,10 @@ pub use partnership::{
     Amount, BudgetSource, Document, Parties, Partnership, PartnershipKind, PartnershipStatus, Period,
 };
 
+/// What a record id looks like (see [`crate::parse::is_valid_id`]), for the
+/// JSON Schema of fields that name records.
+pub const ID_PATTERN: &str = "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$";
+
 /// The folders of `content/` that hold one record per file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Collection {

@@ -81,9 +81,11 @@ impl PartnershipKind {
 pub struct Parties {
     /// Agency ids.
     #[serde(default)]
+    #[schemars(inner(pattern(super::ID_PATTERN)))]
     pub agencies: Vec<String>,
     /// Ormas ids.
     #[serde(default)]
+    #[schemars(inner(pattern(super::ID_PATTERN)))]
     pub ormas: Vec<String>,
 }
 

@@ -53,6 +53,10 @@ pub struct Content {
     pub activities: Vec<Record<Activity>>,
     /// Agreements and grants.
     pub partnerships: Vec<Record<Partnership>>,
+    /// Records whose file exists but did not parse: their ids still count
+    /// as existing, so one bad file does not cascade into false "no such
+    /// id" errors in every record that names it.
+    pub unparsed: Vec<(Collection, String)>,
 }
 
 enum Parsed {
@@ -70,9 +74,21 @@ enum Parsed {
 /// that did not.
 pub fn parse(files: ContentFiles) -> (Content, Vec<Diagnostic>) {
     let ContentFiles { files, mut diagnostics } = files;
-    let results: Vec<Result<Parsed, Vec<Diagnostic>>> = files.into_par_iter().map(parse_file).collect();
+    let results: Vec<(Option<(Collection, String)>, Result<Parsed, Vec<Diagnostic>>)> = files
+        .into_par_iter()
+        .map(|file| {
+            let record = match file.role {
+                FileRole::Record(c) => Some((c, file_id(&file.rel_path).to_string())),
+                _ => None,
+            };
+            (record, parse_file(file))
+        })
+        .collect();
     let mut content = Content::default();
-    for result in results {
+    for (record, result) in results {
+        if let (Some(record), Err(_)) = (record, &result) {
+            content.unparsed.push(record);
+        }
         match result {
             Ok(Parsed::Site(r)) => content.site = Some(r),
             Ok(Parsed::Regions(l)) => content.regions = l,
@@ -118,11 +134,16 @@ fn origin(file: &SourceFile, yaml_start: usize, body_start: usize) -> Origin {
     }
 }
 
+/// A record's id: its file name without the extension.
+fn file_id(rel_path: &str) -> &str {
+    let name = rel_path.rsplit('/').next().unwrap_or("");
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
 /// Parses a record file: YAML alone, or front matter and body.
 fn record<T: DeserializeOwned>(file: SourceFile, has_body: bool) -> Result<Record<T>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let stem = file.rel_path.rsplit('/').next().unwrap_or("").rsplit_once('.').map_or("", |(s, _)| s);
-    let id = stem.to_string();
+    let id = file_id(&file.rel_path).to_string();
     if file.role != FileRole::Site
         && let Err(d) = check_id(&file, &id) {
             problems.push(d);

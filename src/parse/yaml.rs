@@ -123,8 +123,10 @@ fn advice(message: &str, field: Option<String>) -> (String, Option<String>, Opti
 /// End of the token at `at`: the rest of the word, or of the line.
 fn token_end(text: &str, at: usize) -> usize {
     let rest = text.get(at..).unwrap_or("");
-    let line = rest.find('\n').map_or(rest.len(), |i| i);
-    at + rest[..line].trim_end().len()
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    // A key is marked without its value: `venu` in `venu: Novotel`.
+    let token = line.find(": ").map_or(line, |i| &line[..i]);
+    at + token.trim_end().len()
 }
 
 #[cfg(test)]

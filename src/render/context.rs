@@ -31,6 +31,22 @@ impl From<&PartialDate> for DateView {
     }
 }
 
+/// When a record was first published and last changed, from git.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryView {
+    /// Date of the commit that added the record.
+    pub first_published: DateView,
+    /// Date of the latest commit that changed it.
+    pub last_changed: DateView,
+}
+
+impl From<&crate::history::RecordHistory> for HistoryView {
+    fn from(h: &crate::history::RecordHistory) -> Self {
+        let day = |d| DateView::from(&PartialDate::from_naive(d));
+        Self { first_published: day(h.first_published), last_changed: day(h.last_changed) }
+    }
+}
+
 /// One activity in a list: what a reader needs to decide to open it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ActivityCard {

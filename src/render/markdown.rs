@@ -13,6 +13,9 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     b.url_schemes(["http", "https", "mailto"].into_iter().collect())
         .link_rel(Some("noopener noreferrer nofollow"))
+        // A relative link in a body would break under a sub-path or in a
+        // feed; bodies must link with full addresses.
+        .url_relative(ammonia::UrlRelative::Deny)
         .add_generic_attributes(["id"])
         .id_prefix(Some("md-"));
     b

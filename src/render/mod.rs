@@ -84,6 +84,7 @@ pub struct Renderer<'s> {
     cards: Vec<ActivityCard>,
     facets: Facets,
     assets: Vec<(String, &'s [u8])>,
+    history: std::sync::Arc<crate::history::History>,
 }
 
 #[derive(Serialize)]
@@ -106,6 +107,18 @@ impl<'s> Renderer<'s> {
     /// Compiles the theme's templates once and precomputes what many pages
     /// share: each activity's card and the facet lists.
     pub fn new(site: &'s Site, theme: &'s Theme, base_url: &str) -> Result<Self, RenderError> {
+        Self::with_cards(site, theme, base_url, Vec::new())
+    }
+
+    /// Like [`Renderer::new`], but takes each activity's card from `known`
+    /// (by position) where it holds one, computing only the rest: `serve`
+    /// keeps the cards of the activities an edit did not touch.
+    pub fn with_cards(
+        site: &'s Site,
+        theme: &'s Theme,
+        base_url: &str,
+        mut known: Vec<Option<ActivityCard>>,
+    ) -> Result<Self, RenderError> {
         let urls = Urls::new(base_url);
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
@@ -144,9 +157,32 @@ impl<'s> Renderer<'s> {
             feed_url: urls.link("feed.xml"),
         };
         tera.global_context().insert("site", &globals);
-        let mut renderer = Self { site, tera, urls, cards: Vec::new(), facets: Facets::build(site), assets };
-        renderer.cards = (0..site.activities.len()).into_par_iter().map(|i| renderer.card(i as Ix)).collect();
+        let mut renderer = Self {
+            site,
+            tera,
+            urls,
+            cards: Vec::new(),
+            facets: Facets::build(site),
+            assets,
+            history: Default::default(),
+        };
+        known.resize(site.activities.len(), None);
+        renderer.cards =
+            known.into_par_iter().enumerate().map(|(i, card)| card.unwrap_or_else(|| renderer.card(i as Ix))).collect();
         Ok(renderer)
+    }
+
+    /// Gives record pages the dates from git (first published, last
+    /// changed), shown when a record's file has them.
+    pub fn with_history(mut self, history: std::sync::Arc<crate::history::History>) -> Self {
+        self.history = history;
+        self
+    }
+
+    /// Takes back the activity cards, by position, to reuse with
+    /// [`Renderer::with_cards`].
+    pub fn into_cards(self) -> Vec<ActivityCard> {
+        self.cards
     }
 
     /// Entries per page on activity lists.
@@ -157,6 +193,19 @@ impl<'s> Renderer<'s> {
     /// Address builder.
     pub fn urls(&self) -> &Urls {
         &self.urls
+    }
+
+    /// Activities by year and kind, as the static facet pages list them.
+    pub fn facets(&self) -> &Facets {
+        &self.facets
+    }
+
+    /// Renders a theme template with a context built outside [`Page`]
+    /// (the search page, written once its index exists).
+    pub fn render_template(&self, template: &str, ctx: &tera::Context) -> Result<Vec<u8>, RenderError> {
+        let mut buf = Vec::with_capacity(16 * 1024);
+        self.tera.render_to(template, ctx, &mut buf).map_err(|e| template_error(template, e))?;
+        Ok(buf)
     }
 
     fn card(&self, i: Ix) -> ActivityCard {
@@ -183,9 +232,13 @@ impl<'s> Renderer<'s> {
         let (template, ctx) = self.context(page).map_err(|e| template_error("context", e))?;
         let mut buf = Vec::with_capacity(16 * 1024);
         self.tera.render_to(template, &ctx, &mut buf).map_err(|e| template_error(template, e))?;
+        Ok((self.file_of(page), buf))
+    }
+
+    /// The file a page is written to (`kegiatan/x/index.html` for `kegiatan/x/`).
+    pub fn file_of(&self, page: &Page) -> String {
         let path = self.path_of(page);
-        let file = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path };
-        Ok((file, buf))
+        if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path }
     }
 
     /// Renders every page, the sitemap, feed, robots.txt and assets into
@@ -196,10 +249,19 @@ impl<'s> Renderer<'s> {
             let (file, bytes) = self.render_page(page)?;
             write(out, &file, &bytes)
         })?;
+        self.render_extras(out, &pages)
+    }
+
+    /// Everything [`Renderer::render_all`] writes besides the pages: theme
+    /// assets, sitemaps, the feed, robots.txt and the records' JSON Schemas.
+    pub fn render_extras(&self, out: &Staging, pages: &[Page]) -> Result<(), RenderError> {
+        for schema in crate::schema::all() {
+            write(out, &format!("{}/{}", crate::schema::SITE_FOLDER, schema.file_name), schema.json.as_bytes())?;
+        }
         for (path, bytes) in &self.assets {
             write(out, path, bytes)?;
         }
-        self.write_sitemaps(out, &pages)?;
+        self.write_sitemaps(out, pages)?;
         self.write_feed(out)?;
         let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", self.urls.absolute("sitemap.xml"));
         write(out, "robots.txt", robots.as_bytes())
@@ -239,9 +301,16 @@ impl<'s> Renderer<'s> {
 
     /// The Atom feed of the latest activities.
     fn write_feed(&self, out: &Staging) -> Result<(), RenderError> {
-        let latest: Vec<Ix> = (0..self.site.activities.len().min(50) as Ix).collect();
-        let xml = self.atom_feed(&latest, &self.site.config.title, "feed.xml", "kegiatan/")?;
-        write(out, "feed.xml", xml.as_bytes())
+        write(out, "feed.xml", self.feed_xml()?.as_bytes())
+    }
+
+    /// How many of the latest activities the site feed holds.
+    pub const FEED_SIZE: usize = 50;
+
+    /// The site's Atom feed (`feed.xml`) of the latest activities.
+    pub fn feed_xml(&self) -> Result<String, RenderError> {
+        let latest: Vec<Ix> = (0..self.site.activities.len().min(Self::FEED_SIZE) as Ix).collect();
+        self.atom_feed(&latest, &self.site.config.title, "feed.xml", "kegiatan/")
     }
 
     /// An Atom feed of `activities`, published at `path`, about the page at

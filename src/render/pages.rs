@@ -4,7 +4,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Renderer;
-use super::context::{ActivityCard, Counted, DateView, Fact, LinkView, PageLink, PageMeta, Pagination};
+use super::context::{ActivityCard, Counted, DateView, Fact, HistoryView, LinkView, PageLink, PageMeta, Pagination};
 use super::markdown;
 use super::urls::{Section, Urls};
 use crate::model::{ActivityKind, Official};
@@ -50,12 +50,16 @@ pub enum Page {
     PartnershipIndex(usize),
     /// `/kemitraan/<id>/`
     Partnership(Ix),
+    /// `/data/`: the open-data downloads and their fields.
+    Data,
 }
 
 /// Entries per page in directories (ormas, partnerships).
-const DIRECTORY_PAGE: usize = 100;
+pub const DIRECTORY_PAGE: usize = 100;
 
-fn pages_for(total: usize, per_page: usize) -> usize {
+/// How many pages a list of `total` entries takes, `per_page` to a page
+/// (an empty list still has its first page).
+pub fn pages_for(total: usize, per_page: usize) -> usize {
     total.div_ceil(per_page).max(1)
 }
 
@@ -171,6 +175,13 @@ struct Simple {
     meta: PageMeta,
 }
 
+#[derive(Serialize)]
+struct DataPage {
+    meta: PageMeta,
+    license: Option<LinkView>,
+    downloads: Vec<crate::data::catalog::DownloadView>,
+}
+
 /// Splits `ids` into page `n` of `per_page` entries, with the links
 /// around it.
 pub fn paginate<'a, T>(items: &'a [T], n: usize, per_page: usize, first: &str, urls: &Urls) -> (&'a [T], Pagination) {
@@ -231,6 +242,7 @@ impl Renderer<'_> {
         entity(&mut pages, &links.activities_by_topic, Page::Topic);
         pages.extend((1..=pages_for(s.partnerships.len(), DIRECTORY_PAGE)).map(Page::PartnershipIndex));
         pages.extend((0..s.partnerships.len() as Ix).map(Page::Partnership));
+        pages.push(Page::Data);
         pages
     }
 
@@ -256,6 +268,7 @@ impl Renderer<'_> {
             Page::Topic(i, n) => Urls::page(&Urls::record(Section::Topics, &s.topics[*i as usize].id), *n),
             Page::PartnershipIndex(n) => Urls::page(&Urls::section(Section::Partnerships), *n),
             Page::Partnership(i) => Urls::record(Section::Partnerships, &s.partnerships[*i as usize].id),
+            Page::Data => crate::data::catalog::PAGE_PATH.into(),
         }
     }
 
@@ -279,7 +292,7 @@ impl Renderer<'_> {
     pub fn context(&self, page: &Page) -> tera::TeraResult<(&'static str, Context)> {
         let path = self.path_of(page);
         let ctx = |v: &dyn erased::Ser| v.to_context();
-        Ok(match page {
+        let (template, mut context) = match page {
             Page::Home => ("home.html", ctx(&self.home())?),
             Page::NotFound => {
                 ("404.html", ctx(&Simple { meta: self.meta("Halaman tidak ditemukan", "", &path, "", vec![]) })?)
@@ -300,7 +313,72 @@ impl Renderer<'_> {
             Page::Topic(i, n) => ("profile.html", ctx(&self.topic_page(*i, *n, &path))?),
             Page::PartnershipIndex(n) => ("directory.html", ctx(&self.partnership_index(*n, &path))?),
             Page::Partnership(i) => ("profile.html", ctx(&self.partnership_page(*i, &path))?),
-        })
+            Page::Data => ("data.html", ctx(&self.data_page(&path))?),
+        };
+        let (jsonld, og_type) = self.linked_data(page, &context);
+        context.insert("jsonld", &jsonld);
+        context.insert("og_type", og_type);
+        if let Some(history) = self.record_history(page) {
+            context.insert("history", &history);
+        }
+        Ok((template, context))
+    }
+
+    /// When a record page's file was first published and last changed,
+    /// if git knows.
+    fn record_history(&self, page: &Page) -> Option<HistoryView> {
+        let s = self.site;
+        let path = match page {
+            Page::Activity(i) => &s.activities[*i as usize].origin.path,
+            Page::Ormas(i, _) => &s.ormas[*i as usize].origin.path,
+            Page::Agency(i, _) => &s.agencies[*i as usize].origin.path,
+            Page::Person(i, _) => &s.people[*i as usize].origin.path,
+            Page::Partnership(i) => &s.partnerships[*i as usize].origin.path,
+            _ => return None,
+        };
+        self.history.get(path).map(HistoryView::from)
+    }
+
+    /// schema.org JSON-LD (escaped for a `<script>` block) and Open Graph
+    /// type of a page: the record's own type on record pages, a `WebPage`
+    /// built from the page's heading elsewhere.
+    fn linked_data(&self, page: &Page, context: &Context) -> (String, &'static str) {
+        use crate::data::jsonld;
+        let (s, u) = (self.site, &self.urls);
+        match page {
+            Page::Home => (jsonld::website(s, u), "website"),
+            Page::Activity(i) => (jsonld::event(s, u, *i), "article"),
+            Page::Ormas(i, _) => (jsonld::ormas(s, u, *i), "profile"),
+            Page::Agency(i, _) => (jsonld::agency(s, u, *i), "profile"),
+            Page::Person(i, _) => (jsonld::person(s, u, *i), "profile"),
+            Page::Region(i, _) => (jsonld::region(s, u, *i), "website"),
+            Page::Topic(i, _) => (jsonld::topic(s, u, *i), "website"),
+            Page::Partnership(i) => (jsonld::partnership(s, u, *i), "article"),
+            Page::Data => (jsonld::dataset(s, u), "website"),
+            _ => {
+                fn meta<'c>(context: &'c Context, key: &'c str) -> &'c str {
+                    context.get("meta").and_then(|m| m.get_from_path(key)).and_then(|v| v.as_str()).unwrap_or("")
+                }
+                let kind = if matches!(page, Page::NotFound) { "WebPage" } else { "CollectionPage" };
+                let (title, description) = (meta(context, "title"), meta(context, "description"));
+                (jsonld::web_page(s, u, kind, title, description, meta(context, "canonical")), "website")
+            }
+        }
+    }
+
+    fn data_page(&self, path: &str) -> DataPage {
+        let c = &self.site.config;
+        DataPage {
+            meta: self.meta(
+                "Data terbuka",
+                "Unduh seluruh catatan portal ini sebagai JSON, CSV, iCalendar dan umpan Atom, dengan lisensi terbuka.",
+                path,
+                "",
+                vec![],
+            ),
+            license: c.license.as_ref().map(|l| LinkView { name: l.name.clone(), url: l.url.clone().unwrap_or_default() }),
+            downloads: crate::data::catalog::downloads(&self.urls),
+        }
     }
 
     fn meta(
@@ -1111,9 +1189,10 @@ impl Renderer<'_> {
         Some(LinkView { name: self.site.regions[r as usize].name.clone(), url: self.region_url(r) })
     }
 
-    /// Feed address of an entity page, once per-entity feeds exist.
-    fn entity_feed(&self, _first: &str) -> Option<String> {
-        None
+    /// Feed address of an entity page (`/ormas/<id>/feed.xml`), written by
+    /// [`crate::data::feeds`].
+    fn entity_feed(&self, first: &str) -> Option<String> {
+        Some(self.urls.link(&crate::data::feeds::feed_path(first)))
     }
 }
 

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Activity, Agency, Ormas, Partnership, Person, Record, Region, RegionCode, SiteConfig, Topic};
+use crate::model::{Activity, Agency, Collection, Ormas, Partnership, Person, Record, Region, RegionCode, SiteConfig, Topic};
 use crate::parse::{Content, ListFile};
 
 /// Position of a record in its collection.
@@ -102,10 +102,11 @@ pub struct Links {
 /// included) either way.
 pub fn link(content: Content, content_dir: &Path) -> (Option<Site>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let Content { site, regions, topics, agencies, people, ormas, activities, partnerships } = content;
+    let Content { site, regions, topics, agencies, people, ormas, activities, partnerships, unparsed } = content;
     let config = site.map(|r| r.meta);
     let site = Site::assemble(
         content_dir,
+        &unparsed,
         config,
         regions,
         topics,
@@ -128,6 +129,7 @@ impl Site {
     #[allow(clippy::too_many_arguments)]
     fn assemble(
         content_dir: &Path,
+        unparsed: &[(Collection, String)],
         config: Option<SiteConfig>,
         regions: ListFile<Region>,
         topics: ListFile<Topic>,
@@ -147,6 +149,7 @@ impl Site {
 
         let checker = validate::Checker::new(
             content_dir,
+            unparsed,
             &regions,
             &topics,
             &agencies,

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, closest};
-use crate::model::{Activity, Agency, Origin, Ormas, Partnership, Person, Record, Region, Source, Topic};
+use crate::model::{Activity, Agency, Collection, Origin, Ormas, Partnership, Person, Record, Region, Source, Topic};
 use crate::parse::{ListFile, is_valid_id, locate::locate, slugify};
 
 /// Ids of one collection, for lookups and "did you mean".
@@ -19,6 +19,12 @@ struct Ids<'a> {
 impl<'a> Ids<'a> {
     fn new(noun: &'static str, folder: &'static str, ids: impl Iterator<Item = &'a str>) -> Self {
         Self { noun, folder, set: ids.collect() }
+    }
+
+    /// Adds the ids of records of `collection` that exist but failed to parse.
+    fn with_unparsed(mut self, unparsed: &'a [(Collection, String)], collection: Collection) -> Self {
+        self.set.extend(unparsed.iter().filter(|(c, _)| *c == collection).map(|(_, id)| id.as_str()));
+        self
     }
 
     fn contains(&self, id: &str) -> bool {
@@ -55,6 +61,7 @@ impl<'a> Checker<'a> {
     /// Prepares the id sets of every collection.
     pub fn new(
         content_dir: &'a Path,
+        unparsed: &'a [(Collection, String)],
         regions: &'a ListFile<Region>,
         topics: &'a ListFile<Topic>,
         agencies: &'a [Record<Agency>],
@@ -66,10 +73,13 @@ impl<'a> Checker<'a> {
         Self {
             region_ids: Ids::new("region", "regions.yaml", regions.items.iter().map(|r| r.code.as_str())),
             topic_ids: Ids::new("topic", "topics.yaml", topics.items.iter().map(|t| t.id.as_str())),
-            agency_ids: Ids::new("agency", "agencies/", agencies.iter().map(|r| r.id.as_str())),
-            person_ids: Ids::new("person", "people/", people.iter().map(|r| r.id.as_str())),
-            ormas_ids: Ids::new("ormas", "ormas/", ormas.iter().map(|r| r.id.as_str())),
-            partnership_ids: Ids::new("partnership", "partnerships/", partnerships.iter().map(|r| r.id.as_str())),
+            agency_ids: Ids::new("agency", "agencies/", agencies.iter().map(|r| r.id.as_str()))
+                .with_unparsed(unparsed, Collection::Agencies),
+            person_ids: Ids::new("person", "people/", people.iter().map(|r| r.id.as_str()))
+                .with_unparsed(unparsed, Collection::People),
+            ormas_ids: Ids::new("ormas", "ormas/", ormas.iter().map(|r| r.id.as_str())).with_unparsed(unparsed, Collection::Ormas),
+            partnership_ids: Ids::new("partnership", "partnerships/", partnerships.iter().map(|r| r.id.as_str()))
+                .with_unparsed(unparsed, Collection::Partnerships),
             content_dir,
             regions,
             topics,

@@ -78,7 +78,9 @@ pub fn terbuka(dir: &Path, args: &[&str]) -> Output {
 /// Texts of all elements matching a CSS selector.
 pub fn texts(doc: &Html, selector: &str) -> Vec<String> {
     let sel = Selector::parse(selector).unwrap();
-    doc.select(&sel).map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+    doc.select(&sel)
+        .map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
 }
 
 /// Values of an attribute on all elements matching a selector.
@@ -122,7 +124,8 @@ impl StaticServer {
                     _ => "application/octet-stream",
                 };
                 let header = tiny_http::Header::from_bytes("Content-Type", kind).unwrap();
-                let _ = request.respond(tiny_http::Response::from_data(body).with_status_code(status).with_header(header));
+                let _ =
+                    request.respond(tiny_http::Response::from_data(body).with_status_code(status).with_header(header));
             }
         });
         Self { origin: format!("http://127.0.0.1:{port}"), server, handle: Some(handle) }
@@ -141,10 +144,16 @@ impl Drop for StaticServer {
 /// Launches Debian's headless Chromium with the flags this sandbox needs.
 pub fn chromium() -> headless_chrome::Browser {
     let path = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.exists());
-    let args: Vec<&std::ffi::OsStr> = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-        .iter()
-        .map(std::ffi::OsStr::new)
-        .collect();
+    let args: Vec<&std::ffi::OsStr> = [
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ]
+    .iter()
+    .map(std::ffi::OsStr::new)
+    .collect();
     let options = headless_chrome::LaunchOptions::default_builder()
         .path(path)
         .sandbox(false)

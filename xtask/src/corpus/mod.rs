@@ -79,40 +79,24 @@ fn write_file(path: &Path, text: &str) -> Result<u64> {
     Ok(text.len() as u64)
 }
 
-/// Files rendered per batch: bounds memory (a batch of activities is ~30 MiB of text).
-const BATCH: usize = 8192;
-
-/// Writes `n` files: `render(i, buf)` fills the buffer and returns `(directory slot, path)`.
-/// Each batch is rendered in parallel, then written one directory per thread, because
-/// concurrent creates in one ext4 directory contend on its lock and cost far more kernel
-/// time than they save.
-fn write_all<F>(n: usize, slots: usize, render: F) -> Result<u64>
+/// Writes `n` files in parallel: `render(i, buf)` fills a per-thread reused buffer and
+/// returns the file's path.
+fn write_all<F>(n: usize, render: F) -> Result<u64>
 where
-    F: Fn(usize, &mut String) -> (usize, PathBuf) + Sync,
+    F: Fn(usize, &mut String) -> PathBuf + Sync,
 {
-    let mut bytes = 0;
-    for start in (0..n).step_by(BATCH) {
-        let end = (start + BATCH).min(n);
-        let docs: Vec<(usize, PathBuf, String)> = (start..end)
-            .into_par_iter()
-            .map_init(
-                || String::with_capacity(16 * 1024),
-                |buf, i| {
-                    let (slot, path) = render(i, buf);
-                    (slot, path, buf.clone())
-                },
-            )
-            .collect();
-        let mut by_dir: Vec<Vec<(&Path, &str)>> = vec![Vec::new(); slots];
-        for (slot, path, text) in &docs {
-            by_dir[*slot].push((path, text));
-        }
-        bytes += by_dir
-            .par_iter()
-            .map(|files| files.iter().try_fold(0, |sum, (path, text)| Ok::<_, anyhow::Error>(sum + write_file(path, text)?)))
-            .try_reduce(|| 0, |a, b| Ok(a + b))?;
-    }
-    Ok(bytes)
+    (0..n)
+        .into_par_iter()
+        .try_fold(
+            || (String::with_capacity(16 * 1024), 0u64),
+            |(mut buf, bytes), i| {
+                let path = render(i, &mut buf);
+                let written = write_file(&path, &buf)?;
+                Ok::<_, anyhow::Error>((buf, bytes + written))
+            },
+        )
+        .map(|r| r.map(|(_, bytes)| bytes))
+        .try_reduce(|| 0, |a, b| Ok(a + b))
 }
 
 pub fn generate(opts: &Options) -> Result<Summary> {
@@ -131,31 +115,30 @@ pub fn generate(opts: &Options) -> Result<Summary> {
     bytes += write_file(&out.join("topics.yaml"), &buf)?;
 
     let w = &w;
-    // The four small collections share one pass: one directory slot each.
+    // The four smaller collections share one parallel pass.
     let (na, np, no) = (w.agencies.len(), w.people.len(), w.ormas.len());
-    bytes += write_all(na + np + no + w.partnerships.len(), 4, |i, buf| {
+    bytes += write_all(na + np + no + w.partnerships.len(), |i, buf| {
         if i < na {
             records::agency(w, i, buf);
-            (0, out.join("agencies").join(format!("{}.yaml", w.agencies[i].id)))
+            out.join("agencies").join(format!("{}.yaml", w.agencies[i].id))
         } else if i < na + np {
             let i = i - na;
             records::person(w, i, buf);
-            (1, out.join("people").join(format!("{}.yaml", w.people[i].id)))
+            out.join("people").join(format!("{}.yaml", w.people[i].id))
         } else if i < na + np + no {
             let i = i - na - np;
             ormas::write(w, seed, i, buf);
-            (2, out.join("ormas").join(format!("{}.md", w.ormas[i].id)))
+            out.join("ormas").join(format!("{}.md", w.ormas[i].id))
         } else {
             let i = i - na - np - no;
             partnership::write(w, seed, i, buf);
-            (3, out.join("partnerships").join(format!("{}.md", w.partnerships[i].id)))
+            out.join("partnerships").join(format!("{}.md", w.partnerships[i].id))
         }
     })?;
     let activities = out.join("activities");
-    let years = (LAST_YEAR - FIRST_YEAR + 1) as usize;
-    bytes += write_all(opts.activities, years, |i, buf| {
+    bytes += write_all(opts.activities, |i, buf| {
         let (year, id) = activity::write(w, seed, i, buf);
-        ((year - FIRST_YEAR) as usize, activities.join(year.to_string()).join(format!("{id}.md")))
+        activities.join(year.to_string()).join(format!("{id}.md"))
     })?;
 
     let summary = Summary {

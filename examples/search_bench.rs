@@ -1,0 +1,253 @@
+//! Search benchmark (not a test): builds the index of a content folder and
+//! measures, in headless Chromium, what a first and a later query download.
+//!
+//! `cargo run --release --example search_bench -- CONTENT OUT [QUERY1 QUERY2 [FILTER]]`
+//! (`scripts/bench-search.sh` generates the corpora and runs it; figures go
+//! in `docs/search.md`).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use headless_chrome::{Browser, LaunchOptions};
+use serde::Deserialize;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [content, out, rest @ ..] = args.as_slice() else {
+        eprintln!("usage: search_bench CONTENT OUT [QUERY1 QUERY2 [FILTER]]");
+        std::process::exit(2);
+    };
+    let q1 = rest.first().map_or("pilkada", String::as_str);
+    let q2 = rest.get(1).map_or("bamus", String::as_str);
+    let filter = rest.get(2).map_or("wilayah=36.71", String::as_str);
+    let out = PathBuf::from(out);
+
+    // Index alone, on a loaded site, phase by phase.
+    let mut timings = terbuka::Timings::default();
+    let (site, _) = terbuka::load(Path::new(content), false, &mut timings)?;
+    let theme = terbuka::load_theme(None)?;
+    let renderer = terbuka::render::Renderer::new(&site, &theme, &site.config.base_url)?;
+    let staging = terbuka::output::Staging::create(&out.with_extension("index-only"))?;
+    let started = Instant::now();
+    let stats = terbuka::search::write_index(&site, &renderer, &staging)?;
+    let total = started.elapsed();
+    drop(staging);
+    println!("index: {} documents, {} terms, {} files, {:.2} MB", stats.documents, stats.terms, stats.files, mb(stats.bytes));
+    println!("index build: {:.2} s", total.as_secs_f64());
+    for (name, d) in &stats.phases {
+        println!("  {name:<12} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+    }
+    drop(renderer);
+    drop(site);
+
+    // The whole site, as `terbuka build` writes it, to compare sizes.
+    let report = terbuka::build(&terbuka::BuildOptions::new(content, &out))?;
+    let index_dir = out.join("cari/indeks");
+    let (index_files, index_bytes) = dir_size(&index_dir);
+    let (all_files, all_bytes) = dir_size(&out);
+    let html_bytes = html_size(&out);
+    println!("site: {} files, {:.1} MB; HTML {:.1} MB", all_files, mb(all_bytes), mb(html_bytes));
+    println!(
+        "index: {} files, {:.2} MB = {:.2}% of the HTML",
+        index_files,
+        mb(index_bytes),
+        100.0 * index_bytes as f64 / html_bytes.max(1) as f64
+    );
+    if let Some((_, d)) = report.timings.stages.iter().find(|(n, _)| *n == "search") {
+        println!("search stage in full build: {:.2} s", d.as_secs_f64());
+    }
+
+    // Queries in Chromium, from a local static server.
+    let server = Server::start(&out);
+    let browser = chromium()?;
+    let tab = browser.new_tab()?;
+    let first = format!("{}/cari/?q={q1}", server.origin);
+    let m1 = measure(&tab, &first, None)?;
+    report_query(&format!("first query `{q1}` (cold cache, page included)"), &m1);
+    let m2 = measure(&tab, &format!("{}/cari/?q={q2}", server.origin), Some(q2))?;
+    report_query(&format!("second query `{q2}` (same page)"), &m2);
+    let m3 = measure(&tab, &format!("{}/cari/?q={q1}&{filter}", server.origin), Some("filter"))?;
+    report_query(&format!("filter `{q1}` + `{filter}` (same page)"), &m3);
+    let m4 = measure(&tab, &format!("{}/cari/?{filter}&tahun=2024", server.origin), Some("browse"))?;
+    report_query(&format!("browse `{filter}&tahun=2024`, no query (same page)"), &m4);
+    Ok(())
+}
+
+fn mb(b: u64) -> f64 {
+    b as f64 / 1_000_000.0
+}
+
+fn dir_size(dir: &Path) -> (usize, u64) {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .fold((0, 0), |(n, b), e| (n + 1, b + e.metadata().map_or(0, |m| m.len())))
+}
+
+fn html_size(dir: &Path) -> u64 {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| e.metadata().map_or(0, |m| m.len()))
+        .sum()
+}
+
+#[derive(Debug, Deserialize)]
+struct Resource {
+    name: String,
+    start: f64,
+    end: f64,
+    bytes: f64,
+}
+
+#[derive(Debug, Deserialize)]
+struct Measured {
+    total: u64,
+    ms: f64,
+    resources: Vec<Resource>,
+}
+
+/// Loads `url` (or, with `via`, navigates the open page to it with
+/// `history.pushState`, as a click does) and collects the resources
+/// fetched for the query.
+fn measure(tab: &headless_chrome::Tab, url: &str, via: Option<&str>) -> Result<Measured, Box<dyn std::error::Error>> {
+    match via {
+        None => {
+            tab.navigate_to(url)?;
+        }
+        Some(_) => {
+            tab.evaluate(
+                &format!(
+                    "performance.clearResourceTimings(); document.getElementById('cari').dataset.state = 'loading'; \
+                     history.pushState(null, '', {url:?}); window.terbukaSearch.update(); true"
+                ),
+                false,
+            )?;
+        }
+    }
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let state = tab
+            .evaluate("document.getElementById('cari') && document.getElementById('cari').dataset.state", false)?
+            .value;
+        if state.as_ref().and_then(|v| v.as_str()) == Some("ready") {
+            break;
+        }
+        if Instant::now() > deadline {
+            return Err("search did not finish in 60 s".into());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let json = tab
+        .evaluate(
+            "JSON.stringify({total: +document.getElementById('cari').dataset.total, \
+               ms: +document.getElementById('cari').dataset.ms, \
+               resources: performance.getEntriesByType('resource').map(r => ({name: r.name, start: r.startTime, \
+               end: r.responseEnd, bytes: r.transferSize || r.encodedBodySize}))})",
+            false,
+        )?
+        .value
+        .and_then(|v| v.as_str().map(String::from))
+        .ok_or("no measurements")?;
+    Ok(serde_json::from_str(&json)?)
+}
+
+/// Sequential round trips: a fetch that starts after every fetch of the
+/// current wave has ended begins a new wave.
+fn waves(resources: &[Resource]) -> usize {
+    let mut sorted: Vec<&Resource> = resources.iter().collect();
+    sorted.sort_by(|a, b| a.start.total_cmp(&b.start));
+    let mut waves = 0;
+    let mut wave_end = f64::NEG_INFINITY;
+    for r in sorted {
+        if r.start >= wave_end {
+            waves += 1;
+            wave_end = r.end;
+        } else {
+            wave_end = wave_end.max(r.end);
+        }
+    }
+    waves
+}
+
+fn report_query(label: &str, m: &Measured) {
+    let index: Vec<&Resource> = m.resources.iter().filter(|r| !r.name.ends_with(".css")).collect();
+    let engine: f64 = index.iter().filter(|r| r.name.ends_with(".js")).map(|r| r.bytes).sum();
+    let bytes: f64 = index.iter().map(|r| r.bytes).sum();
+    let owned: Vec<Resource> =
+        index.iter().map(|r| Resource { name: r.name.clone(), start: r.start, end: r.end, bytes: r.bytes }).collect();
+    println!(
+        "{label}: {} results; {} requests, {:.1} kB (engine {:.1} kB), {} round trips; search {:.0} ms",
+        m.total,
+        index.len(),
+        bytes / 1000.0,
+        engine / 1000.0,
+        waves(&owned),
+        m.ms
+    );
+    for r in &index {
+        let name = r.name.rsplit("/cari/").next().unwrap_or(&r.name);
+        println!("    {:>8.1} kB  {:>7.1}-{:<7.1} ms  {name}", r.bytes / 1000.0, r.start, r.end);
+    }
+}
+
+/// A static file server on 127.0.0.1 (index.html for folders).
+struct Server {
+    origin: String,
+    server: std::sync::Arc<tiny_http::Server>,
+    handle: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Server {
+    fn start(root: &Path) -> Self {
+        let server = std::sync::Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1"));
+        let port = server.server_addr().to_ip().map_or(0, |a| a.port());
+        let root = root.to_path_buf();
+        let s = server.clone();
+        let handle = std::thread::spawn(move || {
+            for request in s.incoming_requests() {
+                let path = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
+                let mut file = root.join(path.trim_start_matches('/'));
+                if file.is_dir() {
+                    file = file.join("index.html");
+                }
+                let kind = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+                    "html" => "text/html; charset=utf-8",
+                    "css" => "text/css",
+                    "js" => "text/javascript",
+                    _ => "application/octet-stream",
+                };
+                let response = match std::fs::read(&file) {
+                    Ok(body) => tiny_http::Response::from_data(body).with_status_code(200),
+                    Err(_) => tiny_http::Response::from_data(Vec::new()).with_status_code(404),
+                };
+                let header = tiny_http::Header::from_bytes("Content-Type", kind).expect("valid header");
+                let _ = request.respond(response.with_header(header));
+            }
+        });
+        Self { origin: format!("http://127.0.0.1:{port}"), server, handle: Some(handle) }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.server.unblock();
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}
+
+fn chromium() -> Result<Browser, Box<dyn std::error::Error>> {
+    let path = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.exists());
+    let options = LaunchOptions::default_builder()
+        .path(path)
+        .sandbox(false)
+        .headless(true)
+        .window_size(Some((1280, 900)))
+        .idle_browser_timeout(Duration::from_secs(300))
+        .build()?;
+    Ok(Browser::new(options)?)
+}

@@ -1,0 +1,166 @@
+//! The iCalendar (RFC 5545) feed of activities, written by hand: TEXT
+//! escaping, 75-octet line folding on UTF-8 boundaries and CRLF line ends.
+//!
+//! Only activities whose day is known are included: a calendar entry needs
+//! a day, and the portal never invents one, so an activity dated `2024-07`
+//! or `2023` is left out (documented in `docs/data.md` and on `/data/`).
+
+use std::fmt::Write as _;
+
+use chrono::{NaiveDate, Utc};
+use rayon::prelude::*;
+
+use super::DataError;
+use super::catalog::CALENDAR_PATH;
+use crate::model::{Activity, Precision, Record};
+use crate::output::Staging;
+use crate::render::markdown;
+use crate::render::urls::{Section, Urls};
+use crate::site::Site;
+
+/// Longest content line in octets, without its CRLF (RFC 5545 §3.1).
+const MAX_LINE: usize = 75;
+
+/// Writes [`CALENDAR_PATH`].
+pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
+    let events: Vec<String> = site
+        .activities
+        .par_iter()
+        .filter(|r| r.meta.date.precision() == Precision::Day)
+        .map(|r| event(site, urls, r))
+        .collect();
+    let mut ics = String::with_capacity(events.iter().map(String::len).sum::<usize>() + 512);
+    for line in [
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        "PRODID:-//Terbuka//Terbuka//ID".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+        format!("X-WR-CALNAME:{}", escape(&format!("{}: kegiatan", site.config.title))),
+        format!("X-WR-CALDESC:{}", escape(&site.config.description)),
+    ] {
+        push_line(&mut ics, &line);
+    }
+    for e in &events {
+        ics.push_str(e);
+    }
+    push_line(&mut ics, "END:VCALENDAR");
+    super::write(out, CALENDAR_PATH, ics.as_bytes())
+}
+
+/// One VEVENT, folded and CRLF-terminated.
+fn event(site: &Site, urls: &Urls, r: &Record<Activity>) -> String {
+    let m = &r.meta;
+    let url = urls.absolute(&Urls::record(Section::Activities, &r.id));
+    let day = m.date.first_day();
+    let mut lines = vec![
+        "BEGIN:VEVENT".to_string(),
+        // The page address is unique and permanent, as a UID must be.
+        format!("UID:{url}"),
+        // DTSTAMP must be a UTC time; the clock would break byte-identical
+        // builds, so the activity's own day stands in for it.
+        format!("DTSTAMP:{}T000000Z", ics_date(day)),
+    ];
+    match m.start {
+        Some(start) => {
+            lines.push(format!("DTSTART:{}", start.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ")));
+            if let Some(end) = m.end.filter(|e| *e >= start) {
+                lines.push(format!("DTEND:{}", end.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ")));
+            }
+        }
+        None => {
+            lines.push(format!("DTSTART;VALUE=DATE:{}", ics_date(day)));
+            if let Some(next) = day.succ_opt() {
+                lines.push(format!("DTEND;VALUE=DATE:{}", ics_date(next)));
+            }
+        }
+    }
+    lines.push(format!("SUMMARY:{}", escape(&m.title)));
+    let mut description = markdown::excerpt(r.body(), 500);
+    let _ = write!(description, "\n\n{url}");
+    lines.push(format!("DESCRIPTION:{}", escape(&description)));
+    let region = site.region(&m.region).map(|x| x.name.as_str());
+    let location: Vec<&str> = m.venue.as_deref().into_iter().chain(region).collect();
+    if !location.is_empty() {
+        lines.push(format!("LOCATION:{}", escape(&location.join(", "))));
+    }
+    lines.push(format!("CATEGORIES:{}", escape(m.kind.label())));
+    lines.push(format!("URL:{url}"));
+    lines.push("STATUS:CONFIRMED".into());
+    lines.push("TRANSP:TRANSPARENT".into());
+    lines.push("END:VEVENT".into());
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 4).sum());
+    for l in &lines {
+        push_line(&mut out, l);
+    }
+    out
+}
+
+fn ics_date(d: NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
+}
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma
+/// and newline; other control characters are not allowed and become spaces.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push_str("\\n"),
+            c if c.is_control() && c != '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends a content line folded at 75 octets, never inside a UTF-8
+/// character, each piece ending in CRLF and continuations starting with a space.
+pub fn push_line(out: &mut String, line: &str) {
+    let mut rest = line;
+    let mut limit = MAX_LINE;
+    loop {
+        if rest.len() <= limit {
+            out.push_str(rest);
+            out.push_str("\r\n");
+            return;
+        }
+        let mut cut = limit;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        // The leading space counts toward the next line's 75 octets.
+        limit = MAX_LINE - 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_text_values() {
+        assert_eq!(escape("a,b;c\\d\ne\r\nf"), "a\\,b\\;c\\\\d\\ne\\nf");
+    }
+
+    #[test]
+    fn folds_long_lines_on_character_boundaries() {
+        let line = format!("SUMMARY:{}", "é".repeat(100));
+        let mut out = String::new();
+        push_line(&mut out, &line);
+        let pieces: Vec<&str> = out.split("\r\n").filter(|p| !p.is_empty()).collect();
+        assert!(pieces.len() > 2);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_LINE), "{pieces:?}");
+        assert!(pieces[1..].iter().all(|p| p.starts_with(' ')));
+        let unfolded: String = pieces.iter().enumerate().map(|(i, p)| if i == 0 { *p } else { &p[1..] }).collect();
+        assert_eq!(unfolded, line);
+    }
+}

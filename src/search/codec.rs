@@ -1,0 +1,110 @@
+//! The byte format of index files: LEB128 varints, length-prefixed UTF-8
+//! strings, raw-deflate compression (which browsers inflate natively with
+//! `DecompressionStream`) and content-hashed file names.
+
+use std::io::Write;
+
+use flate2::Compression;
+use flate2::write::DeflateEncoder;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// An index file being written.
+#[derive(Debug, Default, Clone)]
+pub struct Buf(pub Vec<u8>);
+
+impl Buf {
+    /// An empty buffer with room for `n` bytes.
+    pub fn with_capacity(n: usize) -> Self {
+        Self(Vec::with_capacity(n))
+    }
+
+    /// Appends an unsigned LEB128 varint (7 bits a byte, low bits first).
+    pub fn varint(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.0.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.0.push(v as u8);
+    }
+
+    /// Appends one byte.
+    pub fn byte(&mut self, b: u8) {
+        self.0.push(b);
+    }
+
+    /// Appends a string as its UTF-8 byte length then its bytes.
+    pub fn str(&mut self, s: &str) {
+        self.varint(s.len() as u64);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    /// Appends a block written by `f`, prefixed by its byte length so a
+    /// reader can skip it without decoding it.
+    pub fn block(&mut self, f: impl FnOnce(&mut Buf)) {
+        let mut inner = Buf::default();
+        f(&mut inner);
+        self.varint(inner.0.len() as u64);
+        self.0.extend_from_slice(&inner.0);
+    }
+
+    /// Appends a sorted list of ids as their count then the gaps between
+    /// them (the first gap is from 0).
+    pub fn deltas(&mut self, ids: &[u32]) {
+        self.varint(ids.len() as u64);
+        let mut prev = 0;
+        for &id in ids {
+            self.varint(u64::from(id - prev));
+            prev = id;
+        }
+    }
+
+    /// Bytes written so far.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether nothing was written.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Compresses with raw deflate (RFC 1951, no zlib or gzip header), which
+/// is deterministic for the same input and level.
+pub fn deflate(bytes: &[u8]) -> Vec<u8> {
+    let mut enc = DeflateEncoder::new(Vec::with_capacity(bytes.len() / 2 + 64), Compression::default());
+    // Writing into a Vec cannot fail.
+    let _ = enc.write_all(bytes);
+    enc.finish().unwrap_or_default()
+}
+
+/// A content hash for a file name: 8 hex digits of xxh3. File names also
+/// carry the file's position, so the hash only has to change when the
+/// content does (for caches); short, it keeps the manifest small.
+pub fn content_hash(bytes: &[u8]) -> String {
+    format!("{:08x}", xxh3_64(bytes) >> 32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flate2::read::DeflateDecoder;
+    use std::io::Read;
+
+    #[test]
+    fn varints_and_deltas_round_trip_through_deflate() {
+        let mut b = Buf::default();
+        b.varint(0);
+        b.varint(127);
+        b.varint(128);
+        b.varint(300);
+        assert_eq!(b.0, [0, 127, 0x80, 1, 0xac, 2]);
+        b.deltas(&[3, 10, 10_000]);
+        assert_eq!(&b.0[6..], [3, 3, 7, 0x86, 0x4e]);
+        let packed = deflate(&b.0);
+        let mut out = Vec::new();
+        DeflateDecoder::new(&packed[..]).read_to_end(&mut out).unwrap();
+        assert_eq!(out, b.0);
+        assert_eq!(deflate(&b.0), packed, "deterministic");
+    }
+}

@@ -1,0 +1,267 @@
+//! The files of the index and the manifest that names them.
+//!
+//! Under `cari/indeks/`: `t/` term shards, `r/` result summaries in groups
+//! of [`GROUP`] documents, `f/` facet value sets, `n/` names of agencies
+//! and ormas for the facet lists, and `manifest-<hash>.bin`. Every file is
+//! raw deflate and named `<position>-<content hash>.bin`, so a host can
+//! cache it forever; the manifest holds the hashes.
+
+use rayon::prelude::*;
+use serde_json::{Value, json};
+
+use super::codec::{Buf, content_hash, deflate};
+use super::docs::{Corpus, DocType, Facet};
+use super::invert::Inverted;
+use super::shards::{MAX_KEY, partition};
+use super::terms::{DocValues, TOP_VALUES, encode_entries};
+use crate::model::ActivityKind;
+use crate::render::urls::Urls;
+
+/// Folder of the index in the output.
+pub const DIR: &str = "cari/indeks";
+/// Documents per summary file.
+pub const GROUP: usize = 64;
+/// Target size of a term shard before compression.
+const SHARD_BYTES: usize = 24 * 1024;
+/// Target size of a facet-set file before compression.
+const FACET_BYTES: usize = 32 * 1024;
+/// Names per name file.
+const NAMES: usize = 256;
+
+/// One file to write: its path under the output and its bytes.
+pub type File = (String, Vec<u8>);
+
+/// Compresses a file body and names it `<dir>/<n>-<hash>.bin`; returns the
+/// hash (for the manifest) and the file.
+fn pack(dir: &str, n: usize, raw: &[u8]) -> (String, File) {
+    let bytes = deflate(raw);
+    let hash = content_hash(&bytes);
+    (hash.clone(), (format!("{DIR}/{dir}/{n}-{hash}.bin"), bytes))
+}
+
+/// Term shards: returns their keys with hashes, and the files.
+pub fn term_shards(corpus: &Corpus, inv: &Inverted, values: &DocValues) -> (Vec<(String, String)>, Vec<File>) {
+    let entries = encode_entries(corpus, inv, values);
+    let mut order: Vec<usize> = (0..inv.terms.len()).collect();
+    order.par_sort_unstable_by(|&a, &b| inv.terms[a].cmp(&inv.terms[b]));
+    let names: Vec<&str> = order.iter().map(|&t| inv.terms[t].as_str()).collect();
+    let sizes: Vec<usize> = order.iter().map(|&t| entries[t].len()).collect();
+    let shards = partition(&names, &sizes, SHARD_BYTES);
+    shards
+        .par_iter()
+        .enumerate()
+        .map(|(n, (key, range))| {
+            let mut raw = Buf::with_capacity(sizes[range.clone()].iter().sum::<usize>() + 8);
+            raw.varint(range.len() as u64);
+            for &t in &order[range.clone()] {
+                raw.0.extend_from_slice(&entries[t]);
+            }
+            let (hash, file) = pack("t", n, &raw.0);
+            ((key.clone(), hash), file)
+        })
+        .unzip()
+}
+
+/// Summary groups, in document order: returns their hashes and files.
+pub fn summary_groups(summaries: &[Vec<u8>]) -> (Vec<String>, Vec<File>) {
+    summaries
+        .par_chunks(GROUP)
+        .enumerate()
+        .map(|(n, group)| {
+            let mut raw = Buf::with_capacity(group.iter().map(Vec::len).sum::<usize>() + 4);
+            raw.varint(group.len() as u64);
+            group.iter().for_each(|s| raw.0.extend_from_slice(s));
+            pack("r", n, &raw.0)
+        })
+        .unzip()
+}
+
+/// The documents of every facet value, by global value number.
+pub fn value_sets(corpus: &Corpus, values: &DocValues) -> Vec<Vec<u32>> {
+    let mut sets = vec![Vec::new(); corpus.value_starts[5] as usize];
+    for d in 0..corpus.len() {
+        for &v in values.of(d) {
+            sets[v as usize].push(d);
+        }
+    }
+    sets
+}
+
+/// Facet set files: per facet, consecutive values packed until a file
+/// reaches its size. Returns, per facet, each file's first value and hash.
+pub fn facet_files(corpus: &Corpus, sets: &[Vec<u32>]) -> (Vec<Vec<(u32, String)>>, Vec<File>) {
+    let mut chunks: Vec<(usize, u32, Buf)> = Vec::new();
+    for facet in Facet::ALL {
+        let start = corpus.value_starts[facet as usize];
+        let mut current: Option<(u32, Buf)> = None;
+        for v in 0..corpus.value_count(facet) {
+            let mut set = Buf::default();
+            set.deltas(&sets[(start + v) as usize]);
+            match &mut current {
+                Some((_, buf)) if buf.len() + set.len() <= FACET_BYTES => buf.0.extend_from_slice(&set.0),
+                _ => {
+                    if let Some((first, buf)) = current.take() {
+                        chunks.push((facet as usize, first, buf));
+                    }
+                    current = Some((v, set));
+                }
+            }
+        }
+        if let Some((first, buf)) = current {
+            chunks.push((facet as usize, first, buf));
+        }
+    }
+    let packed: Vec<(usize, u32, String, File)> = chunks
+        .par_iter()
+        .enumerate()
+        .map(|(n, (f, first, buf))| {
+            let (hash, file) = pack("f", n, &buf.0);
+            (*f, *first, hash, file)
+        })
+        .collect();
+    let mut index = vec![Vec::new(); Facet::ALL.len()];
+    let mut files = Vec::with_capacity(packed.len());
+    for (f, first, hash, file) in packed {
+        index[f].push((first, hash));
+        files.push(file);
+    }
+    (index, files)
+}
+
+/// Name files for the agency and ormas facets, whose values are ranked by
+/// id: returns each file's first value, first id and hash.
+pub fn name_files(corpus: &Corpus) -> (Vec<(u32, String, String)>, Vec<(u32, String, String)>, Vec<File>) {
+    let s = corpus.site;
+    let agencies: Vec<(&str, &str)> = corpus
+        .agencies_by_id
+        .iter()
+        .map(|&g| {
+            let a = &s.agencies[g as usize];
+            (a.id.as_str(), a.meta.abbreviation.as_deref().unwrap_or(&a.meta.name))
+        })
+        .collect();
+    let ormas: Vec<(&str, &str)> = corpus
+        .ormas_by_id
+        .iter()
+        .map(|&o| {
+            let r = &s.ormas[o as usize];
+            (r.id.as_str(), r.meta.name.as_str())
+        })
+        .collect();
+    let mut files = Vec::new();
+    let mut pack_names = |list: &[(&str, &str)]| {
+        let mut index = Vec::new();
+        for (k, chunk) in list.chunks(NAMES).enumerate() {
+            let mut raw = Buf::default();
+            raw.varint(chunk.len() as u64);
+            for (id, name) in chunk {
+                raw.str(id);
+                raw.str(name);
+            }
+            let (hash, file) = pack("n", files.len(), &raw.0);
+            index.push(((k * NAMES) as u32, chunk[0].0.to_string(), hash));
+            files.push(file);
+        }
+        index
+    };
+    let a = pack_names(&agencies);
+    let o = pack_names(&ormas);
+    (a, o, files)
+}
+
+/// Counts over every document, for browsing with no query: every value
+/// of the small facets, the most frequent agencies and ormas.
+fn browse_counts(corpus: &Corpus, sets: &[Vec<u32>]) -> Value {
+    let lists: Vec<Value> = Facet::ALL
+        .iter()
+        .map(|&f| {
+            let start = corpus.value_starts[f as usize];
+            let mut list: Vec<(u32, usize)> = (0..corpus.value_count(f))
+                .map(|v| (v, sets[(start + v) as usize].len()))
+                .filter(|(_, c)| *c > 0)
+                .collect();
+            if matches!(f, Facet::Instansi | Facet::Ormas) {
+                list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                list.truncate(TOP_VALUES);
+                list.sort_unstable();
+            }
+            json!(list.iter().map(|(v, c)| json!([v, c])).collect::<Vec<_>>())
+        })
+        .collect();
+    json!(lists)
+}
+
+/// Everything the manifest names.
+pub struct Parts {
+    /// Term shard keys and hashes.
+    pub terms: Vec<(String, String)>,
+    /// Summary group hashes.
+    pub groups: Vec<String>,
+    /// Facet set files per facet.
+    pub facets: Vec<Vec<(u32, String)>>,
+    /// Agency name files.
+    pub agency_names: Vec<(u32, String, String)>,
+    /// Ormas name files.
+    pub ormas_names: Vec<(u32, String, String)>,
+}
+
+/// The manifest: tables the page needs at once (types, years, kinds,
+/// regions, topics, browse counts) and the hashes of every other file.
+pub fn manifest(corpus: &Corpus, urls: &Urls, sets: &[Vec<u32>], parts: &Parts) -> Value {
+    let s = corpus.site;
+    let types: Vec<Value> = DocType::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, t)| json!([t.slug(), t.label(), corpus.starts[k], corpus.starts[k + 1]]))
+        .collect();
+    let mut years: Vec<Value> = Vec::new();
+    let mut start = 0;
+    for (i, a) in s.activities.iter().enumerate() {
+        let next = s.activities.get(i + 1).map(|n| n.meta.date.year);
+        if next != Some(a.meta.date.year) {
+            years.push(json!([a.meta.date.year, start, i + 1]));
+            start = i + 1;
+        }
+    }
+    let kinds: Vec<Value> = ActivityKind::ALL.iter().map(|k| json!([k.slug(), k.label()])).collect();
+    let regions: Vec<Value> = s
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| json!([r.code.as_str(), r.name, s.links.region_parent[i].map_or(-1, i64::from)]))
+        .collect();
+    let topics: Vec<Value> = s.topics.iter().map(|t| json!([t.id, t.name])).collect();
+    let facets: serde_json::Map<String, Value> = Facet::ALL
+        .iter()
+        .map(|f| {
+            let files = &parts.facets[*f as usize];
+            (f.param().to_string(), json!(files.iter().map(|(v, h)| json!([v, h])).collect::<Vec<_>>()))
+        })
+        .collect();
+    let names = |list: &[(u32, String, String)]| json!(list.iter().map(|(v, id, h)| json!([v, id, h])).collect::<Vec<_>>());
+    json!({
+        "v": 1,
+        "base": urls.base_path(),
+        "n": corpus.len(),
+        "group": GROUP,
+        "maxKey": MAX_KEY,
+        "types": types,
+        "years": years,
+        "kinds": kinds,
+        "regions": regions,
+        "topics": topics,
+        "counts": {"instansi": s.agencies.len(), "ormas": s.ormas.len()},
+        "facets": facets,
+        "names": {"instansi": names(&parts.agency_names), "ormas": names(&parts.ormas_names)},
+        "all": browse_counts(corpus, sets),
+        "terms": parts.terms.iter().map(|(k, h)| json!([k, h])).collect::<Vec<_>>(),
+        "groups": parts.groups.concat(),
+    })
+}
+
+/// Packs the manifest; returns its path.
+pub fn manifest_file(manifest: &Value) -> File {
+    let bytes = deflate(manifest.to_string().as_bytes());
+    let hash = content_hash(&bytes);
+    (format!("{DIR}/manifest-{hash}.bin"), bytes)
+}

@@ -1,0 +1,108 @@
+//! Stage 4b, search: a static full-text and facet index of the site, and
+//! the `/cari/` page whose script (`search.js`) queries it in the browser.
+//!
+//! The index is sharded so that a query downloads only what it needs: the
+//! manifest, the term shard of each query word (postings with BM25F
+//! impacts and per-facet counts), and the summary groups of the results
+//! shown. See `docs/search.md` for the format and its measured sizes.
+
+pub mod codec;
+pub mod docs;
+pub mod invert;
+pub mod layout;
+pub mod page;
+pub mod shards;
+pub mod terms;
+pub mod text;
+
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::output::Staging;
+use crate::render::{RenderError, Renderer};
+use crate::site::Site;
+
+/// What can go wrong while writing the index.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// An index file could not be written.
+    #[error("cannot write search index file `{path}`: {source}")]
+    Write {
+        /// Output path.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The search page failed to render.
+    #[error(transparent)]
+    Page(#[from] RenderError),
+}
+
+/// What the index consists of, and what building it took.
+#[derive(Debug, Clone, Default)]
+pub struct IndexStats {
+    /// Documents indexed.
+    pub documents: usize,
+    /// Distinct stems.
+    pub terms: usize,
+    /// Files written (manifest and search page included).
+    pub files: usize,
+    /// Bytes written, compressed as served.
+    pub bytes: u64,
+    /// Time per phase, in order.
+    pub phases: Vec<(&'static str, Duration)>,
+}
+
+/// Runs `f`, recording its duration under `name`.
+fn phase<T>(phases: &mut Vec<(&'static str, Duration)>, name: &'static str, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let out = f();
+    phases.push((name, start.elapsed()));
+    out
+}
+
+/// Builds the index of `site` and writes it, with the search page, into
+/// `out`.
+pub fn write_index(site: &Site, renderer: &Renderer, out: &Staging) -> Result<IndexStats, SearchError> {
+    let mut phases = Vec::new();
+    let p = &mut phases;
+    let corpus = docs::Corpus::new(site);
+    let inverted = phase(p, "invert", || invert::invert(&corpus));
+    let (values, sets) = phase(p, "facets", || {
+        let values = terms::DocValues::new(&corpus);
+        let sets = layout::value_sets(&corpus, &values);
+        (values, sets)
+    });
+    let (terms, mut files) = phase(p, "terms", || layout::term_shards(&corpus, &inverted, &values));
+    let term_count = inverted.terms.len();
+    let summaries = inverted.summaries;
+    drop(inverted.postings);
+    let (groups, group_files) = phase(p, "summaries", || layout::summary_groups(&summaries));
+    drop(summaries);
+    files.extend(group_files);
+    let (facets, agency_names, ormas_names) = phase(p, "facet files", || {
+        let (facets, facet_files) = layout::facet_files(&corpus, &sets);
+        files.extend(facet_files);
+        let (agency_names, ormas_names, name_files) = layout::name_files(&corpus);
+        files.extend(name_files);
+        (facets, agency_names, ormas_names)
+    });
+    let parts = layout::Parts { terms, groups, facets, agency_names, ormas_names };
+    let manifest = layout::manifest_file(&layout::manifest(&corpus, renderer.urls(), &sets, &parts));
+    let page_html = page::render(renderer, &manifest.0)?;
+    files.push(manifest);
+    files.push((format!("{}index.html", page::PATH), page_html));
+    phase(p, "write", || {
+        files.par_iter().try_for_each(|(path, bytes)| {
+            out.write(path, bytes).map_err(|source| SearchError::Write { path: path.clone(), source })
+        })
+    })?;
+    Ok(IndexStats {
+        documents: corpus.len() as usize,
+        terms: term_count,
+        files: files.len(),
+        bytes: files.iter().map(|(_, b)| b.len() as u64).sum(),
+        phases,
+    })
+}

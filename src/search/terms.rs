@@ -1,0 +1,172 @@
+//! Term entries: BM25F impacts of each posting, the term's spread over the
+//! facet values, and the bytes the browser reads for one term.
+//!
+//! Scoring is done here, at build time: each posting carries the BM25F
+//! term-frequency part quantised to one byte, and the term carries its
+//! IDF, so the browser only multiplies and adds.
+
+use rayon::prelude::*;
+
+use super::codec::Buf;
+use super::docs::{Corpus, FIELD_WEIGHTS, FIELDS, Facet};
+use super::invert::Inverted;
+
+/// BM25 saturation.
+const K1: f32 = 1.2;
+/// BM25 length normalisation.
+const B: f32 = 0.75;
+/// Values listed per term for the facets with thousands of values
+/// (agencies, ormas); the page shows the first few.
+pub const TOP_VALUES: usize = 30;
+
+/// Facet values of every document, flattened: `values[offsets[d]..offsets[d + 1]]`.
+#[derive(Debug, Default)]
+pub struct DocValues {
+    offsets: Vec<u32>,
+    values: Vec<u32>,
+}
+
+impl DocValues {
+    /// Collects the facet values of every document of `corpus`.
+    pub fn new(corpus: &Corpus) -> Self {
+        let per_doc: Vec<Vec<u32>> = (0..corpus.len()).into_par_iter().map(|d| corpus.facet_values(d)).collect();
+        let mut out = DocValues { offsets: Vec::with_capacity(per_doc.len() + 1), values: Vec::new() };
+        out.offsets.push(0);
+        for v in per_doc {
+            out.values.extend(v);
+            out.offsets.push(out.values.len() as u32);
+        }
+        out
+    }
+
+    /// Global values of document `d`.
+    pub fn of(&self, d: u32) -> &[u32] {
+        &self.values[self.offsets[d as usize] as usize..self.offsets[d as usize + 1] as usize]
+    }
+}
+
+/// Inverse document frequency (BM25's, never negative).
+pub fn idf(n: u32, df: usize) -> f32 {
+    let (n, df) = (n as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// Average words per field over all documents.
+pub fn average_lengths(lengths: &[[u32; FIELDS]]) -> [f32; FIELDS] {
+    let mut sum = [0f64; FIELDS];
+    for l in lengths {
+        for f in 0..FIELDS {
+            sum[f] += f64::from(l[f]);
+        }
+    }
+    sum.map(|s| (s / lengths.len().max(1) as f64) as f32)
+}
+
+/// The BM25F term-frequency part of one posting, in (0, 1), as a byte.
+pub fn impact(counts: &[u8; FIELDS], lengths: &[u32; FIELDS], avg: &[f32; FIELDS]) -> u8 {
+    let mut tf = 0.0;
+    for f in 0..FIELDS {
+        if counts[f] > 0 && avg[f] > 0.0 {
+            let norm = 1.0 - B + B * lengths[f] as f32 / avg[f];
+            tf += FIELD_WEIGHTS[f] * f32::from(counts[f]) / norm;
+        }
+    }
+    ((tf / (K1 + tf)) * 255.0).round().clamp(1.0, 255.0) as u8
+}
+
+/// Counts of a term's documents per facet value, per facet.
+fn histogram(
+    corpus: &Corpus,
+    values: &DocValues,
+    postings: &[(u32, [u8; FIELDS])],
+    scratch: &mut Vec<u32>,
+) -> Vec<Vec<(u32, u32)>> {
+    let total = corpus.value_starts[5] as usize;
+    if scratch.len() < total {
+        scratch.resize(total, 0);
+    }
+    let mut touched = Vec::new();
+    for &(d, _) in postings {
+        for &v in values.of(d) {
+            if scratch[v as usize] == 0 {
+                touched.push(v);
+            }
+            scratch[v as usize] += 1;
+        }
+    }
+    touched.sort_unstable();
+    let mut out = vec![Vec::new(); Facet::ALL.len()];
+    for v in touched {
+        let (facet, local) = corpus.split_value(v);
+        out[facet as usize].push((local, scratch[v as usize]));
+        scratch[v as usize] = 0;
+    }
+    for f in [Facet::Instansi, Facet::Ormas] {
+        let list = &mut out[f as usize];
+        if list.len() > TOP_VALUES {
+            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            list.truncate(TOP_VALUES);
+            list.sort_unstable();
+        }
+    }
+    out
+}
+
+/// Writes a histogram: per facet, the count of entries, then each value's
+/// gap from the previous value and its count.
+pub fn write_histogram(buf: &mut Buf, hist: &[Vec<(u32, u32)>]) {
+    for list in hist {
+        buf.varint(list.len() as u64);
+        let mut prev = 0;
+        for &(v, c) in list {
+            buf.varint(u64::from(v - prev));
+            buf.varint(u64::from(c));
+            prev = v;
+        }
+    }
+}
+
+/// Encodes every term's entry, in parallel, indexed by term number.
+///
+/// An entry is the stem, then a length-prefixed block of: IDF × 1000, the
+/// document count, each posting as (gap, impact byte), and the histogram.
+pub fn encode_entries(corpus: &Corpus, inv: &Inverted, values: &DocValues) -> Vec<Vec<u8>> {
+    let avg = average_lengths(&inv.lengths);
+    let n = corpus.len();
+    (0..inv.terms.len())
+        .into_par_iter()
+        .map_init(Vec::new, |scratch, t| {
+            let postings = &inv.postings[t];
+            let mut buf = Buf::with_capacity(32 + postings.len() * 3);
+            buf.str(&inv.terms[t]);
+            buf.block(|b| {
+                b.varint((idf(n, postings.len()) * 1000.0).round() as u64);
+                b.varint(postings.len() as u64);
+                let mut prev = 0;
+                for (d, counts) in postings {
+                    b.varint(u64::from(d - prev));
+                    b.byte(impact(counts, &inv.lengths[*d as usize], &avg));
+                    prev = *d;
+                }
+                write_histogram(b, &histogram(corpus, values, postings, scratch));
+            });
+            buf.0
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_matches_outweigh_body_matches() {
+        let avg = [8.0, 20.0, 5.0, 300.0];
+        let lengths = [8, 20, 5, 300];
+        let title = impact(&[1, 0, 0, 0], &lengths, &avg);
+        let body = impact(&[0, 0, 0, 1], &lengths, &avg);
+        let body_many = impact(&[0, 0, 0, 5], &lengths, &avg);
+        assert!(title > body_many && body_many > body, "{title} {body_many} {body}");
+        assert!(idf(1000, 1) > idf(1000, 500));
+    }
+}

@@ -1,0 +1,280 @@
+//! The preview's HTTP side: serves the built folder on 127.0.0.1 like a
+//! static host (`index.html` for folders, `404.html` for misses), and adds
+//! to every HTML page, only here and never in a built site, a small
+//! live-reload script and, while the content is broken, a panel with the
+//! problems over the last good page.
+//!
+//! Live reload is a long poll: the script asks `/__terbuka/reload?v=N` and
+//! the server answers as soon as the site's version is no longer `N` (or
+//! after a while, to keep proxies happy); a new version reloads the tab.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use tiny_http::{Header, Request, Response, Server};
+
+/// Path prefix of the preview's own endpoints; no site page lives there.
+pub const ENDPOINT: &str = "/__terbuka/";
+
+/// How long a reload request waits for a change before answering anyway.
+const LONG_POLL: Duration = Duration::from_secs(25);
+
+/// What the browser should know about the site being previewed, shared by
+/// the rebuilding thread and the request threads.
+#[derive(Debug, Default)]
+pub struct Status {
+    state: Mutex<State>,
+    changed: Condvar,
+}
+
+#[derive(Debug, Default, Clone)]
+struct State {
+    version: u64,
+    problems: Option<Arc<str>>,
+}
+
+impl Status {
+    /// The site was rebuilt: open tabs reload and the problem panel goes.
+    pub fn published(&self) {
+        self.update(None);
+    }
+
+    /// The content is broken: tabs reload to show `problems` (plain text)
+    /// over the last good pages.
+    pub fn broken(&self, problems: &str) {
+        self.update(Some(Arc::from(problems)));
+    }
+
+    fn update(&self, problems: Option<Arc<str>>) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        s.version += 1;
+        s.problems = problems;
+        self.changed.notify_all();
+    }
+
+    fn snapshot(&self) -> State {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Waits until the version differs from `seen` or `timeout` passes.
+    fn wait_past(&self, seen: u64, timeout: Duration) -> u64 {
+        let deadline = Instant::now() + timeout;
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        while s.version == seen {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            s = self.changed.wait_timeout(s, left).unwrap_or_else(|e| e.into_inner()).0;
+        }
+        s.version
+    }
+
+    /// Current version (bumped by every rebuild, good or broken).
+    pub fn version(&self) -> u64 {
+        self.snapshot().version
+    }
+}
+
+/// A running HTTP server; dropping it stops accepting requests.
+pub struct HttpServer {
+    server: Arc<Server>,
+    handle: Option<thread::JoinHandle<()>>,
+    /// The address it listens on (`127.0.0.1:PORT`).
+    pub addr: std::net::SocketAddr,
+}
+
+impl HttpServer {
+    /// Listens on `127.0.0.1:port` (0 picks a free port) and serves `root`.
+    pub fn start(port: u16, root: PathBuf, status: Arc<Status>) -> std::io::Result<Self> {
+        let server = Server::http(("127.0.0.1", port)).map_err(std::io::Error::other)?;
+        let addr = server
+            .server_addr()
+            .to_ip()
+            .ok_or_else(|| std::io::Error::other("the server has no IP address"))?;
+        let server = Arc::new(server);
+        let accept = server.clone();
+        let handle = thread::Builder::new().name("terbuka-http".into()).spawn(move || {
+            for request in accept.incoming_requests() {
+                let (root, status) = (root.clone(), status.clone());
+                // A thread per request: reload requests wait for minutes.
+                let _ = thread::Builder::new().name("terbuka-request".into()).spawn(move || {
+                    let _ = respond(request, &root, &status);
+                });
+            }
+        })?;
+        Ok(Self { server, handle: Some(handle), addr })
+    }
+}
+
+impl Drop for HttpServer {
+    fn drop(&mut self) {
+        self.server.unblock();
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}
+
+fn header(name: &'static str, value: &'static str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header names and values here are ASCII constants")
+}
+
+fn respond(request: Request, root: &Path, status: &Status) -> std::io::Result<()> {
+    let url = request.url().to_string();
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    let no_store = header("Cache-Control", "no-store");
+    if let Some(endpoint) = path.strip_prefix(ENDPOINT) {
+        return match endpoint {
+            "reload" => {
+                let seen = query.split('&').find_map(|kv| kv.strip_prefix("v=")).and_then(|v| v.parse().ok());
+                let version = match seen {
+                    Some(seen) => status.wait_past(seen, LONG_POLL),
+                    None => status.version(),
+                };
+                let text = header("Content-Type", "text/plain; charset=utf-8");
+                request.respond(Response::from_string(version.to_string()).with_header(text).with_header(no_store))
+            }
+            _ => request.respond(Response::from_string("not found").with_status_code(404)),
+        };
+    }
+    let (code, file) = match resolve(root, path) {
+        Some(file) => (200, file),
+        None => (404, root.join("404.html")),
+    };
+    let snapshot = status.snapshot();
+    let body = match fs::read(&file) {
+        Ok(bytes) => bytes,
+        // Nothing built yet (the first build failed): an empty page still
+        // carries the problem panel and the reload script.
+        Err(_) if code == 404 => b"<!doctype html><title>Belum ada situs</title><body></body>".to_vec(),
+        Err(_) => return request.respond(Response::from_string("cannot read").with_status_code(500)),
+    };
+    let kind = content_type(&file);
+    let body = if kind.starts_with("text/html") { inject(body, &snapshot) } else { body };
+    request.respond(
+        Response::from_data(body).with_status_code(code).with_header(header("Content-Type", kind)).with_header(no_store),
+    )
+}
+
+/// The file a URL path names under `root`, refusing anything that would
+/// step outside it.
+fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(url_path)?;
+    let rel = Path::new(decoded.trim_start_matches('/'));
+    if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    let mut file = root.join(rel);
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+/// `%20` and friends back to text; `None` for malformed escapes.
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "svg" => "image/svg+xml",
+        "txt" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The live-reload script, for the version the page was served at.
+fn reload_script(version: u64) -> String {
+    format!(
+        "<script data-terbuka-live-reload>(function(){{var v={version};\
+         function poll(){{fetch('{ENDPOINT}reload?v='+v,{{cache:'no-store'}})\
+         .then(function(r){{return r.text()}})\
+         .then(function(t){{if(t.trim()!==String(v)){{location.reload()}}else{{poll()}}}},\
+         function(){{setTimeout(poll,1000)}})}}poll()}})();</script>"
+    )
+}
+
+/// The panel listing the content's problems over the last good page.
+fn problem_panel(problems: &str) -> String {
+    format!(
+        "<div id=\"terbuka-problems\" role=\"alert\" style=\"position:fixed;left:0;right:0;top:0;max-height:75vh;\
+         overflow:auto;z-index:2147483647;background:#2a0d0d;color:#fff;border-bottom:4px solid #e5484d;\
+         padding:1rem 1.5rem;font:14px/1.45 ui-monospace,monospace\">\
+         <p style=\"margin:0 0 .5rem;font-weight:bold\">Konten bermasalah: perbaiki berkas di bawah ini. \
+         Halaman yang tampil adalah versi terakhir yang valid.</p>\
+         <pre style=\"white-space:pre-wrap;margin:0\">{}</pre></div>",
+        escape_html(problems)
+    )
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Adds the reload script (and the problem panel) before `</body>`.
+fn inject(mut html: Vec<u8>, state: &State) -> Vec<u8> {
+    let mut extra = String::new();
+    if let Some(problems) = &state.problems {
+        extra.push_str(&problem_panel(problems));
+    }
+    extra.push_str(&reload_script(state.version));
+    let at = find_last(&html, b"</body>").unwrap_or(html.len());
+    html.splice(at..at, extra.into_bytes());
+    html
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_outside_the_root() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::write(tmp.path().join("a.html"), "x").unwrap();
+        assert!(resolve(tmp.path(), "/a.html").is_some());
+        assert!(resolve(tmp.path(), "/../a.html").is_none());
+        assert!(resolve(tmp.path(), "/%2e%2e/a.html").is_none());
+    }
+
+    #[test]
+    fn injects_script_and_escaped_problems_before_the_body_ends() {
+        let state = State { version: 7, problems: Some(Arc::from("bad <b>")) };
+        let html = String::from_utf8(inject(b"<html><body><p>x</p></body></html>".to_vec(), &state)).unwrap();
+        assert!(html.contains("bad &lt;b&gt;"), "{html}");
+        assert!(html.contains("var v=7;"), "{html}");
+        assert!(html.ends_with("</script></body></html>"), "{html}");
+    }
+}
