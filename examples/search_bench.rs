@@ -2,6 +2,8 @@
 //! measures, in headless Chromium, what a first and a later query download.
 //!
 //! `cargo run --release --example search_bench -- CONTENT OUT [QUERY1 QUERY2 [FILTER]]`
+//! (with `SEARCH_BENCH_REUSE=1`, an OUT already built by `terbuka build` is
+//! measured as it is)
 //! (`scripts/bench-search.sh` generates the corpora and runs it; figures go
 //! in `docs/search.md`).
 
@@ -28,11 +30,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let theme = terbuka::load_theme(None)?;
     let renderer = terbuka::render::Renderer::new(&site, &theme, &site.config.base_url)?;
     let staging = terbuka::output::Staging::create(&out.with_extension("index-only"))?;
+    let before = peak_rss_mb();
     let started = Instant::now();
     let stats = terbuka::search::write_index(&site, &renderer, &staging)?;
     let total = started.elapsed();
+    println!("peak RSS: {before:.0} MB with the site loaded, {:.0} MB after indexing it", peak_rss_mb());
     drop(staging);
-    println!("index: {} documents, {} terms, {} files, {:.2} MB", stats.documents, stats.terms, stats.files, mb(stats.bytes));
+    println!(
+        "index: {} documents, {} terms, {} files, {:.2} MB",
+        stats.documents,
+        stats.terms,
+        stats.files,
+        mb(stats.bytes)
+    );
     println!("index build: {:.2} s", total.as_secs_f64());
     for (name, d) in &stats.phases {
         println!("  {name:<12} {:>8.1} ms", d.as_secs_f64() * 1000.0);
@@ -41,7 +51,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     drop(site);
 
     // The whole site, as `terbuka build` writes it, to compare sizes.
-    let report = terbuka::build(&terbuka::BuildOptions::new(content, &out))?;
+    if std::env::var_os("SEARCH_BENCH_REUSE").is_none() || !out.join("cari/index.html").is_file() {
+        let report = terbuka::build(&terbuka::BuildOptions::new(content, &out))?;
+        if let Some((_, d)) = report.timings.stages.iter().find(|(n, _)| *n == "search") {
+            println!("search stage in full build: {:.2} s", d.as_secs_f64());
+        }
+    }
     let index_dir = out.join("cari/indeks");
     let (index_files, index_bytes) = dir_size(&index_dir);
     let (all_files, all_bytes) = dir_size(&out);
@@ -53,9 +68,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         mb(index_bytes),
         100.0 * index_bytes as f64 / html_bytes.max(1) as f64
     );
-    if let Some((_, d)) = report.timings.stages.iter().find(|(n, _)| *n == "search") {
-        println!("search stage in full build: {:.2} s", d.as_secs_f64());
-    }
 
     // Queries in Chromium, from a local static server.
     let server = Server::start(&out);
@@ -68,9 +80,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     report_query(&format!("second query `{q2}` (same page)"), &m2);
     let m3 = measure(&tab, &format!("{}/cari/?q={q1}&{filter}", server.origin), Some("filter"))?;
     report_query(&format!("filter `{q1}` + `{filter}` (same page)"), &m3);
-    let m4 = measure(&tab, &format!("{}/cari/?{filter}&tahun=2024", server.origin), Some("browse"))?;
-    report_query(&format!("browse `{filter}&tahun=2024`, no query (same page)"), &m4);
+    let q3 = rest.get(3).map_or("kebanjiran", String::as_str);
+    let m4 = measure(&tab, &format!("{}/cari/?q={q3}", server.origin), Some(q3))?;
+    report_query(&format!("third query `{q3}` (same page)"), &m4);
+    // Browsing a region and year, in a fresh page with an empty cache.
+    let fresh = browser.new_context()?.new_tab()?;
+    let m5 = measure(&fresh, &format!("{}/cari/?{filter}&tahun=2024", server.origin), None)?;
+    report_query(&format!("browse `{filter}&tahun=2024`, no query (cold cache)"), &m5);
     Ok(())
+}
+
+/// Peak resident memory of this process so far (Linux `VmHWM`).
+fn peak_rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
+    kb.unwrap_or(0.0) / 1024.0
 }
 
 fn mb(b: u64) -> f64 {
@@ -106,6 +133,8 @@ struct Resource {
 struct Measured {
     total: u64,
     ms: f64,
+    after: f64,
+    compute: f64,
     resources: Vec<Resource>,
 }
 
@@ -144,6 +173,8 @@ fn measure(tab: &headless_chrome::Tab, url: &str, via: Option<&str>) -> Result<M
         .evaluate(
             "JSON.stringify({total: +document.getElementById('cari').dataset.total, \
                ms: +document.getElementById('cari').dataset.ms, \
+               after: +document.getElementById('cari').dataset.afterShards, \
+               compute: +document.getElementById('cari').dataset.compute, \
                resources: performance.getEntriesByType('resource').map(r => ({name: r.name, start: r.startTime, \
                end: r.responseEnd, bytes: r.transferSize || r.encodedBodySize}))})",
             false,
@@ -173,19 +204,24 @@ fn waves(resources: &[Resource]) -> usize {
 }
 
 fn report_query(label: &str, m: &Measured) {
-    let index: Vec<&Resource> = m.resources.iter().filter(|r| !r.name.ends_with(".css")).collect();
+    // The engine and the index; the page's own stylesheet and icon are not search.
+    let index: Vec<&Resource> =
+        m.resources.iter().filter(|r| r.name.ends_with(".js") || r.name.contains("/cari/indeks/")).collect();
     let engine: f64 = index.iter().filter(|r| r.name.ends_with(".js")).map(|r| r.bytes).sum();
     let bytes: f64 = index.iter().map(|r| r.bytes).sum();
     let owned: Vec<Resource> =
         index.iter().map(|r| Resource { name: r.name.clone(), start: r.start, end: r.end, bytes: r.bytes }).collect();
     println!(
-        "{label}: {} results; {} requests, {:.1} kB (engine {:.1} kB), {} round trips; search {:.0} ms",
+        "{label}: {} results; {} requests, {:.1} kB (engine {:.1} kB), {} round trips; search {:.0} ms, \
+         {:.0} ms after the term shards ({:.0} ms computing)",
         m.total,
         index.len(),
         bytes / 1000.0,
         engine / 1000.0,
         waves(&owned),
-        m.ms
+        m.ms,
+        m.after,
+        m.compute
     );
     for r in &index {
         let name = r.name.rsplit("/cari/").next().unwrap_or(&r.name);

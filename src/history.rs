@@ -88,8 +88,7 @@ impl History {
         let mut closed: HashSet<String> = HashSet::new();
         for commit in log.split('\u{1e}').filter(|c| !c.is_empty()) {
             let mut fields = commit.split('\0');
-            let Some(date) = fields.next().and_then(|d| d.get(..10)).and_then(|d| d.parse::<NaiveDate>().ok())
-            else {
+            let Some(date) = fields.next().and_then(|d| d.get(..10)).and_then(|d| d.parse::<NaiveDate>().ok()) else {
                 continue;
             };
             let mut fields = fields.map(|f| f.trim_start_matches('\n')).filter(|f| !f.is_empty()).peekable();
@@ -170,6 +169,53 @@ mod tests {
             h.get("r.md"),
             Some(&RecordHistory { first_published: day("2024-05-01"), last_changed: day("2024-05-01") })
         );
+    }
+
+    #[test]
+    fn record_pages_show_the_dates_git_knows() {
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content");
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site");
+        for entry in walkdir::WalkDir::new(&fixture).into_iter().flatten() {
+            let target = content.join(entry.path().strip_prefix(&fixture).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+        let git = |args: &[&str], date: &str| {
+            let ok = Command::new("git")
+                .args(["-c", "user.name=Staf", "-c", "user.email=staf@example.test"])
+                .args(args)
+                .current_dir(tmp.path())
+                .env("GIT_COMMITTER_DATE", date)
+                .env("GIT_AUTHOR_DATE", date)
+                .stdout(Stdio::null())
+                .status()
+                .unwrap()
+                .success();
+            assert!(ok, "git {args:?}");
+        };
+        git(&["init", "-q"], "2024-01-02T10:00:00+07:00");
+        git(&["add", "."], "2024-01-02T10:00:00+07:00");
+        git(&["commit", "-qm", "first"], "2024-01-02T10:00:00+07:00");
+        let record = content.join("ormas/bamus-betawi-1982.md");
+        let text = std::fs::read_to_string(&record).unwrap();
+        std::fs::write(&record, text + "\nParagraf tambahan.\n").unwrap();
+        git(&["commit", "-qam", "edit"], "2024-03-03T10:00:00+07:00");
+
+        let history = History::read(&content).unwrap();
+        assert_eq!(history.get("ormas/bamus-betawi-1982.md").unwrap().last_changed, day("2024-03-03"));
+        let out = tmp.path().join("public");
+        crate::build(&crate::BuildOptions::new(&content, &out)).unwrap();
+        let page = std::fs::read_to_string(out.join("ormas/bamus-betawi-1982/index.html")).unwrap();
+        assert!(
+            page.contains("Pertama diterbitkan <time datetime=\"2024-01-02\">2 Januari 2024</time> · Terakhir diubah <time datetime=\"2024-03-03\">3 Maret 2024</time>"),
+            "{page}"
+        );
+        let activity = std::fs::read_to_string(out.join("kegiatan/kpu-sosialisasi-pilkada/index.html")).unwrap();
+        assert!(activity.contains("Terakhir diubah <time datetime=\"2024-01-02\">"), "unchanged since first published");
     }
 
     #[test]

@@ -52,7 +52,12 @@ pub enum ScaffoldError {
 
 /// Writes a new `collection` record named `id` under `content_dir`, dated
 /// `today`; returns its path. Refuses an invalid id and never overwrites.
-pub fn create(content_dir: &Path, collection: Collection, id: &str, today: NaiveDate) -> Result<PathBuf, ScaffoldError> {
+pub fn create(
+    content_dir: &Path,
+    collection: Collection,
+    id: &str,
+    today: NaiveDate,
+) -> Result<PathBuf, ScaffoldError> {
     if !is_valid_id(id) {
         let suggestion = Some(slugify(id)).filter(|s| !s.is_empty()).unwrap_or_else(|| "nama-kegiatan".into());
         return Err(ScaffoldError::InvalidId { id: id.to_string(), suggestion });
@@ -330,15 +335,12 @@ fn placeholders_in(file: &SourceFile) -> Vec<Diagnostic> {
             _ => value,
         };
         let shown = shown.trim().trim_start_matches("- ").trim_matches(['"', '\'', '[', ']']);
-        let mut d = Diagnostic::error(
-            &file.display_path,
-            format!("`{shown}` is a placeholder left by `terbuka new`"),
-        )
-        .with_help(if in_body {
-            "replace this line with the record's text".to_string()
-        } else {
-            "replace it with the real value; the comment above the field says what to write".to_string()
-        });
+        let mut d = Diagnostic::error(&file.display_path, format!("`{shown}` is a placeholder left by `terbuka new`"))
+            .with_help(if in_body {
+                "replace this line with the record's text".to_string()
+            } else {
+                "replace it with the real value; the comment above the field says what to write".to_string()
+            });
         if let Some(key) = key {
             d = d.with_field(key);
         }

@@ -72,7 +72,18 @@ impl Buf {
 /// Compresses with raw deflate (RFC 1951, no zlib or gzip header), which
 /// is deterministic for the same input and level.
 pub fn deflate(bytes: &[u8]) -> Vec<u8> {
-    let mut enc = DeflateEncoder::new(Vec::with_capacity(bytes.len() / 2 + 64), Compression::default());
+    deflate_level(bytes, Compression::default())
+}
+
+/// Raw deflate at the fastest level, for postings and document sets:
+/// varint numbers gain barely 2% from the slower levels, at three times
+/// the time.
+pub fn deflate_fast(bytes: &[u8]) -> Vec<u8> {
+    deflate_level(bytes, Compression::fast())
+}
+
+fn deflate_level(bytes: &[u8], level: Compression) -> Vec<u8> {
+    let mut enc = DeflateEncoder::new(Vec::with_capacity(bytes.len() / 2 + 64), level);
     // Writing into a Vec cannot fail.
     let _ = enc.write_all(bytes);
     enc.finish().unwrap_or_default()

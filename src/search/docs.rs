@@ -20,7 +20,7 @@ pub const FIELDS: usize = 4;
 pub const FIELD_WEIGHTS: [f32; FIELDS] = [8.0, 4.0, 2.0, 1.0];
 
 /// Characters of plain text kept for a result's excerpt.
-const EXCERPT_CHARS: usize = 160;
+const EXCERPT_CHARS: usize = 120;
 
 /// The kinds of document, in document-number order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,6 @@
 //! dictionary; chunks are then merged in document order, so term numbers,
 //! posting order and hence the output are the same on every run.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -18,9 +17,6 @@ use super::text::{IndonesianStemmer, for_each_word};
 const CHUNK: usize = 256;
 /// Chunks held in memory before they are merged.
 const BATCH: usize = 32;
-/// Stems remembered per thread; Indonesian text reuses a small vocabulary,
-/// so most words are stemmed once.
-const STEM_CACHE: usize = 200_000;
 
 /// Occurrences of a term in one document, per field (saturating).
 pub type FieldCounts = [u8; FIELDS];
@@ -40,60 +36,59 @@ pub struct Inverted {
 
 type Map<K, V> = HashMap<K, V, Xxh3DefaultBuilder>;
 
+/// One document read: its postings (local term numbers), field lengths
+/// and summary.
+type ReadDoc = (Vec<(u32, FieldCounts)>, [u32; FIELDS], Vec<u8>);
+
 struct Chunk {
     terms: Vec<String>,
-    docs: Vec<(Vec<(u32, FieldCounts)>, [u32; FIELDS], Vec<u8>)>,
+    docs: Vec<ReadDoc>,
 }
 
-thread_local! {
-    static STEMS: RefCell<(IndonesianStemmer, Map<String, String>)> = RefCell::new(Default::default());
-}
-
-/// Stems a lowercase word through this thread's cache.
-fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    STEMS.with(|cell| {
-        let (stemmer, cache) = &mut *cell.borrow_mut();
-        if let Some(s) = cache.get(word) {
-            return f(s);
-        }
-        if cache.len() >= STEM_CACHE {
-            cache.clear();
-        }
-        let s = stemmer.stem(word);
-        let r = f(&s);
-        cache.insert(word.to_string(), s);
-        r
-    })
-}
-
+/// Reads documents `start..end` with a dictionary of their own. Each
+/// distinct word is stemmed once per chunk: Indonesian prose reuses a
+/// small vocabulary, so this is most of the saving.
 fn read_chunk(corpus: &Corpus, start: u32, end: u32) -> Chunk {
-    let mut dict: Map<String, u32> = Map::default();
-    let mut terms = Vec::new();
+    let stemmer = IndonesianStemmer::default();
+    let mut words: Map<Box<str>, u32> = Map::default();
+    let mut stems: Map<String, u32> = Map::default();
+    let mut terms: Vec<String> = Vec::new();
     let mut docs = Vec::with_capacity((end - start) as usize);
     let mut buf = String::new();
-    let mut counts: Map<u32, FieldCounts> = Map::default();
+    let mut counts: Vec<FieldCounts> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
     for doc in start..end {
         let text = corpus.text(doc);
         let mut lengths = [0u32; FIELDS];
-        counts.clear();
         for (f, field) in text.fields.iter().enumerate() {
             for_each_word(field, &mut buf, |w| {
                 lengths[f] += 1;
-                let id = with_stem(w, |stem| match dict.get(stem) {
+                let id = match words.get(w) {
                     Some(&id) => id,
                     None => {
-                        let id = terms.len() as u32;
-                        terms.push(stem.to_string());
-                        dict.insert(stem.to_string(), id);
+                        let stem = stemmer.stem(w);
+                        let next = terms.len() as u32;
+                        let id = *stems.entry(stem).or_insert_with_key(|s| {
+                            terms.push(s.clone());
+                            next
+                        });
+                        words.insert(w.into(), id);
                         id
                     }
-                });
-                let c = counts.entry(id).or_default();
-                c[f] = c[f].saturating_add(1);
+                } as usize;
+                if id >= counts.len() {
+                    counts.resize(id + 1, [0; FIELDS]);
+                }
+                if counts[id] == [0; FIELDS] {
+                    touched.push(id as u32);
+                }
+                counts[id][f] = counts[id][f].saturating_add(1);
             });
         }
-        let mut postings: Vec<(u32, FieldCounts)> = counts.iter().map(|(&t, &c)| (t, c)).collect();
-        postings.sort_unstable_by_key(|p| p.0);
+        touched.sort_unstable();
+        let postings: Vec<(u32, FieldCounts)> =
+            touched.iter().map(|&t| (t, std::mem::take(&mut counts[t as usize]))).collect();
+        touched.clear();
         docs.push((postings, lengths, text.summary));
     }
     Chunk { terms, docs }
@@ -110,8 +105,7 @@ pub fn invert(corpus: &Corpus) -> Inverted {
     };
     let mut dict: Map<String, u32> = Map::default();
     for batch in starts.chunks(BATCH) {
-        let chunks: Vec<Chunk> =
-            batch.par_iter().map(|&s| read_chunk(corpus, s, (s + CHUNK as u32).min(n))).collect();
+        let chunks: Vec<Chunk> = batch.par_iter().map(|&s| read_chunk(corpus, s, (s + CHUNK as u32).min(n))).collect();
         for chunk in chunks {
             let global: Vec<u32> = chunk
                 .terms

@@ -9,10 +9,10 @@
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
-use super::codec::{Buf, content_hash, deflate};
+use super::codec::{Buf, content_hash, deflate, deflate_fast};
 use super::docs::{Corpus, DocType, Facet};
 use super::invert::Inverted;
-use super::shards::{MAX_KEY, partition};
+use super::shards::partition;
 use super::terms::{DocValues, TOP_VALUES, encode_entries};
 use crate::model::ActivityKind;
 use crate::render::urls::Urls;
@@ -20,9 +20,11 @@ use crate::render::urls::Urls;
 /// Folder of the index in the output.
 pub const DIR: &str = "cari/indeks";
 /// Documents per summary file.
-pub const GROUP: usize = 64;
+pub const GROUP: usize = 16;
+/// Summary groups per hash in the manifest.
+pub const BLOCK: usize = 64;
 /// Target size of a term shard before compression.
-const SHARD_BYTES: usize = 24 * 1024;
+const SHARD_BYTES: usize = 16 * 1024;
 /// Target size of a facet-set file before compression.
 const FACET_BYTES: usize = 32 * 1024;
 /// Names per name file.
@@ -32,48 +34,57 @@ const NAMES: usize = 256;
 pub type File = (String, Vec<u8>);
 
 /// Compresses a file body and names it `<dir>/<n>-<hash>.bin`; returns the
-/// hash (for the manifest) and the file.
+/// hash (for the manifest) and the file. Numbers (`t/`, `f/`) are packed
+/// fast, text (`n/`) small.
 fn pack(dir: &str, n: usize, raw: &[u8]) -> (String, File) {
-    let bytes = deflate(raw);
+    let bytes = if dir == "n" { deflate(raw) } else { deflate_fast(raw) };
     let hash = content_hash(&bytes);
     (hash.clone(), (format!("{DIR}/{dir}/{n}-{hash}.bin"), bytes))
 }
 
-/// Term shards: returns their keys with hashes, and the files.
+/// Term shards: returns each one's first term and hash, and the files.
 pub fn term_shards(corpus: &Corpus, inv: &Inverted, values: &DocValues) -> (Vec<(String, String)>, Vec<File>) {
     let entries = encode_entries(corpus, inv, values);
     let mut order: Vec<usize> = (0..inv.terms.len()).collect();
     order.par_sort_unstable_by(|&a, &b| inv.terms[a].cmp(&inv.terms[b]));
-    let names: Vec<&str> = order.iter().map(|&t| inv.terms[t].as_str()).collect();
     let sizes: Vec<usize> = order.iter().map(|&t| entries[t].len()).collect();
-    let shards = partition(&names, &sizes, SHARD_BYTES);
+    let shards = partition(&sizes, SHARD_BYTES);
     shards
         .par_iter()
         .enumerate()
-        .map(|(n, (key, range))| {
+        .map(|(n, range)| {
             let mut raw = Buf::with_capacity(sizes[range.clone()].iter().sum::<usize>() + 8);
             raw.varint(range.len() as u64);
             for &t in &order[range.clone()] {
                 raw.0.extend_from_slice(&entries[t]);
             }
             let (hash, file) = pack("t", n, &raw.0);
-            ((key.clone(), hash), file)
+            ((inv.terms[order[range.start]].clone(), hash), file)
         })
         .unzip()
 }
 
-/// Summary groups, in document order: returns their hashes and files.
+/// Summary groups, in document order: returns the hash of each block of
+/// [`BLOCK`] groups and the files. A group's name carries its block's
+/// hash rather than its own, which keeps the manifest small (one hash per
+/// thousand documents) while a change still renames every file it touches.
 pub fn summary_groups(summaries: &[Vec<u8>]) -> (Vec<String>, Vec<File>) {
-    summaries
+    let packed: Vec<Vec<u8>> = summaries
         .par_chunks(GROUP)
-        .enumerate()
-        .map(|(n, group)| {
+        .map(|group| {
             let mut raw = Buf::with_capacity(group.iter().map(Vec::len).sum::<usize>() + 4);
             raw.varint(group.len() as u64);
             group.iter().for_each(|s| raw.0.extend_from_slice(s));
-            pack("r", n, &raw.0)
+            deflate(&raw.0)
         })
-        .unzip()
+        .collect();
+    let hashes: Vec<String> = packed.chunks(BLOCK).map(|block| content_hash(&block.concat())).collect();
+    let files = packed
+        .into_iter()
+        .enumerate()
+        .map(|(n, bytes)| (format!("{DIR}/r/{n}-{}.bin", hashes[n / BLOCK]), bytes))
+        .collect();
+    (hashes, files)
 }
 
 /// The documents of every facet value, by global value number.
@@ -128,9 +139,13 @@ pub fn facet_files(corpus: &Corpus, sets: &[Vec<u32>]) -> (Vec<Vec<(u32, String)
     (index, files)
 }
 
+/// Where names of a facet's values are: each file's first value, first id
+/// and hash.
+pub type NameIndex = Vec<(u32, String, String)>;
+
 /// Name files for the agency and ormas facets, whose values are ranked by
-/// id: returns each file's first value, first id and hash.
-pub fn name_files(corpus: &Corpus) -> (Vec<(u32, String, String)>, Vec<(u32, String, String)>, Vec<File>) {
+/// id: returns the agency and ormas name indexes and the files.
+pub fn name_files(corpus: &Corpus) -> (NameIndex, NameIndex, Vec<File>) {
     let s = corpus.site;
     let agencies: Vec<(&str, &str)> = corpus
         .agencies_by_id
@@ -195,14 +210,14 @@ fn browse_counts(corpus: &Corpus, sets: &[Vec<u32>]) -> Value {
 pub struct Parts {
     /// Term shard keys and hashes.
     pub terms: Vec<(String, String)>,
-    /// Summary group hashes.
+    /// Summary block hashes.
     pub groups: Vec<String>,
     /// Facet set files per facet.
     pub facets: Vec<Vec<(u32, String)>>,
     /// Agency name files.
-    pub agency_names: Vec<(u32, String, String)>,
+    pub agency_names: NameIndex,
     /// Ormas name files.
-    pub ormas_names: Vec<(u32, String, String)>,
+    pub ormas_names: NameIndex,
 }
 
 /// The manifest: tables the page needs at once (types, years, kinds,
@@ -238,13 +253,14 @@ pub fn manifest(corpus: &Corpus, urls: &Urls, sets: &[Vec<u32>], parts: &Parts) 
             (f.param().to_string(), json!(files.iter().map(|(v, h)| json!([v, h])).collect::<Vec<_>>()))
         })
         .collect();
-    let names = |list: &[(u32, String, String)]| json!(list.iter().map(|(v, id, h)| json!([v, id, h])).collect::<Vec<_>>());
+    let names =
+        |list: &[(u32, String, String)]| json!(list.iter().map(|(v, id, h)| json!([v, id, h])).collect::<Vec<_>>());
     json!({
         "v": 1,
         "base": urls.base_path(),
         "n": corpus.len(),
         "group": GROUP,
-        "maxKey": MAX_KEY,
+        "block": BLOCK,
         "types": types,
         "years": years,
         "kinds": kinds,
@@ -255,7 +271,7 @@ pub fn manifest(corpus: &Corpus, urls: &Urls, sets: &[Vec<u32>], parts: &Parts) 
         "names": {"instansi": names(&parts.agency_names), "ormas": names(&parts.ormas_names)},
         "all": browse_counts(corpus, sets),
         "terms": parts.terms.iter().map(|(k, h)| json!([k, h])).collect::<Vec<_>>(),
-        "groups": parts.groups.concat(),
+        "groups": parts.groups,
     })
 }
 

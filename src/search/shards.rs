@@ -1,62 +1,50 @@
-//! Splits the sorted term list into shards by prefix, so that a query
-//! downloads only the shard of each of its words.
+//! Splits the sorted term list into shards, so that a query downloads only
+//! the shard of each of its words.
 //!
-//! Terms start grouped by their first two characters; a group larger than
-//! the size limit is split by one more character, recursively, keeping a
-//! term equal to the group's key in the group itself. A term's shard is
-//! therefore the one with the longest key that is a prefix of the term,
-//! which is how the browser finds it.
+//! Shards are consecutive runs of the sorted terms, cut when a shard
+//! reaches its size, so their number follows the size of the index rather
+//! than the alphabet; each is known by its first term. A term's shard is
+//! the last one whose first term sorts at or before it, and the terms
+//! starting with a prefix lie in that prefix's shard and the shards after
+//! it whose first term also starts with the prefix. The browser finds
+//! shards by the same two rules, comparing terms by code point as Rust's
+//! `str` ordering does.
 
 use std::ops::Range;
 
-/// First key length, in characters.
-const FIRST_KEY: usize = 2;
-/// Longest key; a group is not split beyond it whatever its size.
-pub const MAX_KEY: usize = 8;
-
-/// The first `k` characters of `term` (all of it when shorter).
-fn prefix(term: &str, k: usize) -> &str {
-    term.char_indices().nth(k).map_or(term, |(i, _)| &term[..i])
-}
-
-/// Partitions `terms` (sorted, with the encoded size of each) into shards
-/// of at most about `limit` bytes: returns each shard's key and range.
-pub fn partition(terms: &[&str], sizes: &[usize], limit: usize) -> Vec<(String, Range<usize>)> {
+/// Partitions terms (sorted, given the encoded size of each) into runs of
+/// at most `limit` bytes; a term larger than the limit gets a shard alone.
+pub fn partition(sizes: &[usize], limit: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    split(terms, sizes, 0..terms.len(), FIRST_KEY, limit, &mut out);
+    let mut start = 0;
+    let mut size = 0;
+    for (i, &s) in sizes.iter().enumerate() {
+        if i > start && size + s > limit {
+            out.push(start..i);
+            start = i;
+            size = 0;
+        }
+        size += s;
+    }
+    if start < sizes.len() {
+        out.push(start..sizes.len());
+    }
     out
 }
 
-fn split(terms: &[&str], sizes: &[usize], range: Range<usize>, k: usize, limit: usize, out: &mut Vec<(String, Range<usize>)>) {
-    let mut i = range.start;
-    while i < range.end {
-        let key = prefix(terms[i], k);
-        let mut j = i;
-        let mut size = 0;
-        while j < range.end && prefix(terms[j], k) == key {
-            size += sizes[j];
-            j += 1;
-        }
-        if size > limit && k < MAX_KEY && j - i > 1 {
-            // The term equal to the key (if any) sorts first and stays.
-            let mut m = i;
-            while m < j && terms[m].chars().count() <= k {
-                m += 1;
-            }
-            if m > i {
-                out.push((key.to_string(), i..m));
-            }
-            split(terms, sizes, m..j, k + 1, limit, out);
-        } else {
-            out.push((key.to_string(), i..j));
-        }
-        i = j;
-    }
+/// The shard holding `term`, given each shard's first term (sorted).
+pub fn shard_of(firsts: &[&str], term: &str) -> Option<usize> {
+    firsts.partition_point(|f| *f <= term).checked_sub(1)
 }
 
-/// The shard holding `term`: the longest key that is a prefix of it.
-pub fn shard_of<'k>(keys: &'k [String], term: &str) -> Option<&'k String> {
-    keys.iter().filter(|k| term.starts_with(k.as_str())).max_by_key(|k| k.len())
+/// The shards that may hold terms starting with `prefix`.
+pub fn shards_with_prefix(firsts: &[&str], prefix: &str) -> Range<usize> {
+    let from = shard_of(firsts, prefix).unwrap_or(0);
+    let mut to = from + 1;
+    while to < firsts.len() && firsts[to].starts_with(prefix) {
+        to += 1;
+    }
+    from..to.min(firsts.len())
 }
 
 #[cfg(test)]
@@ -64,18 +52,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn splits_big_groups_and_finds_every_term() {
+    fn cuts_runs_and_finds_every_term_and_prefix() {
         let terms = ["a", "pa", "pi", "pilih", "pilkada", "pimpin", "pintu", "pu", "é", "éa"];
-        let sizes = [1, 1, 1, 5, 5, 5, 5, 1, 1, 1];
-        let shards = partition(&terms, &sizes, 10);
-        let keys: Vec<String> = shards.iter().map(|(k, _)| k.clone()).collect();
-        assert_eq!(keys, ["a", "pa", "pi", "pil", "pim", "pin", "pu", "é", "éa"]);
+        let sizes = [1, 1, 1, 5, 5, 5, 5, 1, 20, 1];
+        let shards = partition(&sizes, 10);
+        assert_eq!(shards, [0..4, 4..6, 6..8, 8..9, 9..10]);
+        let firsts: Vec<&str> = shards.iter().map(|r| terms[r.start]).collect();
         for (t, term) in terms.iter().enumerate() {
-            let key = shard_of(&keys, term).unwrap();
-            let (_, range) = shards.iter().find(|(k, _)| k == key).unwrap();
-            assert!(range.contains(&t), "{term} in {key}");
+            let s = shard_of(&firsts, term).unwrap();
+            assert!(shards[s].contains(&t), "{term} in shard {s}");
         }
-        assert_eq!(shard_of(&keys, "pix").map(String::as_str), Some("pi"));
-        assert_eq!(shard_of(&keys, "zz"), None);
+        assert_eq!(shard_of(&firsts, "0"), None);
+        assert_eq!(shards_with_prefix(&firsts, "pi"), 0..3);
+        assert_eq!(shards_with_prefix(&firsts, "pim"), 1..2);
+        assert_eq!(shards_with_prefix(&firsts, "é"), 3..5);
     }
 }

@@ -62,7 +62,13 @@ pub fn average_lengths(lengths: &[[u32; FIELDS]]) -> [f32; FIELDS] {
     sum.map(|s| (s / lengths.len().max(1) as f64) as f32)
 }
 
-/// The BM25F term-frequency part of one posting, in (0, 1), as a byte.
+/// Levels an impact is rounded to: enough to order a title match, a name
+/// and repeated body mentions apart, few enough that the impact bytes of a
+/// long posting list compress to a few bits each.
+const LEVELS: f32 = 32.0;
+
+/// The BM25F term-frequency part of one posting, in (0, 1], as a byte
+/// (a multiple of 255 / [`LEVELS`]).
 pub fn impact(counts: &[u8; FIELDS], lengths: &[u32; FIELDS], avg: &[f32; FIELDS]) -> u8 {
     let mut tf = 0.0;
     for f in 0..FIELDS {
@@ -71,7 +77,8 @@ pub fn impact(counts: &[u8; FIELDS], lengths: &[u32; FIELDS], avg: &[f32; FIELDS
             tf += FIELD_WEIGHTS[f] * f32::from(counts[f]) / norm;
         }
     }
-    ((tf / (K1 + tf)) * 255.0).round().clamp(1.0, 255.0) as u8
+    let level = ((tf / (K1 + tf)) * LEVELS).round().clamp(1.0, LEVELS);
+    (level * 255.0 / LEVELS).round() as u8
 }
 
 /// Counts of a term's documents per facet value, per facet.

@@ -23,7 +23,9 @@ pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     buf.clear();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            buf.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && c.is_alphanumeric() {
             buf.extend(c.to_lowercase());
         } else if is_apostrophe(c) && !buf.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric()) {
             // Joined: the next letter continues the word.
@@ -37,7 +39,7 @@ pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
 }
 
 fn emit(buf: &mut String, f: &mut impl FnMut(&str)) {
-    if buf.chars().count() <= MAX_WORD_CHARS {
+    if buf.len() <= MAX_WORD_CHARS || buf.chars().count() <= MAX_WORD_CHARS {
         f(buf);
     }
     buf.clear();
@@ -75,7 +77,10 @@ mod tests {
 
     #[test]
     fn splits_lowercases_and_joins_apostrophes() {
-        assert_eq!(words("KPU Kota Tangerang, Jum'at (12/7/2024)."), ["kpu", "kota", "tangerang", "jumat", "12", "7", "2024"]);
+        assert_eq!(
+            words("KPU Kota Tangerang, Jum'at (12/7/2024)."),
+            ["kpu", "kota", "tangerang", "jumat", "12", "7", "2024"]
+        );
         assert_eq!(words("teman-teman Ormas’nya 'kutip'"), ["teman", "teman", "ormasnya", "kutip"]);
         assert!(words(&"x".repeat(41)).is_empty());
     }

@@ -168,7 +168,8 @@ pub fn affected(site: &Site, renderer: &Renderer<'_>, old: &[Footprint], new: &[
 /// Length of a list in the current site.
 fn list_len(site: &Site, renderer: &Renderer<'_>, list: &List) -> usize {
     let (ix, l) = (&site.index, &site.links);
-    let len = |map: &HashMap<String, Ix>, id: &str, lists: &[Vec<Ix>]| map.get(id).map_or(0, |&i| lists[i as usize].len());
+    let len =
+        |map: &HashMap<String, Ix>, id: &str, lists: &[Vec<Ix>]| map.get(id).map_or(0, |&i| lists[i as usize].len());
     match list {
         List::All => site.activities.len(),
         List::Year(y) => renderer.facets().years.iter().find(|(k, _)| k == y).map_or(0, |(_, l)| l.len()),

@@ -22,7 +22,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 use crate::history::History;
 use crate::model::Collection;
 use crate::output::Staging;
-use crate::parse::{self, Content};
+use crate::parse;
 use crate::render::context::ActivityCard;
 use crate::render::theme::Theme;
 use crate::render::{Page, Renderer};
@@ -87,6 +87,20 @@ struct Loaded {
     cards: Vec<ActivityCard>,
     /// Every page's output file, to find pages that disappear.
     pages: HashSet<String>,
+}
+
+/// An update between linking and rendering.
+struct Pending {
+    site: Site,
+    theme: Theme,
+    known: Vec<Option<ActivityCard>>,
+    pages: HashSet<String>,
+    old_fps: Vec<super::affected::Footprint>,
+    old_positions: Vec<Ix>,
+    changed_ids: HashSet<String>,
+    started: Instant,
+    link: Duration,
+    warnings: Vec<Diagnostic>,
 }
 
 /// Builds and updates the previewed site in `out`.
@@ -199,7 +213,12 @@ impl Engine {
         }
         match (activities.is_empty(), self.loaded.is_some()) {
             (true, _) => Plan::Nothing,
-            (false, true) => Plan::Activities(activities),
+            (false, true) => {
+                // Batches joined while a rebuild ran may name a file twice.
+                activities.sort();
+                activities.dedup();
+                Plan::Activities(activities)
+            }
             (false, false) => Plan::Everything,
         }
     }
@@ -223,7 +242,9 @@ impl Engine {
             }
         }
         // The lists are small; reading them again spares keeping a copy.
-        for (name, role) in [("site.yaml", FileRole::Site), ("regions.yaml", FileRole::Regions), ("topics.yaml", FileRole::Topics)] {
+        for (name, role) in
+            [("site.yaml", FileRole::Site), ("regions.yaml", FileRole::Regions), ("topics.yaml", FileRole::Topics)]
+        {
             if let Ok(text) = fs::read_to_string(self.content_dir.join(name)) {
                 files.push(self.source_file(role, name, text));
             }
@@ -235,9 +256,12 @@ impl Engine {
             return Err(content_failure(problems));
         }
         let Some(loaded) = self.loaded.take() else { return self.rebuild() };
-        let Loaded { site, theme, cards, pages } = loaded;
         let changed: HashSet<&str> = rels.iter().map(String::as_str).collect();
         let changed_ids: HashSet<String> = rels.iter().filter_map(|r| id_of(r)).collect();
+        if let Some(positions) = same_links(&loaded.site, &fresh.activities, &changed) {
+            return self.update_in_place(loaded, fresh, &positions, &changed, changed_ids, started);
+        }
+        let Loaded { site, theme, cards, pages } = loaded;
         let mut old_positions: Vec<Ix> = changed_ids
             .iter()
             .filter_map(|id| site.index.activities.get(id).copied())
@@ -257,18 +281,15 @@ impl Engine {
         for p in &old_positions {
             old_cards[*p as usize] = None;
         }
-        activities.extend(fresh.activities);
-        let content = Content {
-            site: fresh.site,
-            regions: fresh.regions,
-            topics: fresh.topics,
-            agencies,
-            people,
-            ormas,
-            activities,
-            partnerships,
-            unparsed: fresh.unparsed,
-        };
+        // The fresh parse holds the lists and the changed activities; the
+        // kept site gives every other record back.
+        let mut content = fresh;
+        activities.append(&mut content.activities);
+        content.activities = activities;
+        content.agencies = agencies;
+        content.people = people;
+        content.ormas = ormas;
+        content.partnerships = partnerships;
         let (site, link_problems) = site::link(content, &self.content_dir);
         let link = link_started.elapsed();
         let Some(site) = site else {
@@ -290,6 +311,62 @@ impl Engine {
             })
             .collect();
         drop(old_cards);
+        let pending =
+            Pending { site, theme, known, pages, old_fps, old_positions, changed_ids, started, link, warnings };
+        self.publish(pending)
+    }
+
+    /// The fast path for the usual edit, text or facts that leave every
+    /// link as it was (same date, region, organisers, ormas, officials,
+    /// topics, partnership): the changed records are checked against the
+    /// other collections on their own, then swapped into the kept site,
+    /// whose order, index and back-links stay valid. Re-linking 100,000
+    /// activities is avoided, and a failed check leaves the kept site whole.
+    fn update_in_place(
+        &mut self,
+        loaded: Loaded,
+        fresh: parse::Content,
+        positions: &[Ix],
+        changed: &HashSet<&str>,
+        changed_ids: HashSet<String>,
+        started: Instant,
+    ) -> Result<Update, Failure> {
+        let link_started = Instant::now();
+        let old_fps: Vec<_> = positions.iter().map(|&p| footprint(&loaded.site, p)).collect();
+        let mut small = fresh;
+        small.agencies = loaded.site.agencies.clone();
+        small.people = loaded.site.people.clone();
+        small.ormas = loaded.site.ormas.clone();
+        small.partnerships = loaded.site.partnerships.clone();
+        let (checked, problems) = site::link(small, &self.content_dir);
+        let link = link_started.elapsed();
+        let Some(checked) = checked else {
+            self.loaded = Some(loaded);
+            return Err(content_failure(problems));
+        };
+        let warnings: Vec<Diagnostic> =
+            problems.into_iter().filter(|d| changed.iter().any(|rel| d.file.ends_with(rel))).collect();
+        let Loaded { mut site, theme, cards, pages } = loaded;
+        for record in checked.activities {
+            if let Some(&p) = site.index.activities.get(&record.id) {
+                site.activities[p as usize] = record;
+            }
+        }
+        let mut known: Vec<Option<ActivityCard>> = cards.into_iter().map(Some).collect();
+        for &p in positions {
+            known[p as usize] = None;
+        }
+        let old_positions = positions.to_vec();
+        let pending =
+            Pending { site, theme, known, pages, old_fps, old_positions, changed_ids, started, link, warnings };
+        self.publish(pending)
+    }
+
+    /// Renders what the changed activities affect, writes the files whose
+    /// bytes changed, and keeps the new state.
+    fn publish(&mut self, pending: Pending) -> Result<Update, Failure> {
+        let Pending { site, theme, known, pages, old_fps, old_positions, changed_ids, started, link, warnings } =
+            pending;
         let renderer = Renderer::with_cards(&site, &theme, &self.base_url, known)?.with_history(self.history.clone());
         let new_fps: Vec<_> = changed_ids
             .iter()
@@ -401,6 +478,39 @@ fn fast_role(rel: &str) -> Option<FileRole> {
     let file = parts.last()?;
     (parts.len() == depth && file.ends_with(&format!(".{}", collection.extension())))
         .then_some(FileRole::Record(collection))
+}
+
+/// Where each changed activity sits in `site`, when every changed file
+/// parsed into an activity that replaces one at the same path with the same
+/// links and date (so the site's order, index and back-links hold); `None`
+/// otherwise, for a full re-link.
+fn same_links(
+    site: &Site,
+    fresh: &[crate::model::Record<crate::model::Activity>],
+    changed: &HashSet<&str>,
+) -> Option<Vec<Ix>> {
+    if fresh.len() != changed.len() {
+        return None; // a file was removed
+    }
+    fresh
+        .iter()
+        .map(|new| {
+            let &p = site.index.activities.get(&new.id)?;
+            let old = &site.activities[p as usize];
+            let (a, b) = (&old.meta, &new.meta);
+            let persons = |m: &crate::model::Activity| m.officials.iter().map(|o| o.person.clone()).collect::<Vec<_>>();
+            let same = old.origin.path == new.origin.path
+                && a.date == b.date
+                && a.region == b.region
+                && a.organizers == b.organizers
+                && a.participants.agencies == b.participants.agencies
+                && a.participants.ormas == b.participants.ormas
+                && a.topics == b.topics
+                && a.partnership == b.partnership
+                && persons(a) == persons(b);
+            same.then_some(p)
+        })
+        .collect()
 }
 
 /// A record's id: its file name without the extension.

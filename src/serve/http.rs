@@ -91,10 +91,7 @@ impl HttpServer {
     /// Listens on `127.0.0.1:port` (0 picks a free port) and serves `root`.
     pub fn start(port: u16, root: PathBuf, status: Arc<Status>) -> std::io::Result<Self> {
         let server = Server::http(("127.0.0.1", port)).map_err(std::io::Error::other)?;
-        let addr = server
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| std::io::Error::other("the server has no IP address"))?;
+        let addr = server.server_addr().to_ip().ok_or_else(|| std::io::Error::other("the server has no IP address"))?;
         let server = Arc::new(server);
         let accept = server.clone();
         let handle = thread::Builder::new().name("terbuka-http".into()).spawn(move || {
@@ -156,7 +153,10 @@ fn respond(request: Request, root: &Path, status: &Status) -> std::io::Result<()
     let kind = content_type(&file);
     let body = if kind.starts_with("text/html") { inject(body, &snapshot) } else { body };
     request.respond(
-        Response::from_data(body).with_status_code(code).with_header(header("Content-Type", kind)).with_header(no_store),
+        Response::from_data(body)
+            .with_status_code(code)
+            .with_header(header("Content-Type", kind))
+            .with_header(no_store),
     )
 }
 

@@ -119,13 +119,13 @@ pub fn write(w: &World, seed: u64, index: usize, buf: &mut String) -> (i32, Stri
     let local = &w.agencies_by_region[region];
     let want = organizer_cat(rng, kind, year);
     let matching: Vec<usize> = local.iter().copied().filter(|&a| w.agencies[a].cat == want).collect();
-    let primary = if matching.is_empty() { local[rng.below(local.len().min(2))] } else { *rng.pick(&matching) };
+    let primary = if matching.is_empty() { local[rng.below(local.len().min(2))] } else { rng.one(&matching) };
     let province = w.regions[region].province;
     let nearby: Vec<usize> =
         local.iter().chain(&w.agencies_by_region[province]).copied().filter(|&a| a != primary).collect();
     let mut organizers = vec![primary];
     for _ in 0..rng.weighted(&[60, 30, 10]) {
-        let a = *rng.pick(&nearby);
+        let a = rng.one(&nearby);
         if !organizers.contains(&a) {
             organizers.push(a);
         }
@@ -136,12 +136,12 @@ pub fn write(w: &World, seed: u64, index: usize, buf: &mut String) -> (i32, Stri
     let org_cat = w.agencies[primary].cat;
     let mut topics = Vec::with_capacity(3);
     topics.push(if matches!(org_cat, Cat::Kpu | Cat::Bawaslu) && !election.is_empty() {
-        *rng.pick(election)
+        rng.one(election)
     } else {
-        *rng.pick(general)
+        rng.one(general)
     });
     for _ in 0..rng.weighted(&[50, 35, 15]) {
-        let t = *rng.pick(general);
+        let t = rng.one(general);
         if !topics.contains(&t) {
             topics.push(t);
         }
@@ -159,7 +159,7 @@ pub fn write(w: &World, seed: u64, index: usize, buf: &mut String) -> (i32, Stri
     let mut guests = Vec::new();
     if rng.chance(25) {
         for _ in 0..rng.range(1, 2) {
-            let a = *rng.pick(&nearby);
+            let a = rng.one(&nearby);
             if !organizers.contains(&a) && !guests.contains(&a) {
                 guests.push(a);
             }
@@ -180,17 +180,18 @@ pub fn write(w: &World, seed: u64, index: usize, buf: &mut String) -> (i32, Stri
     let mut officials: Vec<(Option<usize>, String, String)> = Vec::new();
     for _ in 0..rng.weighted(&[10, 30, 30, 20, 10]) {
         if !holders.is_empty() && rng.chance(75) {
-            let (p, k) = *rng.pick(&holders);
+            let (p, k) = rng.one(&holders);
             if officials.iter().all(|o| o.0 != Some(p)) {
                 let person = &w.people[p];
                 officials.push((Some(p), person.name.clone(), person.positions[k].role.clone()));
             }
         } else {
-            let role = match named.first() {
+            // Each named ormas lends at most one chair.
+            let role = match named.get(officials.len()) {
                 Some(&o) if rng.chance(40) => {
                     format!("Ketua {}", w.ormas[o].abbr.as_deref().unwrap_or(&w.ormas[o].name))
                 }
-                _ => rng.pick(GUEST_ROLES).to_string(),
+                _ => rng.one(GUEST_ROLES).to_string(),
             };
             officials.push((None, person_name(rng), role));
         }
@@ -229,7 +230,7 @@ pub fn write(w: &World, seed: u64, index: usize, buf: &mut String) -> (i32, Stri
         title: "",
     };
     let mut title = String::with_capacity(96);
-    prose::fill(&mut title, *rng.pick(TITLES[kind]), &ctx, rng);
+    prose::fill(&mut title, rng.one(TITLES[kind]), &ctx, rng);
     let mut id = String::with_capacity(80);
     slug_into(&mut id, &title, 60);
     let _ = write!(id, "-{}", index + 1);
@@ -313,7 +314,7 @@ pub fn write(w: &World, seed: u64, index: usize, buf: &mut String) -> (i32, Stri
         let _ = writeln!(buf, "    published: {}", Iso(*published, Prec::Day));
     }
     if rng.chance(3) {
-        let _ = writeln!(buf, "notes: {}", Q(*rng.pick(NOTES)));
+        let _ = writeln!(buf, "notes: {}", Q(rng.one(NOTES)));
     }
     buf.push_str("---\n");
 

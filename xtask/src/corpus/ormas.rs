@@ -153,8 +153,14 @@ pub fn write(w: &World, seed: u64, index: usize, buf: &mut String) {
     }
     buf.push_str("---\n");
 
-    let fields_text = fields.iter().map(|f| f.replace('-', " ")).collect::<Vec<_>>().join(", ");
-    let since = format!("sejak {}", o.founded);
+    let mut fields_text = String::new();
+    for (k, f) in fields.iter().enumerate() {
+        if k > 0 {
+            fields_text.push_str(if k + 1 == fields.len() { " dan " } else { ", " });
+        }
+        fields_text.push_str(&f.replace('-', " "));
+    }
+    let since = o.founded.to_string();
     let names = [o.name.as_str()];
     let ctx = Ctx {
         org: &o.name,

@@ -63,21 +63,21 @@ pub fn fill(out: &mut String, tpl: &str, ctx: &Ctx, rng: &mut Rng) {
             "URL" => ctx.url,
             "TITLE" => ctx.title,
             "ORMAS" if ctx.ormas.is_empty() => ctx.ormas_fallback,
-            "ORMAS" => *rng.pick(ctx.ormas),
+            "ORMAS" => rng.one(ctx.ormas),
             "COUNT" => {
                 let _ = write!(out, "{}", ctx.count);
                 continue;
             }
-            "VKAN" => *rng.pick(V_KAN),
-            "VMEN" => *rng.pick(V_MEN),
-            "VI" => *rng.pick(V_I),
-            "VBER" => *rng.pick(V_BER),
-            "VDI" => *rng.pick(V_DI),
-            "NPE" => *rng.pick(N_PE),
-            "NKE" => *rng.pick(N_KE),
-            "NOBJ" => *rng.pick(N_OBJ),
-            "ADJ" => *rng.pick(ADJ),
-            "CONJ" => *rng.pick(CONJ),
+            "VKAN" => rng.one(V_KAN),
+            "VMEN" => rng.one(V_MEN),
+            "VI" => rng.one(V_I),
+            "VBER" => rng.one(V_BER),
+            "VDI" => rng.one(V_DI),
+            "NPE" => rng.one(N_PE),
+            "NKE" => rng.one(N_KE),
+            "NOBJ" => rng.one(N_OBJ),
+            "ADJ" => rng.one(ADJ),
+            "CONJ" => rng.one(CONJ),
             _ => "",
         };
         push_word(out, word, cap);
@@ -109,8 +109,8 @@ fn words(s: &str) -> usize {
 /// One quoted statement, attributed to `(name, role)`.
 fn quote(out: &mut String, ctx: &Ctx, rng: &mut Rng, scratch: &mut String, who: (&str, &str)) {
     scratch.clear();
-    fill(scratch, *rng.pick(QUOTES), ctx, rng);
-    let tpl = *rng.pick(ATTRIBUTIONS);
+    fill(scratch, rng.one(QUOTES), ctx, rng);
+    let tpl = rng.one(ATTRIBUTIONS);
     let from = out.len();
     let mut rest = tpl;
     while let Some(open) = rest.find('{') {
@@ -142,7 +142,7 @@ pub fn press_release(out: &mut String, ctx: &Ctx, speakers: &[(&str, &str)], tar
         bold = format!("**{}**", ctx.org);
         lead_ctx.org = &bold;
     }
-    fill(out, *rng.pick(LEADS), &lead_ctx, rng);
+    fill(out, rng.one(LEADS), &lead_ctx, rng);
     for _ in 0..rng.range(1, 2) {
         out.push(' ');
         fill(out, fresh(rng, SENTENCES, &mut used), ctx, rng);
@@ -165,13 +165,13 @@ pub fn press_release(out: &mut String, ctx: &Ctx, speakers: &[(&str, &str)], tar
             }
             2 if !listed => {
                 listed = true;
-                out.push_str(*rng.pick(LIST_INTROS));
+                out.push_str(rng.one(LIST_INTROS));
                 out.push_str("\n\n");
                 let n = rng.range(3, 5);
                 for k in 0..n {
                     out.push_str("- ");
                     let item_start = out.len();
-                    fill(out, *rng.pick(LIST_ITEMS), ctx, rng);
+                    fill(out, rng.one(LIST_ITEMS), ctx, rng);
                     if k + 1 == n && out.ends_with(';') {
                         out.pop();
                         out.push('.');
@@ -183,6 +183,8 @@ pub fn press_release(out: &mut String, ctx: &Ctx, speakers: &[(&str, &str)], tar
                     }
                     out.push('\n');
                 }
+                // The items already end the paragraph's last line.
+                out.pop();
             }
             _ => {
                 for k in 0..rng.range(2, 4) {
@@ -197,7 +199,7 @@ pub fn press_release(out: &mut String, ctx: &Ctx, speakers: &[(&str, &str)], tar
         out.push_str("\n\n");
     }
     if rng.chance(20) {
-        fill(out, *rng.pick(CLOSINGS), ctx, rng);
+        fill(out, rng.one(CLOSINGS), ctx, rng);
         out.push('\n');
     } else {
         out.truncate(out.trim_end().len());
@@ -209,7 +211,7 @@ pub fn press_release(out: &mut String, ctx: &Ctx, speakers: &[(&str, &str)], tar
 pub fn plain_text(out: &mut String, leads: &[&str], sentences: &[&str], ctx: &Ctx, target: usize, rng: &mut Rng) {
     let start = out.len();
     let mut used = 0u64;
-    fill(out, *rng.pick(leads), ctx, rng);
+    fill(out, rng.one(leads), ctx, rng);
     let mut in_paragraph = 1;
     let mut count = words(&out[start..]);
     while count < target {

@@ -45,6 +45,11 @@ impl Rng {
         &xs[self.below(xs.len())]
     }
 
+    /// A copy of one element (a word, a template, an index).
+    pub fn one<T: Copy>(&mut self, xs: &[T]) -> T {
+        xs[self.below(xs.len())]
+    }
+
     /// Index drawn with the given relative weights.
     pub fn weighted(&mut self, weights: &[u32]) -> usize {
         let total: u32 = weights.iter().sum();

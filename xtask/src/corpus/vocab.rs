@@ -824,11 +824,11 @@ pub const NOTES: &[&str] = &[
     "Jabatan pejabat mengikuti keterangan dalam sumber pada saat kegiatan.",
 ];
 
-/// Openings of an ormas profile. {ORMAS} the name, {TOPIC} its fields, {DATE} "sejak 1982".
+/// Openings of an ormas profile. {ORMAS} the name, {TOPIC} its fields, {DATE} the founding year.
 pub const PROFILE_LEADS: &[&str] = &[
     "{ORMAS} adalah organisasi kemasyarakatan yang berkedudukan di {PLACE} dan bergerak di bidang {TOPIC}.",
-    "Didirikan {DATE}, {ORMAS} menghimpun warga yang peduli pada bidang {TOPIC} di {PLACE}.",
-    "{ORMAS} merupakan wadah berhimpun masyarakat {PLACE} yang berfokus pada bidang {TOPIC} {DATE}.",
+    "Didirikan pada {DATE}, {ORMAS} menghimpun warga yang peduli pada bidang {TOPIC} di {PLACE}.",
+    "{ORMAS} merupakan wadah berhimpun masyarakat {PLACE} yang berfokus pada bidang {TOPIC} dan telah berkiprah sejak {DATE}.",
 ];
 
 pub const PROFILE_SENTENCES: &[&str] = &[
@@ -855,7 +855,7 @@ pub const PARTNERSHIP_SENTENCES: &[&str] = &[
     "Kerja sama ini bertujuan {VKAN} {NPE} {NOBJ} di {PLACE}.",
     "Para pihak sepakat untuk {VMEN} {NKE} dan {VKAN} {NPE} secara {ADJ}.",
     "Ruang lingkup kesepakatan meliputi {NPE} {NOBJ}, {NPE} kapasitas, serta {NPE} dan {NPE}.",
-    "Pelaksanaan kesepakatan {VDI} dievaluasi secara berkala oleh kedua belah pihak.",
+    "Pelaksanaan kesepakatan akan dievaluasi secara berkala oleh kedua belah pihak.",
     "Penerima wajib menyampaikan laporan {NPE} {NOBJ} paling lambat tiga bulan setelah kegiatan berakhir.",
     "Dana yang diterima wajib digunakan sesuai rencana anggaran biaya yang telah disepakati.",
     "Hasil pelaksanaan {VDI} dapat {VKAN} {NKE} masyarakat {PLACE}.",
