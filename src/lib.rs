@@ -11,7 +11,12 @@
 //! Problems with content are collected as [`diagnostic::Diagnostic`]s, all
 //! of them, and reported at once; nothing is written when there is one.
 
+// A `Diagnostic` is large (it carries its snippet), but it only travels the
+// error path, where boxing would add noise and no speed.
+#![allow(clippy::result_large_err)]
+
 pub mod data;
+
 pub mod diagnostic;
 pub mod history;
 pub mod model;

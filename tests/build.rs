@@ -127,7 +127,11 @@ fn assert_links_resolve(site: &Built, base_path: &str) {
             assert!(href.starts_with(base_path), "{path}: link `{href}` does not carry the base path {base_path}");
             let (target, anchor) = href[base_path.len()..].split_once('#').unwrap_or((&href[base_path.len()..], ""));
             let target = target.split('?').next().unwrap();
-            let file = if target.is_empty() || target.ends_with('/') { format!("{target}index.html") } else { target.to_string() };
+            let file = if target.is_empty() || target.ends_with('/') {
+                format!("{target}index.html")
+            } else {
+                target.to_string()
+            };
             let linked = all.get(&file).unwrap_or_else(|| panic!("{path}: broken link `{href}`"));
             if !anchor.is_empty() {
                 let doc = Html::parse_document(std::str::from_utf8(linked).unwrap());
@@ -239,7 +243,9 @@ fn activity_page_shows_precise_facts_and_partial_dates_honestly() {
 #[test]
 fn pages_are_accessible_and_light() {
     let site = build(&fixture("site"));
-    for path in ["", "kegiatan/", "kegiatan/kpu-sosialisasi-pilkada/", "ormas/bamus-betawi-1982/", "wilayah/", "404.html"] {
+    for path in
+        ["", "kegiatan/", "kegiatan/kpu-sosialisasi-pilkada/", "ormas/bamus-betawi-1982/", "wilayah/", "404.html"]
+    {
         let page = site.page(path);
         assert_eq!(attrs(&page, "html", "lang"), vec!["id"], "{path}");
         for landmark in ["body > header", "nav[aria-label='Menu utama']", "body > main", "body > footer"] {
@@ -250,9 +256,10 @@ fn pages_are_accessible_and_light() {
         assert_eq!(attrs(&page, "link[rel=stylesheet]", "href").len(), 1, "{path}: one stylesheet");
         assert!(attrs(&page, "meta[name=viewport]", "content")[0].contains("width=device-width"));
     }
-    let css = fs::read_dir(site.public.join("assets")).unwrap().filter_map(|e| e.ok()).find(|e| {
-        e.file_name().to_string_lossy().starts_with("style.")
-    });
+    let css = fs::read_dir(site.public.join("assets"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().starts_with("style."));
     assert!(fs::metadata(css.unwrap().path()).unwrap().len() < 20_000, "one small CSS file");
 }
 
@@ -289,7 +296,15 @@ fn base_url_flag_overrides_site_yaml() {
     let content = fixture("site");
     let run = terbuka(
         tmp.path(),
-        &["build", "--content", content.to_str().unwrap(), "--output", out.to_str().unwrap(), "--base-url", "https://other.test/sub"],
+        &[
+            "build",
+            "--content",
+            content.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+            "--base-url",
+            "https://other.test/sub",
+        ],
     );
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let home = Html::parse_document(&fs::read_to_string(out.join("index.html")).unwrap());

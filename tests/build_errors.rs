@@ -23,24 +23,154 @@ struct Case {
 const A: &str = "activities/2024/kpu-sosialisasi-pilkada.md";
 
 const CASES: &[Case] = &[
-    Case { name: "unknown field", file: A, from: "venue:", to: "venu:", at: ":7:", says: &["unknown field `venu`", "did you mean `venue`?"] },
-    Case { name: "bad enum value", file: A, from: "kind: sosialisasi", to: "kind: sosialsasi", at: ":5:", says: &["`sosialsasi` is not an allowed value", "did you mean `sosialisasi`?"] },
-    Case { name: "impossible date", file: A, from: "date: \"2024-07-12\"", to: "date: \"2024-02-30\"", at: ":3:", says: &["not a real date", "date"] },
-    Case { name: "dangling agency", file: A, from: "organizers: [kpu-kota-tangerang]", to: "organizers: [kpu-kota-tangrang]", at: ":8:", says: &["there is no agency `kpu-kota-tangrang`", "did you mean `kpu-kota-tangerang`?", "organizers[0]"] },
-    Case { name: "dangling ormas", file: A, from: "ormas: [bamus-betawi-1982, forum-pemuda-tangerang]", to: "ormas: [bamus-betawi-1982, forum-pemuda-tangerng]", at: ":10:", says: &["there is no ormas `forum-pemuda-tangerng`", "did you mean `forum-pemuda-tangerang`?", "participants.ormas[1]"] },
-    Case { name: "dangling person", file: A, from: "person: qori-ayatullah", to: "person: qori", at: ":14:", says: &["there is no person `qori`", "officials[0].person"] },
-    Case { name: "dangling topic", file: A, from: "topics: [pilkada-2024]", to: "topics: [pilkada2024]", at: ":18:", says: &["there is no topic `pilkada2024`", "did you mean `pilkada-2024`?"] },
-    Case { name: "missing required field", file: A, from: "title: KPU Kota Tangerang Ajak Ormas Kawal Pilkada Serentak 2024\n", to: "", at: "kpu-sosialisasi-pilkada.md:", says: &["required field `title` is missing", "add a line `title: ...`"] },
-    Case { name: "unquoted region code", file: A, from: "region: \"36.71\"", to: "region: 36.71", at: ":6:", says: &["put it in quotes", "region"] },
-    Case { name: "unknown region", file: A, from: "region: \"36.71\"", to: "region: \"36.72\"", at: ":6:", says: &["there is no region `36.72`", "did you mean `36.71`?"] },
-    Case { name: "year folder mismatch", file: A, from: "date: \"2024-07-12\"", to: "date: \"2023-07-12\"", at: ":3:", says: &["sits in `activities/2024/`", "move it to `activities/2023/kpu-sosialisasi-pilkada.md`"] },
-    Case { name: "yaml syntax", file: A, from: "venue: Novotel Tangerang", to: "venue: [Novotel", at: "kpu-sosialisasi-pilkada.md:", says: &["kpu-sosialisasi-pilkada.md"] },
-    Case { name: "no front matter", file: "ormas/forum-pemuda-tangerang.md", from: "---\nname", to: "name", at: "forum-pemuda-tangerang.md:1:", says: &["no front matter", "`---`"] },
-    Case { name: "empty organizers", file: A, from: "organizers: [kpu-kota-tangerang]", to: "organizers: []", at: ":8:", says: &["at least one organising agency"] },
-    Case { name: "non-web source url", file: A, from: "url: https://tangerangekspres.example.test/kpu", to: "url: javascript:alert(1)", at: ":20:", says: &["is not a web address", "https://"] },
-    Case { name: "region without parent", file: "regions.yaml", from: "- {code: \"36\", name: Banten}\n", to: "", at: "regions.yaml:", says: &["lies in `36`, which is not listed"] },
-    Case { name: "partnership without ormas", file: "partnerships/hibah-bamus-2024.md", from: "ormas: [bamus-betawi-1982, forum-pemuda-tangerang]", to: "ormas: []", at: ":5:", says: &["at least one agency and one ormas"] },
-    Case { name: "agency parent loop", file: "agencies/pemkot-tangerang.yaml", from: "region: \"36.71\"", to: "region: \"36.71\"\nparent: kesbangpol-kota-tangerang", at: "pemkot-tangerang.yaml:5:", says: &["loops back"] },
+    Case {
+        name: "unknown field",
+        file: A,
+        from: "venue:",
+        to: "venu:",
+        at: ":7:",
+        says: &["unknown field `venu`", "did you mean `venue`?"],
+    },
+    Case {
+        name: "bad enum value",
+        file: A,
+        from: "kind: sosialisasi",
+        to: "kind: sosialsasi",
+        at: ":5:",
+        says: &["`sosialsasi` is not an allowed value", "did you mean `sosialisasi`?"],
+    },
+    Case {
+        name: "impossible date",
+        file: A,
+        from: "date: \"2024-07-12\"",
+        to: "date: \"2024-02-30\"",
+        at: ":3:",
+        says: &["not a real date", "date"],
+    },
+    Case {
+        name: "dangling agency",
+        file: A,
+        from: "organizers: [kpu-kota-tangerang]",
+        to: "organizers: [kpu-kota-tangrang]",
+        at: ":8:",
+        says: &["there is no agency `kpu-kota-tangrang`", "did you mean `kpu-kota-tangerang`?", "organizers[0]"],
+    },
+    Case {
+        name: "dangling ormas",
+        file: A,
+        from: "ormas: [bamus-betawi-1982, forum-pemuda-tangerang]",
+        to: "ormas: [bamus-betawi-1982, forum-pemuda-tangerng]",
+        at: ":10:",
+        says: &[
+            "there is no ormas `forum-pemuda-tangerng`",
+            "did you mean `forum-pemuda-tangerang`?",
+            "participants.ormas[1]",
+        ],
+    },
+    Case {
+        name: "dangling person",
+        file: A,
+        from: "person: qori-ayatullah",
+        to: "person: qori",
+        at: ":14:",
+        says: &["there is no person `qori`", "officials[0].person"],
+    },
+    Case {
+        name: "dangling topic",
+        file: A,
+        from: "topics: [pilkada-2024]",
+        to: "topics: [pilkada2024]",
+        at: ":18:",
+        says: &["there is no topic `pilkada2024`", "did you mean `pilkada-2024`?"],
+    },
+    Case {
+        name: "missing required field",
+        file: A,
+        from: "title: KPU Kota Tangerang Ajak Ormas Kawal Pilkada Serentak 2024\n",
+        to: "",
+        at: "kpu-sosialisasi-pilkada.md:",
+        says: &["required field `title` is missing", "add a line `title: ...`"],
+    },
+    Case {
+        name: "unquoted region code",
+        file: A,
+        from: "region: \"36.71\"",
+        to: "region: 36.71",
+        at: ":6:",
+        says: &["put it in quotes", "region"],
+    },
+    Case {
+        name: "unknown region",
+        file: A,
+        from: "region: \"36.71\"",
+        to: "region: \"36.72\"",
+        at: ":6:",
+        says: &["there is no region `36.72`", "did you mean `36.71`?"],
+    },
+    Case {
+        name: "year folder mismatch",
+        file: A,
+        from: "date: \"2024-07-12\"",
+        to: "date: \"2023-07-12\"",
+        at: ":3:",
+        says: &["sits in `activities/2024/`", "move it to `activities/2023/kpu-sosialisasi-pilkada.md`"],
+    },
+    Case {
+        name: "yaml syntax",
+        file: A,
+        from: "venue: Novotel Tangerang",
+        to: "venue: [Novotel",
+        at: "kpu-sosialisasi-pilkada.md:",
+        says: &["kpu-sosialisasi-pilkada.md"],
+    },
+    Case {
+        name: "no front matter",
+        file: "ormas/forum-pemuda-tangerang.md",
+        from: "---\nname",
+        to: "name",
+        at: "forum-pemuda-tangerang.md:1:",
+        says: &["no front matter", "`---`"],
+    },
+    Case {
+        name: "empty organizers",
+        file: A,
+        from: "organizers: [kpu-kota-tangerang]",
+        to: "organizers: []",
+        at: ":8:",
+        says: &["at least one organising agency"],
+    },
+    Case {
+        name: "non-web source url",
+        file: A,
+        from: "url: https://tangerangekspres.example.test/kpu",
+        to: "url: javascript:alert(1)",
+        at: ":20:",
+        says: &["is not a web address", "https://"],
+    },
+    Case {
+        name: "region without parent",
+        file: "regions.yaml",
+        from: "- {code: \"36\", name: Banten}\n",
+        to: "",
+        at: "regions.yaml:",
+        says: &["lies in `36`, which is not listed"],
+    },
+    Case {
+        name: "partnership without ormas",
+        file: "partnerships/hibah-bamus-2024.md",
+        from: "ormas: [bamus-betawi-1982, forum-pemuda-tangerang]",
+        to: "ormas: []",
+        at: ":5:",
+        says: &["at least one agency and one ormas"],
+    },
+    Case {
+        name: "agency parent loop",
+        file: "agencies/pemkot-tangerang.yaml",
+        from: "region: \"36.71\"",
+        to: "region: \"36.71\"\nparent: kesbangpol-kota-tangerang",
+        at: "pemkot-tangerang.yaml:5:",
+        says: &["loops back"],
+    },
 ];
 
 /// Runs `terbuka build` on a broken copy of the fixture into an output
@@ -87,7 +217,12 @@ fn each_class_of_bad_record_is_reported_precisely_and_public_is_untouched() {
 fn all_errors_of_a_build_are_reported_at_once() {
     let (stderr, _tmp) = build_broken(|content| {
         replace(content, A, "kind: sosialisasi", "kind: sosialsasi");
-        replace(content, "activities/2024/jakpus-rapat-ormas.md", "organizers: [pemkot-jakarta-pusat]", "organizers: [pemkot-jakpus]");
+        replace(
+            content,
+            "activities/2024/jakpus-rapat-ormas.md",
+            "organizers: [pemkot-jakarta-pusat]",
+            "organizers: [pemkot-jakpus]",
+        );
         replace(content, "ormas/zebra-cross-community.md", "status: dibekukan", "status: beku");
     });
     assert!(stderr.contains("`sosialsasi` is not an allowed value"), "{stderr}");
@@ -105,7 +240,12 @@ fn duplicate_ids_and_misplaced_files_are_errors() {
         fs::write(content.join("agencies/Bad Name.yaml"), "name: X\nkind: kpu\nregion: \"36\"\n").unwrap();
         fs::write(content.join("agencies/kpu-banten.yml"), "name: X\n").unwrap();
     });
-    assert!(stderr.contains("activity id `kpu-sosialisasi-pilkada` is also used by `activities/2023/kpu-sosialisasi-pilkada.md`"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "activity id `kpu-sosialisasi-pilkada` is also used by `activities/2023/kpu-sosialisasi-pilkada.md`"
+        ),
+        "{stderr}"
+    );
     assert!(stderr.contains("rename the file to `bad-name.yaml`"), "{stderr}");
     assert!(stderr.contains("rename it to `kpu-banten.yaml`"), "{stderr}");
 }

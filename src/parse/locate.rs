@@ -73,9 +73,11 @@ impl Finder {
         }
     }
 
-    fn record(&mut self, path_len: usize, mark: Marker, len: usize) {
+    fn record(&mut self, path_len: usize, mark: Marker, len: usize, replace_equal: bool) {
         let matched = self.path.iter().zip(&self.target).take_while(|(a, b)| a == b).count();
-        if matched == path_len && matched > self.best.map_or(0, |b| b.0) {
+        let best = self.best.map_or(0, |b| b.0);
+        // A scalar value is a better place to point than its key.
+        if matched == path_len && (matched > best || (replace_equal && matched == best && matched > 0)) {
             self.best = Some((matched, mark.index(), len));
         }
     }
@@ -95,14 +97,14 @@ impl MarkedEventReceiver for Finder {
                     // A key marks its field: point there when the value is a block.
                     self.path.push(Step::Key(value.clone()));
                     let n = self.path.len();
-                    self.record(n, mark, width);
+                    self.record(n, mark, width, false);
                     self.path.pop();
                     return;
                 }
                 if let Some(step) = self.enter_node() {
                     self.path.push(step);
                     let n = self.path.len();
-                    self.record(n, mark, width.max(1));
+                    self.record(n, mark, width.max(1), true);
                     self.path.pop();
                 }
                 self.after_value();
@@ -113,7 +115,7 @@ impl MarkedEventReceiver for Finder {
                 if let Some(step) = step {
                     self.path.push(step);
                     let n = self.path.len();
-                    self.record(n, mark, 1);
+                    self.record(n, mark, 1, false);
                 }
                 self.stack.push(if matches!(ev, Event::MappingStart(..)) {
                     Frame::Map { expect_key: true, key: None }

@@ -59,6 +59,9 @@ pub struct Content {
     pub unparsed: Vec<(Collection, String)>,
 }
 
+/// What parsing one file gave: a typed value, or every problem in it.
+type FileResult = Result<Parsed, Vec<Diagnostic>>;
+
 enum Parsed {
     Site(Record<SiteConfig>),
     Regions(ListFile<Region>),
@@ -74,7 +77,7 @@ enum Parsed {
 /// that did not.
 pub fn parse(files: ContentFiles) -> (Content, Vec<Diagnostic>) {
     let ContentFiles { files, mut diagnostics } = files;
-    let results: Vec<(Option<(Collection, String)>, Result<Parsed, Vec<Diagnostic>>)> = files
+    let results: Vec<(Option<(Collection, String)>, FileResult)> = files
         .into_par_iter()
         .map(|file| {
             let record = match file.role {
@@ -145,9 +148,10 @@ fn record<T: DeserializeOwned>(file: SourceFile, has_body: bool) -> Result<Recor
     let mut problems = Vec::new();
     let id = file_id(&file.rel_path).to_string();
     if file.role != FileRole::Site
-        && let Err(d) = check_id(&file, &id) {
-            problems.push(d);
-        }
+        && let Err(d) = check_id(&file, &id)
+    {
+        problems.push(d);
+    }
     let (yaml_start, yaml_end, body_start) = if has_body {
         match split(&file.text) {
             Ok(s) => (s.yaml_start, s.yaml_end, s.body_start),

@@ -376,7 +376,10 @@ impl Renderer<'_> {
                 "",
                 vec![],
             ),
-            license: c.license.as_ref().map(|l| LinkView { name: l.name.clone(), url: l.url.clone().unwrap_or_default() }),
+            license: c
+                .license
+                .as_ref()
+                .map(|l| LinkView { name: l.name.clone(), url: l.url.clone().unwrap_or_default() }),
             downloads: crate::data::catalog::downloads(&self.urls),
         }
     }

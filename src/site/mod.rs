@@ -13,7 +13,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Activity, Agency, Collection, Ormas, Partnership, Person, Record, Region, RegionCode, SiteConfig, Topic};
+use crate::model::{
+    Activity, Agency, Collection, Ormas, Partnership, Person, Record, Region, RegionCode, SiteConfig, Topic,
+};
 use crate::parse::{Content, ListFile};
 
 /// Position of a record in its collection.

@@ -59,6 +59,7 @@ pub struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     /// Prepares the id sets of every collection.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         content_dir: &'a Path,
         unparsed: &'a [(Collection, String)],
@@ -77,7 +78,8 @@ impl<'a> Checker<'a> {
                 .with_unparsed(unparsed, Collection::Agencies),
             person_ids: Ids::new("person", "people/", people.iter().map(|r| r.id.as_str()))
                 .with_unparsed(unparsed, Collection::People),
-            ormas_ids: Ids::new("ormas", "ormas/", ormas.iter().map(|r| r.id.as_str())).with_unparsed(unparsed, Collection::Ormas),
+            ormas_ids: Ids::new("ormas", "ormas/", ormas.iter().map(|r| r.id.as_str()))
+                .with_unparsed(unparsed, Collection::Ormas),
             partnership_ids: Ids::new("partnership", "partnerships/", partnerships.iter().map(|r| r.id.as_str()))
                 .with_unparsed(unparsed, Collection::Partnerships),
             content_dir,
@@ -118,16 +120,17 @@ impl<'a> Checker<'a> {
                     self.reference(&mut out, &r.origin, &format!("positions[{i}].agency"), agency, &self.agency_ids);
                 }
                 if let (Some(s), Some(e)) = (pos.start, pos.end)
-                    && e < s {
-                        out.push(
-                            point(
-                                &r.origin,
-                                &format!("positions[{i}].end"),
-                                format!("the position ends ({e}) before it starts ({s})"),
-                            )
-                            .with_help("swap `start` and `end`, or correct one of them"),
-                        );
-                    }
+                    && e < s
+                {
+                    out.push(
+                        point(
+                            &r.origin,
+                            &format!("positions[{i}].end"),
+                            format!("the position ends ({e}) before it starts ({s})"),
+                        )
+                        .with_help("swap `start` and `end`, or correct one of them"),
+                    );
+                }
             }
         }
         for r in self.ormas {
@@ -220,9 +223,10 @@ impl<'a> Checker<'a> {
         }
         check_sources(out, o, &m.sources);
         if let (Some(s), Some(e)) = (m.start, m.end)
-            && e < s {
-                out.push(point(o, "end", "the activity ends before it starts").with_help("correct `start` or `end`"));
-            }
+            && e < s
+        {
+            out.push(point(o, "end", "the activity ends before it starts").with_help("correct `start` or `end`"));
+        }
         if m.participants.ormas.is_empty() && m.participants.ormas_count.is_none() {
             out.push(warn(o, "participants", "the activity names no ormas and gives no `ormas_count`").with_help(
                 "name the ormas in `participants.ormas`, or give how many took part in `participants.ormas_count`",
@@ -248,12 +252,13 @@ impl<'a> Checker<'a> {
         }
         if let Some(period) = &m.period
             && let (Some(s), Some(e)) = (period.start, period.end)
-                && e < s {
-                    out.push(
-                        point(o, "period.end", format!("the period ends ({e}) before it starts ({s})"))
-                            .with_help("correct `period.start` or `period.end`"),
-                    );
-                }
+            && e < s
+        {
+            out.push(
+                point(o, "period.end", format!("the period ends ({e}) before it starts ({s})"))
+                    .with_help("correct `period.start` or `period.end`"),
+            );
+        }
         for (i, d) in m.documents.iter().enumerate() {
             check_url(out, o, &format!("documents[{i}].url"), d.url.as_deref());
         }
@@ -289,16 +294,13 @@ impl<'a> Checker<'a> {
                 );
             }
             if let Some(parent) = region.code.parent()
-                && !self.region_ids.contains(parent.as_str()) {
-                    out.push(
-                        point(
-                            origin,
-                            &field,
-                            format!("region `{}` lies in `{parent}`, which is not listed", region.code),
-                        )
+                && !self.region_ids.contains(parent.as_str())
+            {
+                out.push(
+                    point(origin, &field, format!("region `{}` lies in `{parent}`, which is not listed", region.code))
                         .with_help(format!("add `- {{code: \"{parent}\", name: ...}}` to regions.yaml")),
-                    );
-                }
+                );
+            }
         }
     }
 
