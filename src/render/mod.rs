@@ -62,6 +62,10 @@ pub struct Facets {
     pub years: Vec<(i32, Vec<Ix>)>,
     /// Activities per kind, in the kinds' display order.
     pub kinds: Vec<(ActivityKind, Vec<Ix>)>,
+    /// `0, 1, 2, ...` up to the largest collection: every page of a
+    /// directory slices this once instead of allocating its own list,
+    /// which at 100,000 activities made the index pages quadratic.
+    pub positions: Vec<Ix>,
 }
 
 impl Facets {
@@ -72,7 +76,12 @@ impl Facets {
             years.entry(a.meta.date.year).or_default().push(i as Ix);
             kinds.entry(a.meta.kind).or_default().push(i as Ix);
         }
-        Self { years: years.into_iter().rev().collect(), kinds: kinds.into_iter().collect() }
+        let largest = site.activities.len().max(site.ormas.len()).max(site.partnerships.len());
+        Self {
+            years: years.into_iter().rev().collect(),
+            kinds: kinds.into_iter().collect(),
+            positions: (0..largest as Ix).collect(),
+        }
     }
 }
 

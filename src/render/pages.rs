@@ -501,7 +501,7 @@ impl Renderer<'_> {
     }
 
     fn activity_index(&self, n: usize, path: &str) -> ListPage<'_> {
-        let all: Vec<Ix> = (0..self.site.activities.len() as Ix).collect();
+        let all = &self.facets.positions[..self.site.activities.len()];
         let mut meta = self.meta(
             &Self::page_title("Kegiatan", n),
             "Semua kegiatan pemerintah bersama ormas, terbaru lebih dulu.",
@@ -510,7 +510,7 @@ impl Renderer<'_> {
             vec![],
         );
         meta.feed = Some(self.urls.link("feed.xml"));
-        self.activity_list(&all, n, &Urls::section(Section::Activities), meta, None)
+        self.activity_list(all, n, &Urls::section(Section::Activities), meta, None)
     }
 
     fn year_page(&self, year: i32, n: usize, path: &str) -> ListPage<'_> {
@@ -968,9 +968,9 @@ impl Renderer<'_> {
 
     fn ormas_index(&self, n: usize, path: &str) -> Directory {
         let s = self.site;
-        let all: Vec<Ix> = (0..s.ormas.len() as Ix).collect();
+        let all = &self.facets.positions[..s.ormas.len()];
         let first = Urls::section(Section::Ormas);
-        let (slice, pagination) = paginate(&all, n, DIRECTORY_PAGE, &first, &self.urls);
+        let (slice, pagination) = paginate(all, n, DIRECTORY_PAGE, &first, &self.urls);
         let mut letters: Vec<LinkView> = Vec::new();
         let mut anchors = Vec::new();
         for (k, r) in s.ormas.iter().enumerate() {
@@ -1064,9 +1064,9 @@ impl Renderer<'_> {
     }
 
     fn partnership_index(&self, n: usize, path: &str) -> Directory {
-        let all: Vec<Ix> = (0..self.site.partnerships.len() as Ix).collect();
+        let all = &self.facets.positions[..self.site.partnerships.len()];
         let first = Urls::section(Section::Partnerships);
-        let (slice, pagination) = paginate(&all, n, DIRECTORY_PAGE, &first, &self.urls);
+        let (slice, pagination) = paginate(all, n, DIRECTORY_PAGE, &first, &self.urls);
         let mut d = self.directory(
             &Self::page_title("Kemitraan dan hibah", n),
             "Nota kesepahaman, perjanjian kerja sama, hibah dan bantuan sosial antara pemerintah dan ormas.",
