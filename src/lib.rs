@@ -107,6 +107,10 @@ pub enum BuildError {
 pub struct Timings {
     /// Stage name and duration, in pipeline order.
     pub stages: Vec<(&'static str, Duration)>,
+    /// The process's peak resident memory in bytes at the end of each
+    /// stage (same order as `stages`), where the platform reports it: it
+    /// shows which stage sets the build's peak.
+    pub peak_rss: Vec<Option<u64>>,
 }
 
 impl Timings {
@@ -114,8 +118,17 @@ impl Timings {
         let start = Instant::now();
         let out = f();
         self.stages.push((name, start.elapsed()));
+        self.peak_rss.push(peak_rss());
         out
     }
+}
+
+/// Peak resident set size of this process so far (`VmHWM`), on Linux.
+pub fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }
 
 /// What a successful build did.

@@ -3,7 +3,7 @@
 //! old site or the new one, never a mix.
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
@@ -61,14 +61,38 @@ impl Staging {
 
     /// Writes one file at `rel_path` (`/`-separated), creating its folders.
     pub fn write(&self, rel_path: &str, data: &[u8]) -> io::Result<()> {
-        let path = self.dir.join(rel_path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(&path, data)?;
-        self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+        self.open(rel_path)?.write_all(data)?;
+        self.count(data.len() as u64);
         Ok(())
+    }
+
+    /// Opens a file at `rel_path` to write piece by piece, for outputs too
+    /// large to hold whole (the dataset, the CSVs, the calendar).
+    /// [`StagedFile::finish`] completes it.
+    pub fn create_file(&self, rel_path: &str) -> io::Result<StagedFile<'_>> {
+        let file = self.open(rel_path)?;
+        Ok(StagedFile { staging: self, writer: io::BufWriter::with_capacity(1 << 18, file), bytes: 0 })
+    }
+
+    /// Creates a file, and its folders only when they are missing: most
+    /// folders already exist, and a failed open is cheaper than checking
+    /// every path's folders first (a third of a million files at 100k).
+    fn open(&self, rel_path: &str) -> io::Result<fs::File> {
+        let path = self.dir.join(rel_path);
+        match fs::File::create(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent)?;
+                }
+                fs::File::create(&path)
+            }
+            result => result,
+        }
+    }
+
+    fn count(&self, bytes: u64) {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
     }
 
     /// Files and bytes written so far.
@@ -108,6 +132,35 @@ impl Drop for Staging {
     }
 }
 
+/// A file being written into a [`Staging`] folder.
+#[derive(Debug)]
+pub struct StagedFile<'s> {
+    staging: &'s Staging,
+    writer: io::BufWriter<fs::File>,
+    bytes: u64,
+}
+
+impl StagedFile<'_> {
+    /// Flushes the file and counts it in the staging folder's statistics.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.writer.flush()?;
+        self.staging.count(self.bytes);
+        Ok(())
+    }
+}
+
+impl Write for StagedFile<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.writer.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
 #[cfg(target_os = "linux")]
 fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     use rustix::fs::{CWD, RenameFlags, renameat_with};
@@ -144,7 +197,14 @@ mod tests {
 
         let s = Staging::create(&target).unwrap();
         s.write("a/index.html", b"new").unwrap();
+        let mut big = s.create_file("b/c/data.csv").unwrap();
+        big.write_all(b"x,").unwrap();
+        big.write_all(b"y\n").unwrap();
+        big.finish().unwrap();
+        assert_eq!(s.stats().files, 2);
+        assert_eq!(s.stats().bytes, 7);
         s.commit().unwrap();
+        assert_eq!(fs::read_to_string(target.join("b/c/data.csv")).unwrap(), "x,y\n");
         assert!(!target.join("old.html").exists());
         assert_eq!(fs::read_to_string(target.join("a/index.html")).unwrap(), "new");
         assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);

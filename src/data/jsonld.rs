@@ -9,7 +9,6 @@ use serde_json::{Map, Value, json};
 use super::catalog;
 use super::popolo::{ORGANIZER, ParticipantKind, participations};
 use crate::model::PartialDate;
-use crate::render::markdown;
 use crate::render::urls::{Section, Urls};
 use crate::site::{Ix, Site};
 
@@ -116,7 +115,9 @@ pub fn web_page(site: &Site, urls: &Urls, kind: &str, title: &str, description: 
 }
 
 /// `Event` for an activity, with organisers, attendees and location.
-pub fn event(site: &Site, urls: &Urls, i: Ix) -> String {
+/// `description` is the page's own summary, so search engines and link
+/// previews read the same words.
+pub fn event(site: &Site, urls: &Urls, i: Ix, description: &str) -> String {
     let r = &site.activities[i as usize];
     let m = &r.meta;
     let mut organizers = Vec::new();
@@ -146,7 +147,7 @@ pub fn event(site: &Site, urls: &Urls, i: Ix) -> String {
         "@type": "Event",
         "@id": url,
         "name": m.title,
-        "description": markdown::excerpt(r.body(), 300),
+        "description": description,
         "url": url,
         "startDate": m.start.map_or_else(|| m.date.to_string(), |t| t.to_rfc3339()),
         "endDate": m.end.map(|t| t.to_rfc3339()),
@@ -165,7 +166,7 @@ pub fn event(site: &Site, urls: &Urls, i: Ix) -> String {
 }
 
 /// `NGO` for an ormas.
-pub fn ormas(site: &Site, urls: &Urls, i: Ix) -> String {
+pub fn ormas(site: &Site, urls: &Urls, i: Ix, description: &str) -> String {
     let r = &site.ormas[i as usize];
     let m = &r.meta;
     let url = page(urls, Section::Ormas, &r.id);
@@ -177,7 +178,7 @@ pub fn ormas(site: &Site, urls: &Urls, i: Ix) -> String {
         "@id": url,
         "name": m.name,
         "alternateName": alternate,
-        "description": markdown::excerpt(r.body(), 300),
+        "description": description,
         "url": url,
         "foundingDate": date(m.founded),
         "address": m.address.as_deref().map(|a| json!({"@type": "PostalAddress", "streetAddress": a, "addressCountry": "ID"})),
@@ -230,7 +231,7 @@ pub fn person(site: &Site, urls: &Urls, i: Ix) -> String {
 
 /// `MonetaryGrant` for a grant (hibah, bantuan sosial); a `CreativeWork`
 /// for an MoU or cooperation agreement, which schema.org has no type for.
-pub fn partnership(site: &Site, urls: &Urls, i: Ix) -> String {
+pub fn partnership(site: &Site, urls: &Urls, i: Ix, description: &str) -> String {
     let r = &site.partnerships[i as usize];
     let m = &r.meta;
     let url = page(urls, Section::Partnerships, &r.id);
@@ -239,7 +240,7 @@ pub fn partnership(site: &Site, urls: &Urls, i: Ix) -> String {
     let common = json!({
         "@id": url,
         "name": m.title,
-        "description": markdown::excerpt(r.body(), 300),
+        "description": description,
         "url": url,
         "identifier": m.number,
         "startDate": date(m.period.as_ref().and_then(|p| p.start)),

@@ -64,8 +64,15 @@ pub struct ActivityCard {
     pub organizers: Vec<LinkView>,
     /// How many ormas took part, when known.
     pub ormas_count: Option<u32>,
-    /// First words of the text.
+    /// First words of the text, shared by every summary of the activity
+    /// (card, meta description, JSON-LD, feeds, CSV, calendar) so its
+    /// Markdown is read once for all of them.
     pub excerpt: String,
+    /// The card as the theme's `_card.html` renders it: rendered once and
+    /// reused by every list that shows the activity (about a dozen each:
+    /// index, year, kind, its ormas, agencies, officials, regions, topics).
+    #[serde(skip)]
+    pub html: tera::Value,
 }
 
 /// Heading and metadata of every page.

@@ -85,6 +85,9 @@ impl Facets {
     }
 }
 
+/// The template of one activity card, rendered once per activity.
+const CARD_TEMPLATE: &str = "_card.html";
+
 /// Renders one site with one theme.
 pub struct Renderer<'s> {
     site: &'s Site,
@@ -176,8 +179,11 @@ impl<'s> Renderer<'s> {
             history: Default::default(),
         };
         known.resize(site.activities.len(), None);
-        renderer.cards =
-            known.into_par_iter().enumerate().map(|(i, card)| card.unwrap_or_else(|| renderer.card(i as Ix))).collect();
+        renderer.cards = known
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, card)| card.map_or_else(|| renderer.card(i as Ix), Ok))
+            .collect::<Result<_, _>>()?;
         Ok(renderer)
     }
 
@@ -217,10 +223,10 @@ impl<'s> Renderer<'s> {
         Ok(buf)
     }
 
-    fn card(&self, i: Ix) -> ActivityCard {
+    fn card(&self, i: Ix) -> Result<ActivityCard, RenderError> {
         let r = &self.site.activities[i as usize];
         let m = &r.meta;
-        ActivityCard {
+        let mut card = ActivityCard {
             url: self.urls.link(&Urls::record(Section::Activities, &r.id)),
             title: m.title.clone(),
             date: DateView::from(&m.date),
@@ -233,7 +239,13 @@ impl<'s> Renderer<'s> {
                 Some(m.participants.ormas.len() as u32)
             }),
             excerpt: markdown::excerpt(r.body(), 220),
-        }
+            html: tera::Value::none(),
+        };
+        let mut ctx = tera::Context::new();
+        ctx.insert("a", &card);
+        let html = self.render_template(CARD_TEMPLATE, &ctx)?;
+        card.html = tera::Value::safe_string(&String::from_utf8_lossy(&html));
+        Ok(card)
     }
 
     /// Renders one page to bytes.

@@ -67,7 +67,7 @@ pub fn pages_for(total: usize, per_page: usize) -> usize {
 struct ListPage<'a> {
     meta: PageMeta,
     intro: Option<String>,
-    activities: Vec<&'a ActivityCard>,
+    activities: Vec<&'a tera::Value>,
     pagination: Pagination,
     facets: Vec<FacetGroup>,
 }
@@ -87,7 +87,7 @@ struct Profile<'a> {
     notes: Option<String>,
     related: Vec<RelatedGroup>,
     sources: Vec<SourceView>,
-    activities: Vec<&'a ActivityCard>,
+    activities: Vec<&'a tera::Value>,
     pagination: Pagination,
     first_page: bool,
 }
@@ -164,7 +164,7 @@ struct RegionNode {
 struct Home<'a> {
     meta: PageMeta,
     counts: Vec<Counted>,
-    latest: Vec<&'a ActivityCard>,
+    latest: Vec<&'a tera::Value>,
     provinces: Vec<Counted>,
     topics: Vec<Counted>,
     years: Vec<Counted>,
@@ -344,24 +344,27 @@ impl Renderer<'_> {
     /// built from the page's heading elsewhere.
     fn linked_data(&self, page: &Page, context: &Context) -> (String, &'static str) {
         use crate::data::jsonld;
+        fn meta<'c>(context: &'c Context, key: &'c str) -> &'c str {
+            context.get("meta").and_then(|m| m.get_from_path(key)).and_then(|v| v.as_str()).unwrap_or("")
+        }
         let (s, u) = (self.site, &self.urls);
+        let description = meta(context, "description");
         match page {
             Page::Home => (jsonld::website(s, u), "website"),
-            Page::Activity(i) => (jsonld::event(s, u, *i), "article"),
-            Page::Ormas(i, _) => (jsonld::ormas(s, u, *i), "profile"),
+            Page::Activity(i) => (jsonld::event(s, u, *i, description), "article"),
+            Page::Ormas(i, _) => (jsonld::ormas(s, u, *i, description), "profile"),
             Page::Agency(i, _) => (jsonld::agency(s, u, *i), "profile"),
             Page::Person(i, _) => (jsonld::person(s, u, *i), "profile"),
             Page::Region(i, _) => (jsonld::region(s, u, *i), "website"),
             Page::Topic(i, _) => (jsonld::topic(s, u, *i), "website"),
-            Page::Partnership(i) => (jsonld::partnership(s, u, *i), "article"),
+            Page::Partnership(i) => (jsonld::partnership(s, u, *i, description), "article"),
             Page::Data => (jsonld::dataset(s, u), "website"),
             _ => {
-                fn meta<'c>(context: &'c Context, key: &'c str) -> &'c str {
-                    context.get("meta").and_then(|m| m.get_from_path(key)).and_then(|v| v.as_str()).unwrap_or("")
-                }
                 let kind = if matches!(page, Page::NotFound) { "WebPage" } else { "CollectionPage" };
-                let (title, description) = (meta(context, "title"), meta(context, "description"));
-                (jsonld::web_page(s, u, kind, title, description, meta(context, "canonical")), "website")
+                (
+                    jsonld::web_page(s, u, kind, meta(context, "title"), description, meta(context, "canonical")),
+                    "website",
+                )
             }
         }
     }
@@ -408,8 +411,10 @@ impl Renderer<'_> {
         LinkView { name: name.to_string(), url: self.urls.link(&Urls::section(section)) }
     }
 
-    fn cards(&self, list: &[Ix]) -> Vec<&ActivityCard> {
-        list.iter().map(|&i| &self.cards[i as usize]).collect()
+    /// The rendered cards of `list` (tera passes the values through
+    /// without copying or escaping them again).
+    fn cards(&self, list: &[Ix]) -> Vec<&tera::Value> {
+        list.iter().map(|&i| &self.cards[i as usize].html).collect()
     }
 
     fn home(&self) -> Home<'_> {
