@@ -105,7 +105,8 @@ pub enum BuildError {
 /// Time spent in each stage, for `--timings` and the benchmarks.
 #[derive(Debug, Clone, Default)]
 pub struct Timings {
-    /// Stage name and duration, in pipeline order.
+    /// Stage name and duration, in pipeline order. `search` and `data` run
+    /// side by side, so their times overlap.
     pub stages: Vec<(&'static str, Duration)>,
     /// The process's peak resident memory in bytes at the end of each
     /// stage (same order as `stages`), where the platform reports it: it
@@ -121,6 +122,15 @@ impl Timings {
         self.peak_rss.push(peak_rss());
         out
     }
+}
+
+/// Gives the worker threads that render pages a stack large enough for
+/// what staff and themes can write: deeply nested Markdown or HTML in a
+/// body, recursive template macros. The memory is only reserved; pages
+/// that need little touch little. Call once, before any build.
+pub fn configure_threads() {
+    // An error means the pool already exists (a second call), which is fine.
+    let _ = rayon::ThreadPoolBuilder::new().stack_size(64 << 20).build_global();
 }
 
 /// Peak resident set size of this process so far (`VmHWM`), on Linux.
@@ -214,9 +224,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let output_error = |source| BuildError::Output { path: options.output_dir.clone(), source };
     let staging = output::Staging::create(&options.output_dir).map_err(output_error)?;
     let history = std::sync::Arc::new(history.join().unwrap_or_default());
-    render_site(&site, &theme, &base_url, history, &staging, &mut timings)?;
+    render_site(&site, &theme, &base_url, history, &staging, CardMarkup::Release, &mut timings)?;
     let written = timings.time("commit", || staging.commit()).map_err(output_error)?;
     Ok(BuildReport { warnings, written, counts: Counts::of(&site), timings })
+}
+
+/// What to do with the activity cards' markup once every list is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardMarkup {
+    /// Keep it: `serve` reuses the cards of untouched activities.
+    Keep,
+    /// Free it before the search index and open data are built, which
+    /// need only the cards' text (about 0.9 GB at a million activities).
+    Release,
 }
 
 /// Stage 4 and the stages after it: every file of a loaded site into
@@ -228,10 +248,14 @@ pub fn render_site<'s>(
     base_url: &str,
     history: std::sync::Arc<history::History>,
     staging: &output::Staging,
+    cards: CardMarkup,
     timings: &mut Timings,
 ) -> Result<render::Renderer<'s>, BuildError> {
-    let renderer = timings.time("prepare", || render::Renderer::new(site, theme, base_url))?.with_history(history);
+    let mut renderer = timings.time("prepare", || render::Renderer::new(site, theme, base_url))?.with_history(history);
     timings.time("render", || renderer.render_all(staging))?;
+    if cards == CardMarkup::Release {
+        renderer.release_card_markup();
+    }
     write_site_wide(site, &renderer, staging, timings)?;
     Ok(renderer)
 }
@@ -244,7 +268,20 @@ pub fn write_site_wide(
     staging: &output::Staging,
     timings: &mut Timings,
 ) -> Result<(), BuildError> {
-    timings.time("search", || search::write_index(site, renderer, staging))?;
-    timings.time("data", || data::write_all(site, renderer, staging))?;
-    Ok(())
+    // The two are independent and each has sequential stretches (merging
+    // the index in order, appending downloads in order), so they run side
+    // by side; each one's time is its own wall time, so the two overlap.
+    let timed = |f: &(dyn Fn() -> Result<(), BuildError> + Sync)| {
+        let start = Instant::now();
+        (f(), start.elapsed())
+    };
+    let ((search, search_time), (data, data_time)) = rayon::join(
+        || timed(&|| search::write_index(site, renderer, staging).map(drop).map_err(BuildError::from)),
+        || timed(&|| data::write_all(site, renderer, staging).map_err(BuildError::from)),
+    );
+    let peak = peak_rss();
+    timings.stages.extend([("search", search_time), ("data", data_time)]);
+    timings.peak_rss.extend([peak, peak]);
+    search?;
+    data
 }

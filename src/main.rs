@@ -122,6 +122,7 @@ impl From<NewKind> for terbuka::model::Collection {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    terbuka::configure_threads();
     let color = std::io::stderr().is_terminal();
     match cli.command {
         Command::Build { content, output, base_url, theme, strict, timings } => {

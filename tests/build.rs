@@ -111,6 +111,9 @@ fn assert_links_resolve(site: &Built, base_path: &str) {
             continue;
         }
         let doc = Html::parse_document(std::str::from_utf8(bytes).unwrap());
+        let feeds = attrs(&doc, "link[rel=alternate]", "href");
+        assert!(!feeds.is_empty(), "{path}: no feed link");
+        assert_eq!(feeds.iter().collect::<BTreeSet<_>>().len(), feeds.len(), "{path}: a feed is linked twice");
         let mut refs = attrs(&doc, "a[href]", "href");
         refs.extend(attrs(&doc, "link[href]", "href"));
         refs.extend(attrs(&doc, "script[src]", "src"));

@@ -7,29 +7,22 @@
 
 use std::fmt::Write as _;
 
-use chrono::{NaiveDate, Utc};
-use rayon::prelude::*;
-
 use super::DataError;
 use super::catalog::CALENDAR_PATH;
+use super::stream::Download;
 use crate::model::{Activity, Precision, Record};
 use crate::output::Staging;
-use crate::render::markdown;
+use crate::render::Renderer;
 use crate::render::urls::{Section, Urls};
-use crate::site::Site;
+use crate::site::{Ix, Site};
+use chrono::{NaiveDate, Utc};
 
 /// Longest content line in octets, without its CRLF (RFC 5545 §3.1).
 const MAX_LINE: usize = 75;
 
 /// Writes [`CALENDAR_PATH`].
-pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
-    let events: Vec<String> = site
-        .activities
-        .par_iter()
-        .filter(|r| r.meta.date.precision() == Precision::Day)
-        .map(|r| event(site, urls, r))
-        .collect();
-    let mut ics = String::with_capacity(events.iter().map(String::len).sum::<usize>() + 512);
+pub fn write(site: &Site, renderer: &Renderer<'_>, out: &Staging) -> Result<(), DataError> {
+    let mut ics = String::with_capacity(512);
     for line in [
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".into(),
@@ -41,16 +34,24 @@ pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
     ] {
         push_line(&mut ics, &line);
     }
-    for e in &events {
-        ics.push_str(e);
-    }
-    push_line(&mut ics, "END:VCALENDAR");
-    super::write(out, CALENDAR_PATH, ics.as_bytes())
+    let mut file = Download::create(out, CALENDAR_PATH)?;
+    file.push(ics.as_bytes())?;
+    file.extend(&site.activities, |i, r, buf| {
+        if r.meta.date.precision() == Precision::Day {
+            buf.extend_from_slice(event(site, renderer, i as Ix, r).as_bytes());
+        }
+        Ok(())
+    })?;
+    let mut end = String::new();
+    push_line(&mut end, "END:VCALENDAR");
+    file.push(end.as_bytes())?;
+    file.finish()
 }
 
 /// One VEVENT, folded and CRLF-terminated.
-fn event(site: &Site, urls: &Urls, r: &Record<Activity>) -> String {
+fn event(site: &Site, renderer: &Renderer<'_>, i: Ix, r: &Record<Activity>) -> String {
     let m = &r.meta;
+    let urls = renderer.urls();
     let url = urls.absolute(&Urls::record(Section::Activities, &r.id));
     let day = m.date.first_day();
     let mut lines = vec![
@@ -76,7 +77,7 @@ fn event(site: &Site, urls: &Urls, r: &Record<Activity>) -> String {
         }
     }
     lines.push(format!("SUMMARY:{}", escape(&m.title)));
-    let mut description = markdown::excerpt(r.body(), 500);
+    let mut description = renderer.excerpt(i).to_string();
     let _ = write!(description, "\n\n{url}");
     lines.push(format!("DESCRIPTION:{}", escape(&description)));
     let region = site.region(&m.region).map(|x| x.name.as_str());

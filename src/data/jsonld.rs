@@ -4,6 +4,7 @@
 //! `WebPage` elsewhere. Dates keep their precision (`2024-07` is valid
 //! ISO 8601 and schema.org accepts it).
 
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use super::catalog;
@@ -18,7 +19,18 @@ const CONTEXT: &str = "https://schema.org";
 /// block: `<`, `>` and `&` become `\u003c`, `\u003e` and `\u0026`, which
 /// JSON reads back unchanged but which can never close the script element.
 pub fn embed(value: &Value) -> String {
-    let text = value.to_string();
+    escape_script(value.to_string())
+}
+
+/// [`embed`] for a typed shape, serialised without building a [`Value`].
+fn embed_typed(value: &impl Serialize) -> String {
+    escape_script(serde_json::to_string(value).unwrap_or_default())
+}
+
+fn escape_script(text: String) -> String {
+    if !text.bytes().any(|b| matches!(b, b'<' | b'>' | b'&')) {
+        return text;
+    }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
@@ -61,25 +73,110 @@ fn page(urls: &Urls, section: Section, id: &str) -> String {
     urls.absolute(&Urls::record(section, id))
 }
 
-fn agency_ref(site: &Site, urls: &Urls, id: &str) -> Value {
-    let name = site.index.agencies.get(id).map(|&g| site.agencies[g as usize].meta.name.as_str());
-    json!({"@type": "GovernmentOrganization", "@id": page(urls, Section::Agencies, id), "name": name,
-           "url": page(urls, Section::Agencies, id)})
+/// A linked organisation or person. The typed shapes here serialise their
+/// keys in sorted order, as `serde_json`'s maps do, so a page's JSON-LD is
+/// the same whichever way a part of it was built.
+#[derive(Serialize)]
+struct Ref<'a> {
+    #[serde(rename = "@id", skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "jobTitle", skip_serializing_if = "Option::is_none")]
+    job_title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
 }
 
-fn ormas_ref(site: &Site, urls: &Urls, id: &str) -> Value {
+fn agency_ref<'a>(site: &'a Site, urls: &Urls, id: &str) -> Ref<'a> {
+    let name = site.index.agencies.get(id).map(|&g| site.agencies[g as usize].meta.name.as_str());
+    let url = page(urls, Section::Agencies, id);
+    Ref { id: Some(url.clone()), kind: "GovernmentOrganization", job_title: None, name, url: Some(url) }
+}
+
+fn ormas_ref<'a>(site: &'a Site, urls: &Urls, id: &str) -> Ref<'a> {
     let name = site.index.ormas.get(id).map(|&o| site.ormas[o as usize].meta.name.as_str());
-    json!({"@type": "NGO", "@id": page(urls, Section::Ormas, id), "name": name, "url": page(urls, Section::Ormas, id)})
+    let url = page(urls, Section::Ormas, id);
+    Ref { id: Some(url.clone()), kind: "NGO", job_title: None, name, url: Some(url) }
+}
+
+/// A region as an `AdministrativeArea`.
+#[derive(Serialize)]
+struct Area<'a> {
+    #[serde(rename = "@id")]
+    id: String,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    identifier: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+}
+
+fn area<'a>(site: &'a Site, urls: &Urls, code: &'a crate::model::RegionCode) -> Area<'a> {
+    Area {
+        id: page(urls, Section::Regions, code.as_str()),
+        kind: "AdministrativeArea",
+        identifier: code.as_str(),
+        name: site.region(code).map(|r| r.name.as_str()),
+    }
 }
 
 fn place(site: &Site, urls: &Urls, code: &crate::model::RegionCode) -> Value {
-    let region = site.region(code);
-    json!({
-        "@type": "AdministrativeArea",
-        "@id": page(urls, Section::Regions, code.as_str()),
-        "name": region.map(|r| r.name.as_str()),
-        "identifier": code.as_str(),
-    })
+    serde_json::to_value(area(site, urls, code)).unwrap_or(Value::Null)
+}
+
+/// Where an activity took place: its venue within its region, or the region.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Location<'a> {
+    Venue {
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        #[serde(rename = "containedInPlace")]
+        contained_in: Area<'a>,
+        name: &'a str,
+    },
+    Region(Area<'a>),
+}
+
+#[derive(Serialize)]
+struct Term<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: String,
+}
+
+/// An activity as a schema.org `Event` (keys sorted; see [`Ref`]).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EventLd<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@id")]
+    id: &'a str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    about: Vec<Term<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    attendee: Vec<Ref<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    citation: Vec<&'a str>,
+    description: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<String>,
+    event_attendance_mode: &'static str,
+    event_status: &'static str,
+    in_language: &'a str,
+    location: Location<'a>,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    organizer: Vec<Ref<'a>>,
+    start_date: String,
+    url: &'a str,
 }
 
 fn date(d: Option<PartialDate>) -> Option<String> {
@@ -120,49 +217,52 @@ pub fn web_page(site: &Site, urls: &Urls, kind: &str, title: &str, description: 
 pub fn event(site: &Site, urls: &Urls, i: Ix, description: &str) -> String {
     let r = &site.activities[i as usize];
     let m = &r.meta;
-    let mut organizers = Vec::new();
-    let mut attendees = Vec::new();
+    let mut organizer = Vec::new();
+    let mut attendee = Vec::new();
     for p in participations(site, m) {
         let id = p.id.unwrap_or("");
         match p.kind {
-            ParticipantKind::Agency if p.role == ORGANIZER => organizers.push(agency_ref(site, urls, id)),
-            ParticipantKind::Agency => attendees.push(agency_ref(site, urls, id)),
-            ParticipantKind::Ormas => attendees.push(ormas_ref(site, urls, id)),
-            ParticipantKind::Official => attendees.push(json!({
-                "@type": "Person",
-                "@id": p.id.map(|id| page(urls, Section::People, id)),
-                "name": p.name,
-                "jobTitle": p.role,
-                "url": p.id.map(|id| page(urls, Section::People, id)),
-            })),
+            ParticipantKind::Agency if p.role == ORGANIZER => organizer.push(agency_ref(site, urls, id)),
+            ParticipantKind::Agency => attendee.push(agency_ref(site, urls, id)),
+            ParticipantKind::Ormas => attendee.push(ormas_ref(site, urls, id)),
+            ParticipantKind::Official => {
+                let url = p.id.map(|id| page(urls, Section::People, id));
+                attendee.push(Ref { id: url.clone(), kind: "Person", job_title: Some(p.role), name: Some(p.name), url })
+            }
         }
     }
-    let region = place(site, urls, &m.region);
+    let region = area(site, urls, &m.region);
     let location = match &m.venue {
-        Some(venue) => json!({"@type": "Place", "name": venue, "containedInPlace": region}),
-        None => region,
+        Some(venue) => Location::Venue { kind: "Place", contained_in: region, name: venue },
+        None => Location::Region(region),
     };
     let url = page(urls, Section::Activities, &r.id);
-    embed(&with_context(json!({
-        "@type": "Event",
-        "@id": url,
-        "name": m.title,
-        "description": description,
-        "url": url,
-        "startDate": m.start.map_or_else(|| m.date.to_string(), |t| t.to_rfc3339()),
-        "endDate": m.end.map(|t| t.to_rfc3339()),
-        "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "location": location,
-        "organizer": organizers,
-        "attendee": attendees,
-        "about": m.topics.iter().filter_map(|t| site.index.topics.get(t)).map(|&t| {
-            let t = &site.topics[t as usize];
-            json!({"@type": "DefinedTerm", "name": t.name, "url": page(urls, Section::Topics, &t.id)})
-        }).collect::<Vec<_>>(),
-        "citation": m.sources.iter().filter_map(|s| s.url.as_deref()).collect::<Vec<_>>(),
-        "inLanguage": site.config.language,
-    })))
+    embed_typed(&EventLd {
+        context: CONTEXT,
+        id: &url,
+        kind: "Event",
+        about: m
+            .topics
+            .iter()
+            .filter_map(|t| site.index.topics.get(t))
+            .map(|&t| {
+                let t = &site.topics[t as usize];
+                Term { kind: "DefinedTerm", name: &t.name, url: page(urls, Section::Topics, &t.id) }
+            })
+            .collect(),
+        attendee,
+        citation: m.sources.iter().filter_map(|s| s.url.as_deref()).collect(),
+        description,
+        end_date: m.end.map(|t| t.to_rfc3339()),
+        event_attendance_mode: "https://schema.org/OfflineEventAttendanceMode",
+        event_status: "https://schema.org/EventScheduled",
+        in_language: &site.config.language,
+        location,
+        name: &m.title,
+        organizer,
+        start_date: m.start.map_or_else(|| m.date.to_string(), |t| t.to_rfc3339()),
+        url: &url,
+    })
 }
 
 /// `NGO` for an ormas.
@@ -235,8 +335,8 @@ pub fn partnership(site: &Site, urls: &Urls, i: Ix, description: &str) -> String
     let r = &site.partnerships[i as usize];
     let m = &r.meta;
     let url = page(urls, Section::Partnerships, &r.id);
-    let agencies: Vec<Value> = m.parties.agencies.iter().map(|g| agency_ref(site, urls, g)).collect();
-    let ormas: Vec<Value> = m.parties.ormas.iter().map(|o| ormas_ref(site, urls, o)).collect();
+    let agencies: Vec<Ref> = m.parties.agencies.iter().map(|g| agency_ref(site, urls, g)).collect();
+    let ormas: Vec<Ref> = m.parties.ormas.iter().map(|o| ormas_ref(site, urls, o)).collect();
     let common = json!({
         "@id": url,
         "name": m.title,

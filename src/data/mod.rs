@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod feeds;
 pub mod jsonld;
 pub mod popolo;
+pub mod stream;
 pub mod tables;
 
 use serde::Serialize;
@@ -55,19 +56,17 @@ pub enum DataError {
 /// the CSVs, per-record JSON, the calendar and the per-entity feeds.
 pub fn write_all(site: &Site, renderer: &Renderer<'_>, out: &Staging) -> Result<(), DataError> {
     let urls = renderer.urls();
-    let dataset = popolo::Dataset::build(site, urls);
-    // The four jobs are independent; run them side by side, each parallel inside.
-    let ((records, whole), (csvs, (ics, atom))) = rayon::join(
-        || rayon::join(|| dataset.write_records(out), || dataset.write(out)),
+    // The jobs are independent; run them side by side, each parallel inside.
+    let (dataset, (csvs, (ics, atom))) = rayon::join(
+        || popolo::write(site, urls, out),
         || {
             rayon::join(
-                || tables::write_all(site, urls, out),
-                || rayon::join(|| calendar::write(site, urls, out), || feeds::write_all(site, renderer, out)),
+                || tables::write_all(site, renderer, out),
+                || rayon::join(|| calendar::write(site, renderer, out), || feeds::write_all(site, renderer, out)),
             )
         },
     );
-    records?;
-    whole?;
+    dataset?;
     csvs?;
     ics?;
     atom?;

@@ -9,7 +9,8 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{DataError, catalog, slug, write};
+use super::stream::Download;
+use super::{DataError, catalog, slug};
 use crate::model::{
     Activity, Contacts, Leader, Legal, Link, Official, OrmasStatus, PartialDate, Precision, Record, RegionCode, Source,
 };
@@ -110,27 +111,6 @@ fn official<'a>(site: &'a Site, o: &'a Official) -> Participation<'a> {
         None => (o.person.as_deref(), o.name.as_deref().unwrap_or("")),
     };
     Participation { kind: ParticipantKind::Official, id, name, role: &o.role }
-}
-
-/// The whole dataset (`/data/dataset.json`).
-#[derive(Debug, Serialize)]
-pub struct Dataset<'a> {
-    /// Title, licence and counts.
-    pub meta: Meta<'a>,
-    /// Ormas, then agencies.
-    pub organizations: Vec<Organization<'a>>,
-    /// Officials with their memberships.
-    pub persons: Vec<Person<'a>>,
-    /// Regions.
-    pub areas: Vec<Area<'a>>,
-    /// Topics.
-    pub topics: Vec<TopicOut<'a>>,
-    /// Activities, newest first.
-    pub events: Vec<Event<'a>>,
-    /// Partnerships of kind `hibah` or `bantuan-sosial`.
-    pub grants: Vec<Grant<'a>>,
-    /// Other partnerships (MoU, cooperation agreements).
-    pub agreements: Vec<Agreement<'a>>,
 }
 
 /// What the dataset is and under which licence it is published.
@@ -605,164 +585,174 @@ fn contact_details<'a>(contacts: Option<&'a Contacts>, address: Option<&'a str>)
     out
 }
 
-impl<'a> Dataset<'a> {
-    /// Builds every record's data shape, in the site's sorted order and in
-    /// parallel for the large collections.
-    pub fn build(site: &'a Site, urls: &Urls) -> Self {
-        let a = Addr { urls };
-        let links = &site.links;
-        let mut organizations: Vec<Organization<'a>> =
-            site.ormas.par_iter().enumerate().map(|(i, r)| ormas(site, &a, i as Ix, r)).collect();
-        organizations.extend(site.agencies.iter().enumerate().map(|(g, r)| {
-            let m = &r.meta;
-            Organization {
-                id: record_id(Section::Agencies, &r.id),
-                name: &m.name,
-                classification: slug(&m.kind),
-                abbreviation: m.abbreviation.as_deref(),
-                other_names: m
-                    .abbreviation
-                    .as_deref()
-                    .map(|n| OtherName { name: n, note: "abbreviation" })
-                    .into_iter()
-                    .collect(),
-                identifiers: vec![],
-                parent_id: m.parent.as_deref().map(|p| record_id(Section::Agencies, p)),
-                area_id: record_id(Section::Regions, m.region.as_str()),
-                founding_date: None,
-                status: None,
-                scope: None,
-                fields: &[],
-                legal: None,
-                leaders: &[],
-                contact_details: vec![],
-                links: m.website.as_deref().map(|u| WebLink { url: u, note: "website" }).into_iter().collect(),
-                description: String::new(),
-                notes: m.notes.as_deref(),
-                sources: &[],
-                activity_count: links.activities_by_agency[g].len(),
-                url: a.page(Section::Agencies, &r.id),
-                json_url: a.json(Section::Agencies, &r.id),
-                path: json_path(Section::Agencies, &r.id),
-            }
-        }));
-        let persons = site
-            .people
-            .iter()
-            .enumerate()
-            .map(|(p, r)| {
-                let person_id = record_id(Section::People, &r.id);
-                Person {
-                    memberships: r
-                        .meta
-                        .positions
-                        .iter()
-                        .map(|pos| Membership {
-                            person_id: person_id.clone(),
-                            organization_id: pos.agency.as_deref().map(|g| record_id(Section::Agencies, g)),
-                            role: &pos.role,
-                            start_date: pos.start,
-                            end_date: pos.end,
-                        })
-                        .collect(),
-                    id: person_id,
-                    name: &r.meta.name,
-                    notes: r.meta.notes.as_deref(),
-                    activity_count: links.activities_by_person[p].len(),
-                    url: a.page(Section::People, &r.id),
-                    json_url: a.json(Section::People, &r.id),
-                    path: json_path(Section::People, &r.id),
-                }
-            })
-            .collect();
-        let areas = site
-            .regions
-            .iter()
-            .enumerate()
-            .map(|(i, r)| Area {
-                id: record_id(Section::Regions, r.code.as_str()),
-                identifier: r.code.as_str(),
-                name: &r.name,
-                classification: area_classification(&r.code),
-                parent_id: links.region_parent[i]
-                    .map(|p| record_id(Section::Regions, site.regions[p as usize].code.as_str())),
-                url: a.page(Section::Regions, r.code.as_str()),
-            })
-            .collect();
-        let topics = site
-            .topics
-            .iter()
-            .map(|t| TopicOut {
-                id: record_id(Section::Topics, &t.id),
-                name: &t.name,
-                name_en: t.name_en.as_deref(),
-                description: t.description.as_deref(),
-                url: a.page(Section::Topics, &t.id),
-            })
-            .collect();
-        let events: Vec<Event<'a>> = site.activities.par_iter().map(|r| event(site, &a, r)).collect();
-        let mut grants = Vec::new();
-        let mut agreements = Vec::new();
-        for (p, r) in site.partnerships.iter().enumerate() {
-            if r.meta.kind.is_grant() {
-                grants.push(grant(site, &a, p as Ix, r));
-            } else {
-                agreements.push(agreement(site, &a, p as Ix, r));
+/// Writes the whole dataset to [`catalog::DATASET_PATH`] as compact JSON,
+/// `{"meta", "organizations" (ormas, then agencies), "persons", "areas",
+/// "topics", "events" (newest first), "grants", "agreements"}`, and in the
+/// same pass each organisation, person, event, grant and agreement as its
+/// own pretty-printed file beside its page. Records are shaped and
+/// serialised in parallel and streamed, so the dataset never sits whole in
+/// memory.
+pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
+    let a = Addr { urls };
+    let (grants, agreements): (Vec<Ix>, Vec<Ix>) =
+        (0..site.partnerships.len() as Ix).partition(|&p| site.partnerships[p as usize].meta.kind.is_grant());
+    let c = &site.config;
+    let meta = Meta {
+        title: &c.title,
+        description: &c.description,
+        language: &c.language,
+        url: urls.base_url().to_string(),
+        publisher: c.publisher.as_ref(),
+        license: c.license.as_ref(),
+        schema: urls.absolute(catalog::SCHEMA_PATH),
+        counts: Counts {
+            ormas: site.ormas.len(),
+            agencies: site.agencies.len(),
+            persons: site.people.len(),
+            events: site.activities.len(),
+            grants: grants.len(),
+            agreements: agreements.len(),
+            participations: site.activities.par_iter().map(|r| participations(site, &r.meta).len()).sum(),
+        },
+    };
+    let partnership = |p: Ix| &site.partnerships[p as usize];
+    let mut d = Download::create(out, catalog::DATASET_PATH)?;
+    d.push(b"{\"meta\":")?;
+    let mut head = Vec::new();
+    element(&mut head, true, &meta)?;
+    d.push(&head)?;
+    d.push(b",\"organizations\":[")?;
+    d.extend(&site.ormas, |i, r, buf| record(buf, i == 0, &ormas(site, &a, i as Ix, r), out))?;
+    let first = site.ormas.is_empty();
+    d.extend(&site.agencies, |g, r, buf| record(buf, first && g == 0, &agency(site, &a, g as Ix, r), out))?;
+    d.push(b"],\"persons\":[")?;
+    d.extend(&site.people, |p, r, buf| record(buf, p == 0, &person(site, &a, p as Ix, r), out))?;
+    d.push(b"],\"areas\":[")?;
+    d.extend(&site.regions, |i, r, buf| element(buf, i == 0, &area(site, &a, i, r)))?;
+    d.push(b"],\"topics\":[")?;
+    d.extend(&site.topics, |i, t, buf| element(buf, i == 0, &topic(&a, t)))?;
+    d.push(b"],\"events\":[")?;
+    d.extend(&site.activities, |i, r, buf| record(buf, i == 0, &event(site, &a, r), out))?;
+    d.push(b"],\"grants\":[")?;
+    d.extend(&grants, |k, &p, buf| record(buf, k == 0, &grant(site, &a, p, partnership(p)), out))?;
+    d.push(b"],\"agreements\":[")?;
+    d.extend(&agreements, |k, &p, buf| record(buf, k == 0, &agreement(site, &a, p, partnership(p)), out))?;
+    d.push(b"]}\n")?;
+    d.finish()
+}
+
+/// A shaped record that is also published as its own JSON file.
+trait OwnFile: Serialize {
+    /// Output path of that file.
+    fn path(&self) -> &str;
+}
+
+macro_rules! own_file {
+    ($($t:ident),*) => {$(
+        impl OwnFile for $t<'_> {
+            fn path(&self) -> &str {
+                &self.path
             }
         }
-        let c = &site.config;
-        let meta = Meta {
-            title: &c.title,
-            description: &c.description,
-            language: &c.language,
-            url: urls.base_url().to_string(),
-            publisher: c.publisher.as_ref(),
-            license: c.license.as_ref(),
-            schema: urls.absolute(catalog::SCHEMA_PATH),
-            counts: Counts {
-                ormas: site.ormas.len(),
-                agencies: site.agencies.len(),
-                persons: site.people.len(),
-                events: events.len(),
-                grants: grants.len(),
-                agreements: agreements.len(),
-                participations: events.iter().map(|e| e.organizers.len() + e.attendees.len()).sum(),
-            },
-        };
-        Dataset { meta, organizations, persons, areas, topics, events, grants, agreements }
-    }
+    )*};
+}
+own_file!(Organization, Person, Event, Grant, Agreement);
 
-    /// Writes the whole dataset to [`catalog::DATASET_PATH`], compact, as
-    /// one buffer (about 1 KiB per activity).
-    pub fn write(&self, out: &Staging) -> Result<(), DataError> {
-        let path = catalog::DATASET_PATH;
-        let mut buf = Vec::with_capacity(1024 * (self.events.len() + self.organizations.len() + 16));
-        serde_json::to_writer(&mut buf, self).map_err(|source| DataError::Json { path: path.into(), source })?;
-        buf.push(b'\n');
-        write(out, path, &buf)
+/// Appends one array element to the dataset, compact.
+fn element(buf: &mut Vec<u8>, first: bool, value: &impl Serialize) -> Result<(), DataError> {
+    if !first {
+        buf.push(b',');
     }
+    serde_json::to_writer(buf, value).map_err(|source| DataError::Json { path: catalog::DATASET_PATH.into(), source })
+}
 
-    /// Writes each organisation, person, event, grant and agreement as its
-    /// own pretty-printed JSON file beside its page, in parallel.
-    pub fn write_records(&self, out: &Staging) -> Result<(), DataError> {
-        fn each<T: Serialize + Sync>(
-            items: &[T],
-            path: impl Fn(&T) -> &str + Sync,
-            out: &Staging,
-        ) -> Result<(), DataError> {
-            items.par_iter().try_for_each(|item| {
-                let path = path(item);
-                let mut buf =
-                    serde_json::to_vec_pretty(item).map_err(|source| DataError::Json { path: path.into(), source })?;
-                buf.push(b'\n');
-                write(out, path, &buf)
+/// Appends a record to the dataset and writes its own pretty-printed file.
+fn record(buf: &mut Vec<u8>, first: bool, value: &impl OwnFile, out: &Staging) -> Result<(), DataError> {
+    element(buf, first, value)?;
+    let path = value.path();
+    let mut own = serde_json::to_vec_pretty(value).map_err(|source| DataError::Json { path: path.into(), source })?;
+    own.push(b'\n');
+    super::write(out, path, &own)
+}
+
+fn agency<'a>(site: &'a Site, a: &Addr<'_>, g: Ix, r: &'a Record<crate::model::Agency>) -> Organization<'a> {
+    let m = &r.meta;
+    Organization {
+        id: record_id(Section::Agencies, &r.id),
+        name: &m.name,
+        classification: slug(&m.kind),
+        abbreviation: m.abbreviation.as_deref(),
+        other_names: m
+            .abbreviation
+            .as_deref()
+            .map(|n| OtherName { name: n, note: "abbreviation" })
+            .into_iter()
+            .collect(),
+        identifiers: vec![],
+        parent_id: m.parent.as_deref().map(|p| record_id(Section::Agencies, p)),
+        area_id: record_id(Section::Regions, m.region.as_str()),
+        founding_date: None,
+        status: None,
+        scope: None,
+        fields: &[],
+        legal: None,
+        leaders: &[],
+        contact_details: vec![],
+        links: m.website.as_deref().map(|u| WebLink { url: u, note: "website" }).into_iter().collect(),
+        description: String::new(),
+        notes: m.notes.as_deref(),
+        sources: &[],
+        activity_count: site.links.activities_by_agency[g as usize].len(),
+        url: a.page(Section::Agencies, &r.id),
+        json_url: a.json(Section::Agencies, &r.id),
+        path: json_path(Section::Agencies, &r.id),
+    }
+}
+
+fn person<'a>(site: &'a Site, a: &Addr<'_>, p: Ix, r: &'a Record<crate::model::Person>) -> Person<'a> {
+    let person_id = record_id(Section::People, &r.id);
+    Person {
+        memberships: r
+            .meta
+            .positions
+            .iter()
+            .map(|pos| Membership {
+                person_id: person_id.clone(),
+                organization_id: pos.agency.as_deref().map(|g| record_id(Section::Agencies, g)),
+                role: &pos.role,
+                start_date: pos.start,
+                end_date: pos.end,
             })
-        }
-        each(&self.organizations, |o| &o.path, out)?;
-        each(&self.persons, |p| &p.path, out)?;
-        each(&self.events, |e| &e.path, out)?;
-        each(&self.grants, |g| &g.path, out)?;
-        each(&self.agreements, |g| &g.path, out)
+            .collect(),
+        id: person_id,
+        name: &r.meta.name,
+        notes: r.meta.notes.as_deref(),
+        activity_count: site.links.activities_by_person[p as usize].len(),
+        url: a.page(Section::People, &r.id),
+        json_url: a.json(Section::People, &r.id),
+        path: json_path(Section::People, &r.id),
+    }
+}
+
+fn area<'a>(site: &'a Site, a: &Addr<'_>, i: usize, r: &'a crate::model::Region) -> Area<'a> {
+    Area {
+        id: record_id(Section::Regions, r.code.as_str()),
+        identifier: r.code.as_str(),
+        name: &r.name,
+        classification: area_classification(&r.code),
+        parent_id: site.links.region_parent[i]
+            .map(|p| record_id(Section::Regions, site.regions[p as usize].code.as_str())),
+        url: a.page(Section::Regions, r.code.as_str()),
+    }
+}
+
+fn topic<'a>(a: &Addr<'_>, t: &'a crate::model::Topic) -> TopicOut<'a> {
+    TopicOut {
+        id: record_id(Section::Topics, &t.id),
+        name: &t.name,
+        name_en: t.name_en.as_deref(),
+        description: t.description.as_deref(),
+        url: a.page(Section::Topics, &t.id),
     }
 }
 

@@ -200,6 +200,18 @@ impl<'s> Renderer<'s> {
         self.cards
     }
 
+    /// Frees each card's rendered markup once no list will be rendered any
+    /// more; the cards' text stays for feeds and downloads.
+    pub fn release_card_markup(&mut self) {
+        self.cards.iter_mut().for_each(|c| c.html = tera::Value::none());
+    }
+
+    /// First words of an activity's text, as its card shows them: the one
+    /// summary of it every page, feed and download uses.
+    pub fn excerpt(&self, activity: Ix) -> &str {
+        &self.cards[activity as usize].excerpt
+    }
+
     /// Entries per page on activity lists.
     pub fn per_page(&self) -> usize {
         self.site.config.per_page.max(1)

@@ -507,14 +507,13 @@ impl Renderer<'_> {
 
     fn activity_index(&self, n: usize, path: &str) -> ListPage<'_> {
         let all = &self.facets.positions[..self.site.activities.len()];
-        let mut meta = self.meta(
+        let meta = self.meta(
             &Self::page_title("Kegiatan", n),
             "Semua kegiatan pemerintah bersama ormas, terbaru lebih dulu.",
             path,
             "kegiatan",
             vec![],
         );
-        meta.feed = Some(self.urls.link("feed.xml"));
         self.activity_list(all, n, &Urls::section(Section::Activities), meta, None)
     }
 
@@ -558,9 +557,8 @@ impl Renderer<'_> {
             facts.push(Fact::text("Jumlah peserta", c.to_string()));
         }
         let officials = m.officials.iter().map(|o| self.official(o)).collect();
-        let mut meta =
+        let meta =
             self.meta(&m.title, &card.excerpt, path, "kegiatan", vec![self.crumb(Section::Activities, "Kegiatan")]);
-        meta.feed = Some(self.urls.link("feed.xml"));
         ActivityPage {
             meta,
             card,
@@ -610,7 +608,9 @@ impl Renderer<'_> {
         first: &str,
     ) -> Profile<'a> {
         let (slice, pagination) = paginate(list, n, self.per_page(), first, &self.urls);
-        let body = body.filter(|b| !b.trim().is_empty()).map(markdown::to_html);
+        // Later pages of a long list show only the list, so their body is
+        // never rendered (an ormas with 500 activities has 25 pages).
+        let body = body.filter(|b| n <= 1 && !b.trim().is_empty()).map(markdown::to_html);
         Profile {
             meta,
             kind_label,

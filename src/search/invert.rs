@@ -104,30 +104,42 @@ pub fn invert(corpus: &Corpus) -> Inverted {
         ..Default::default()
     };
     let mut dict: Map<String, u32> = Map::default();
+    // Merging is sequential (it numbers terms in document order), so the
+    // previous batch is merged while the next one is read.
+    let mut read: Vec<Chunk> = Vec::new();
     for batch in starts.chunks(BATCH) {
-        let chunks: Vec<Chunk> = batch.par_iter().map(|&s| read_chunk(corpus, s, (s + CHUNK as u32).min(n))).collect();
-        for chunk in chunks {
-            let global: Vec<u32> = chunk
-                .terms
-                .into_iter()
-                .map(|t| {
-                    let next = out.terms.len() as u32;
-                    *dict.entry(t).or_insert_with_key(|t| {
-                        out.terms.push(t.clone());
-                        out.postings.push(Vec::new());
-                        next
-                    })
-                })
-                .collect();
-            for (postings, lengths, summary) in chunk.docs {
-                let doc = out.lengths.len() as u32;
-                for (local, counts) in postings {
-                    out.postings[global[local as usize] as usize].push((doc, counts));
-                }
-                out.lengths.push(lengths);
-                out.summaries.push(summary);
-            }
-        }
+        let previous = std::mem::take(&mut read);
+        let merge_previous = || previous.into_iter().for_each(|chunk| merge(&mut out, &mut dict, chunk));
+        read = rayon::join(
+            || batch.par_iter().map(|&s| read_chunk(corpus, s, (s + CHUNK as u32).min(n))).collect(),
+            merge_previous,
+        )
+        .0;
     }
+    read.into_iter().for_each(|chunk| merge(&mut out, &mut dict, chunk));
     out
+}
+
+/// Appends one chunk's documents, renumbering its terms into `dict`.
+fn merge(out: &mut Inverted, dict: &mut Map<String, u32>, chunk: Chunk) {
+    let global: Vec<u32> = chunk
+        .terms
+        .into_iter()
+        .map(|t| {
+            let next = out.terms.len() as u32;
+            *dict.entry(t).or_insert_with_key(|t| {
+                out.terms.push(t.clone());
+                out.postings.push(Vec::new());
+                next
+            })
+        })
+        .collect();
+    for (postings, lengths, summary) in chunk.docs {
+        let doc = out.lengths.len() as u32;
+        for (local, counts) in postings {
+            out.postings[global[local as usize] as usize].push((doc, counts));
+        }
+        out.lengths.push(lengths);
+        out.summaries.push(summary);
+    }
 }

@@ -21,13 +21,26 @@ pub fn words(text: &str) -> Vec<String> {
 /// that indexing a large site allocates nothing per word.
 pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     buf.clear();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii_alphanumeric() {
-            buf.push(c.to_ascii_lowercase());
-        } else if !c.is_ascii() && c.is_alphanumeric() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most text is ASCII: copy whole runs of letters and digits at once
+        // rather than decoding and pushing one char at a time.
+        if bytes[i].is_ascii_alphanumeric() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let from = buf.len();
+            buf.push_str(&text[start..i]);
+            buf[from..].make_ascii_lowercase();
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        i += c.len_utf8();
+        if !c.is_ascii() && c.is_alphanumeric() {
             buf.extend(c.to_lowercase());
-        } else if is_apostrophe(c) && !buf.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric()) {
+        } else if is_apostrophe(c) && !buf.is_empty() && text[i..].chars().next().is_some_and(char::is_alphanumeric) {
             // Joined: the next letter continues the word.
         } else if !buf.is_empty() {
             emit(buf, &mut f);

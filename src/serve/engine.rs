@@ -163,7 +163,15 @@ impl Engine {
         let theme = crate::load_theme(self.theme_dir.as_deref())?;
         self.history = Arc::new(History::read_or_empty(&self.content_dir));
         let staging = Staging::create(&self.out)?;
-        let renderer = crate::render_site(&site, &theme, &self.base_url, self.history.clone(), &staging, &mut timings)?;
+        let renderer = crate::render_site(
+            &site,
+            &theme,
+            &self.base_url,
+            self.history.clone(),
+            &staging,
+            crate::CardMarkup::Keep,
+            &mut timings,
+        )?;
         let pages: HashSet<String> = renderer.pages().iter().map(|p| renderer.file_of(p)).collect();
         let cards = renderer.into_cards();
         let written = staging.commit()?;

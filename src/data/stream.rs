@@ -1,0 +1,101 @@
+//! Streams a site-sized download (dataset, CSV, calendar) to its file:
+//! records are encoded in parallel but appended in the site's order, a
+//! window at a time, so memory holds one window of encoded bytes rather
+//! than the whole file (a gigabyte at 100,000 activities).
+
+use std::io::Write;
+
+use rayon::prelude::*;
+
+use super::DataError;
+use crate::output::{StagedFile, Staging};
+
+/// Records encoded before their bytes are appended to the file: large
+/// enough to keep both cores busy, small enough to stay a few megabytes.
+const WINDOW: usize = 4096;
+
+/// Records one parallel task encodes into one buffer.
+const SLICE: usize = 128;
+
+/// A download being written record by record.
+pub struct Download<'s> {
+    path: &'static str,
+    file: StagedFile<'s>,
+}
+
+impl<'s> Download<'s> {
+    /// Creates `path` in the staging folder.
+    pub fn create(out: &'s Staging, path: &'static str) -> Result<Self, DataError> {
+        let file = out.create_file(path).map_err(|source| DataError::Write { path: path.into(), source })?;
+        Ok(Self { path, file })
+    }
+
+    /// Appends bytes written outside [`Download::extend`] (headers, framing).
+    pub fn push(&mut self, bytes: &[u8]) -> Result<(), DataError> {
+        self.file.write_all(bytes).map_err(|source| self.error(source))
+    }
+
+    /// Appends every item of `items` as `encode` writes it; `encode` gets
+    /// each item's position in `items` and runs in parallel, but the bytes
+    /// land in `items`' order, so the file is the same on every run.
+    pub fn extend<T: Sync>(
+        &mut self,
+        items: &[T],
+        encode: impl Fn(usize, &T, &mut Vec<u8>) -> Result<(), DataError> + Sync,
+    ) -> Result<(), DataError> {
+        for (w, window) in items.chunks(WINDOW).enumerate() {
+            let parts = window
+                .par_chunks(SLICE)
+                .enumerate()
+                .map(|(s, slice)| {
+                    let mut buf = Vec::with_capacity(slice.len() * 1024);
+                    for (k, item) in slice.iter().enumerate() {
+                        encode(w * WINDOW + s * SLICE + k, item, &mut buf)?;
+                    }
+                    Ok(buf)
+                })
+                .collect::<Result<Vec<_>, DataError>>()?;
+            for part in parts {
+                self.push(&part)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Flushes the file.
+    pub fn finish(self) -> Result<(), DataError> {
+        let path = self.path;
+        self.file.finish().map_err(|source| DataError::Write { path: path.into(), source })
+    }
+
+    fn error(&self, source: std::io::Error) -> DataError {
+        DataError::Write { path: self.path.into(), source }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parallel_encoding_keeps_the_order() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let out = Staging::create(&target).unwrap();
+        let items: Vec<u32> = (0..(WINDOW as u32 * 2 + 77)).collect();
+        let mut d = Download::create(&out, "data/n.txt").unwrap();
+        d.push(b"[").unwrap();
+        d.extend(&items, |i, n, buf| {
+            assert_eq!(i as u32, *n);
+            write!(buf, "{}{n}", if i == 0 { "" } else { "," }).unwrap();
+            Ok(())
+        })
+        .unwrap();
+        d.push(b"]").unwrap();
+        d.finish().unwrap();
+        out.commit().unwrap();
+        let text = std::fs::read_to_string(target.join("data/n.txt")).unwrap();
+        let back: Vec<u32> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, items);
+    }
+}
