@@ -21,13 +21,16 @@ const BATCH: usize = 32;
 /// Occurrences of a term in one document, per field (saturating).
 pub type FieldCounts = [u8; FIELDS];
 
+/// A term's documents, ascending, with per-field counts.
+pub type Postings = Vec<(u32, FieldCounts)>;
+
 /// The inverted site.
 #[derive(Debug, Default)]
 pub struct Inverted {
     /// Term number to stem.
     pub terms: Vec<String>,
     /// Term number to its documents, ascending, with per-field counts.
-    pub postings: Vec<Vec<(u32, FieldCounts)>>,
+    pub postings: Vec<Postings>,
     /// Words in each field of each document.
     pub lengths: Vec<[u32; FIELDS]>,
     /// Encoded result summary of each document.

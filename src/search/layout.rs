@@ -10,8 +10,8 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use super::codec::{Buf, content_hash, deflate, deflate_fast};
-use super::docs::{Corpus, DocType, Facet};
-use super::invert::Inverted;
+use super::docs::{Corpus, DocType, FIELDS, Facet};
+use super::invert::Postings;
 use super::shards::partition;
 use super::terms::{DocValues, TOP_VALUES, encode_entries};
 use crate::model::ActivityKind;
@@ -43,10 +43,16 @@ fn pack(dir: &str, n: usize, raw: &[u8]) -> (String, File) {
 }
 
 /// Term shards: returns each one's first term and hash, and the files.
-pub fn term_shards(corpus: &Corpus, inv: &Inverted, values: &DocValues) -> (Vec<(String, String)>, Vec<File>) {
-    let entries = encode_entries(corpus, inv, values);
-    let mut order: Vec<usize> = (0..inv.terms.len()).collect();
-    order.par_sort_unstable_by(|&a, &b| inv.terms[a].cmp(&inv.terms[b]));
+pub fn term_shards(
+    corpus: &Corpus,
+    terms: &[String],
+    postings: Vec<Postings>,
+    lengths: &[[u32; FIELDS]],
+    values: &DocValues,
+) -> (Vec<(String, String)>, Vec<File>) {
+    let entries = encode_entries(corpus, terms, postings, lengths, values);
+    let mut order: Vec<usize> = (0..terms.len()).collect();
+    order.par_sort_unstable_by(|&a, &b| terms[a].cmp(&terms[b]));
     let sizes: Vec<usize> = order.iter().map(|&t| entries[t].len()).collect();
     let shards = partition(&sizes, SHARD_BYTES);
     shards
@@ -59,7 +65,7 @@ pub fn term_shards(corpus: &Corpus, inv: &Inverted, values: &DocValues) -> (Vec<
                 raw.0.extend_from_slice(&entries[t]);
             }
             let (hash, file) = pack("t", n, &raw.0);
-            ((inv.terms[order[range.start]].clone(), hash), file)
+            ((terms[order[range.start]].clone(), hash), file)
         })
         .unzip()
 }

@@ -68,41 +68,60 @@ pub fn write_index(site: &Site, renderer: &Renderer, out: &Staging) -> Result<In
     let mut phases = Vec::new();
     let p = &mut phases;
     let corpus = docs::Corpus::new(site);
-    let inverted = phase(p, "invert", || invert::invert(&corpus));
+    // Each part is written as soon as it is built and then freed: at a
+    // million documents the postings, their encoded entries and the files
+    // would otherwise all be held at once.
+    let mut written = Written::default();
+    let invert::Inverted { terms, postings, lengths, summaries } = phase(p, "invert", || invert::invert(&corpus));
+    let groups = phase(p, "summaries", || {
+        let (groups, files) = layout::summary_groups(&summaries);
+        drop(summaries);
+        written.write(out, files).map(|()| groups)
+    })?;
     let (values, sets) = phase(p, "facets", || {
         let values = terms::DocValues::new(&corpus);
         let sets = layout::value_sets(&corpus, &values);
         (values, sets)
     });
-    let (terms, mut files) = phase(p, "terms", || layout::term_shards(&corpus, &inverted, &values));
-    let term_count = inverted.terms.len();
-    let summaries = inverted.summaries;
-    drop(inverted.postings);
-    let (groups, group_files) = phase(p, "summaries", || layout::summary_groups(&summaries));
-    drop(summaries);
-    files.extend(group_files);
+    let term_count = terms.len();
+    let terms = phase(p, "terms", || {
+        let (shards, files) = layout::term_shards(&corpus, &terms, postings, &lengths, &values);
+        written.write(out, files).map(|()| shards)
+    })?;
     let (facets, agency_names, ormas_names) = phase(p, "facet files", || {
         let (facets, facet_files) = layout::facet_files(&corpus, &sets);
-        files.extend(facet_files);
         let (agency_names, ormas_names, name_files) = layout::name_files(&corpus);
-        files.extend(name_files);
-        (facets, agency_names, ormas_names)
-    });
+        written.write(out, facet_files)?;
+        written.write(out, name_files).map(|()| (facets, agency_names, ormas_names))
+    })?;
     let parts = layout::Parts { terms, groups, facets, agency_names, ormas_names };
     let manifest = layout::manifest_file(&layout::manifest(&corpus, renderer.urls(), &sets, &parts));
     let page_html = page::render(renderer, &manifest.0)?;
-    files.push(manifest);
-    files.push((format!("{}index.html", page::PATH), page_html));
-    phase(p, "write", || {
-        files.par_iter().try_for_each(|(path, bytes)| {
-            out.write(path, bytes).map_err(|source| SearchError::Write { path: path.clone(), source })
-        })
-    })?;
+    written.write(out, vec![manifest, (format!("{}index.html", page::PATH), page_html)])?;
     Ok(IndexStats {
         documents: corpus.len() as usize,
         terms: term_count,
-        files: files.len(),
-        bytes: files.iter().map(|(_, b)| b.len() as u64).sum(),
+        files: written.files,
+        bytes: written.bytes,
         phases,
     })
+}
+
+/// Files and bytes of the index written so far.
+#[derive(Default)]
+struct Written {
+    files: usize,
+    bytes: u64,
+}
+
+impl Written {
+    /// Writes `files` into `out` in parallel and counts them.
+    fn write(&mut self, out: &Staging, files: Vec<layout::File>) -> Result<(), SearchError> {
+        files.par_iter().try_for_each(|(path, bytes)| {
+            out.write(path, bytes).map_err(|source| SearchError::Write { path: path.clone(), source })
+        })?;
+        self.files += files.len();
+        self.bytes += files.iter().map(|(_, b)| b.len() as u64).sum::<u64>();
+        Ok(())
+    }
 }

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::codec::Buf;
 use super::docs::{Corpus, FIELD_WEIGHTS, FIELDS, Facet};
-use super::invert::Inverted;
+use super::invert::Postings;
 
 /// BM25 saturation.
 const K1: f32 = 1.2;
@@ -134,28 +134,36 @@ pub fn write_histogram(buf: &mut Buf, hist: &[Vec<(u32, u32)>]) {
 }
 
 /// Encodes every term's entry, in parallel, indexed by term number.
+/// It takes the postings by value and frees each term's list once encoded,
+/// so the postings and their encoded entries are never both held whole.
 ///
 /// An entry is the stem, then a length-prefixed block of: IDF × 1000, the
 /// document count, each posting as (gap, impact byte), and the histogram.
-pub fn encode_entries(corpus: &Corpus, inv: &Inverted, values: &DocValues) -> Vec<Vec<u8>> {
-    let avg = average_lengths(&inv.lengths);
+pub fn encode_entries(
+    corpus: &Corpus,
+    terms: &[String],
+    postings: Vec<Postings>,
+    lengths: &[[u32; FIELDS]],
+    values: &DocValues,
+) -> Vec<Vec<u8>> {
+    let avg = average_lengths(lengths);
     let n = corpus.len();
-    (0..inv.terms.len())
+    postings
         .into_par_iter()
-        .map_init(Vec::new, |scratch, t| {
-            let postings = &inv.postings[t];
+        .enumerate()
+        .map_init(Vec::new, |scratch, (t, postings)| {
             let mut buf = Buf::with_capacity(32 + postings.len() * 3);
-            buf.str(&inv.terms[t]);
+            buf.str(&terms[t]);
             buf.block(|b| {
                 b.varint((idf(n, postings.len()) * 1000.0).round() as u64);
                 b.varint(postings.len() as u64);
                 let mut prev = 0;
-                for (d, counts) in postings {
+                for (d, counts) in &postings {
                     b.varint(u64::from(d - prev));
-                    b.byte(impact(counts, &inv.lengths[*d as usize], &avg));
+                    b.byte(impact(counts, &lengths[*d as usize], &avg));
                     prev = *d;
                 }
-                write_histogram(b, &histogram(corpus, values, postings, scratch));
+                write_histogram(b, &histogram(corpus, values, &postings, scratch));
             });
             buf.0
         })
