@@ -7,6 +7,10 @@
 //! (`scripts/bench-search.sh` generates the corpora and runs it; figures go
 //! in `docs/search.md`).
 
+// The same allocator as the `terbuka` binary, so the figures are its figures.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 

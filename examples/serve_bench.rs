@@ -12,6 +12,10 @@
 //! an edit that moves the activity to another kind (which changes the
 //! counts shown on every activity list). Every edited file is restored.
 
+// The same allocator as the `terbuka` binary, so the figures are its figures.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::fs;
 use std::io::{Read, Write};
 use std::net::TcpStream;

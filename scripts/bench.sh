@@ -34,7 +34,8 @@ for n in "${sizes[@]}"; do
   peak=$(printf '%s\n' "${rss[@]}" | median)
   echo "terbuka $n activities: wall ${wall}s (runs: ${walls[*]}), cpu ${cpu}s, peak RSS $((peak / 1024)) MB, output ${size} MB in ${files} files"
   echo "  stages (last run): $stages"
-  target/release/examples/serve_bench "$content" 3 2>&1 | grep -iE "median|served" | sed 's/^/  edit: /' || true
+  # Its served copy goes under WORK too (not /tmp, which may be disk).
+  TMPDIR="$work" target/release/examples/serve_bench "$content" 3 2>&1 | grep -iE "median|served" | sed 's/^/  edit: /' || true
 
   if [ "${HUGO:-1}" != 0 ] && command -v hugo >/dev/null; then
     site="$work/hugo-$n"; rm -rf "$site"; mkdir -p "$site/content/kegiatan" "$site/layouts/_default"
