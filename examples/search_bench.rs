@@ -94,14 +94,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Peak resident memory of this process so far (Linux `VmHWM`).
+/// Peak resident memory of this process so far, in MiB.
 fn peak_rss_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
-    kb.unwrap_or(0.0) / 1024.0
+    terbuka::peak_rss().map_or(0.0, |b| b as f64 / (1024.0 * 1024.0))
 }
 
 fn mb(b: u64) -> f64 {

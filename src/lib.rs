@@ -116,12 +116,22 @@ pub struct Timings {
 
 impl Timings {
     fn time<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
-        let start = Instant::now();
-        let out = f();
-        self.stages.push((name, start.elapsed()));
-        self.peak_rss.push(peak_rss());
+        let (out, elapsed) = timed(f);
+        self.record(name, elapsed);
         out
     }
+
+    fn record(&mut self, name: &'static str, elapsed: Duration) {
+        self.stages.push((name, elapsed));
+        self.peak_rss.push(peak_rss());
+    }
+}
+
+/// Runs `f` and measures how long it took.
+pub fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let start = Instant::now();
+    let out = f();
+    (out, start.elapsed())
 }
 
 /// Gives the worker threads that render pages a stack large enough for
@@ -271,17 +281,13 @@ pub fn write_site_wide(
     // The two are independent and each has sequential stretches (merging
     // the index in order, appending downloads in order), so they run side
     // by side; each one's time is its own wall time, so the two overlap.
-    let timed = |f: &(dyn Fn() -> Result<(), BuildError> + Sync)| {
-        let start = Instant::now();
-        (f(), start.elapsed())
-    };
     let ((search, search_time), (data, data_time)) = rayon::join(
-        || timed(&|| search::write_index(site, renderer, staging).map(drop).map_err(BuildError::from)),
-        || timed(&|| data::write_all(site, renderer, staging).map_err(BuildError::from)),
+        || timed(|| search::write_index(site, renderer, staging)),
+        || timed(|| data::write_all(site, renderer, staging)),
     );
-    let peak = peak_rss();
-    timings.stages.extend([("search", search_time), ("data", data_time)]);
-    timings.peak_rss.extend([peak, peak]);
+    timings.record("search", search_time);
+    timings.record("data", data_time);
     search?;
-    data
+    data?;
+    Ok(())
 }

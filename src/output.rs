@@ -97,37 +97,33 @@ impl Staging {
     /// every path's folders first (a third of a million files at 100k).
     #[cfg(unix)]
     fn open(&self, rel_path: &str) -> io::Result<fs::File> {
-        let create = || {
-            let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC;
-            rustix::fs::openat(&self.root, rel_path, flags, Mode::from_raw_mode(0o666))
-        };
-        let fd = match create() {
-            Err(rustix::io::Errno::NOENT) => {
-                if let Some((parent, _)) = rel_path.rsplit_once('/') {
-                    self.create_dirs(parent)?;
-                }
-                create()?
-            }
-            result => result?,
-        };
+        let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC;
+        let fd = self
+            .with_parents(rel_path, || rustix::fs::openat(&self.root, rel_path, flags, Mode::from_raw_mode(0o666)))?;
         Ok(fs::File::from(fd))
     }
 
     /// Creates folder `rel` of the staging folder and any missing parents.
     #[cfg(unix)]
     fn create_dirs(&self, rel: &str) -> io::Result<()> {
-        match rustix::fs::mkdirat(&self.root, rel, Mode::from_raw_mode(0o777)) {
-            Ok(()) | Err(rustix::io::Errno::EXIST) => Ok(()),
+        match self.with_parents(rel, || rustix::fs::mkdirat(&self.root, rel, Mode::from_raw_mode(0o777))) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+            result => result,
+        }
+    }
+
+    /// Runs `attempt` on `rel`, and once more after creating its parent
+    /// folders if they were missing.
+    #[cfg(unix)]
+    fn with_parents<T>(&self, rel: &str, attempt: impl Fn() -> rustix::io::Result<T>) -> io::Result<T> {
+        match attempt() {
             Err(rustix::io::Errno::NOENT) => {
                 if let Some((parent, _)) = rel.rsplit_once('/') {
                     self.create_dirs(parent)?;
                 }
-                match rustix::fs::mkdirat(&self.root, rel, Mode::from_raw_mode(0o777)) {
-                    Ok(()) | Err(rustix::io::Errno::EXIST) => Ok(()),
-                    Err(e) => Err(e.into()),
-                }
+                Ok(attempt()?)
             }
-            Err(e) => Err(e.into()),
+            result => Ok(result?),
         }
     }
 

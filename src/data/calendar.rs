@@ -7,6 +7,8 @@
 
 use std::fmt::Write as _;
 
+use chrono::{NaiveDate, Utc};
+
 use super::DataError;
 use super::catalog::CALENDAR_PATH;
 use super::stream::Download;
@@ -15,7 +17,6 @@ use crate::output::Staging;
 use crate::render::Renderer;
 use crate::render::urls::{Section, Urls};
 use crate::site::{Ix, Site};
-use chrono::{NaiveDate, Utc};
 
 /// Longest content line in octets, without its CRLF (RFC 5545 §3.1).
 const MAX_LINE: usize = 75;

@@ -92,14 +92,17 @@ struct Ref<'a> {
 
 fn agency_ref<'a>(site: &'a Site, urls: &Urls, id: &str) -> Ref<'a> {
     let name = site.index.agencies.get(id).map(|&g| site.agencies[g as usize].meta.name.as_str());
-    let url = page(urls, Section::Agencies, id);
-    Ref { id: Some(url.clone()), kind: "GovernmentOrganization", job_title: None, name, url: Some(url) }
+    organization_ref(urls, Section::Agencies, "GovernmentOrganization", id, name)
 }
 
 fn ormas_ref<'a>(site: &'a Site, urls: &Urls, id: &str) -> Ref<'a> {
     let name = site.index.ormas.get(id).map(|&o| site.ormas[o as usize].meta.name.as_str());
-    let url = page(urls, Section::Ormas, id);
-    Ref { id: Some(url.clone()), kind: "NGO", job_title: None, name, url: Some(url) }
+    organization_ref(urls, Section::Ormas, "NGO", id, name)
+}
+
+fn organization_ref<'a>(urls: &Urls, section: Section, kind: &'static str, id: &str, name: Option<&'a str>) -> Ref<'a> {
+    let url = page(urls, section, id);
+    Ref { id: Some(url.clone()), kind, job_title: None, name, url: Some(url) }
 }
 
 /// A region as an `AdministrativeArea`.

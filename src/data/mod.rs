@@ -56,21 +56,23 @@ pub enum DataError {
 /// the CSVs, per-record JSON, the calendar and the per-entity feeds.
 pub fn write_all(site: &Site, renderer: &Renderer<'_>, out: &Staging) -> Result<(), DataError> {
     let urls = renderer.urls();
-    // The jobs are independent; run them side by side, each parallel inside.
-    let (dataset, (csvs, (ics, atom))) = rayon::join(
-        || popolo::write(site, urls, out),
-        || {
-            rayon::join(
-                || tables::write_all(site, renderer, out),
-                || rayon::join(|| calendar::write(site, renderer, out), || feeds::write_all(site, renderer, out)),
-            )
-        },
-    );
-    dataset?;
-    csvs?;
-    ics?;
-    atom?;
-    write(out, catalog::SCHEMA_PATH, include_bytes!("../../docs/schema/dataset.schema.json"))
+    run_side_by_side(&[
+        &|| popolo::write(site, urls, out),
+        &|| tables::write_all(site, renderer, out),
+        &|| calendar::write(site, renderer, out),
+        &|| feeds::write_all(site, renderer, out),
+        &|| write(out, catalog::SCHEMA_PATH, include_bytes!("../../docs/schema/dataset.schema.json")),
+    ])
+}
+
+/// One output (or a few) written as a unit.
+type Job<'a> = &'a (dyn Fn() -> Result<(), DataError> + Sync);
+
+/// Runs independent jobs side by side; each is parallel inside too, so
+/// the threads a small job leaves free help the large ones.
+fn run_side_by_side(jobs: &[Job<'_>]) -> Result<(), DataError> {
+    use rayon::prelude::*;
+    jobs.par_iter().try_for_each(|job| job())
 }
 
 /// Writes one file, naming it in the error.

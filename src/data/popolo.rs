@@ -254,9 +254,6 @@ pub struct Organization<'a> {
     pub url: String,
     /// Address of this record as JSON.
     pub json_url: String,
-    /// Output path of its JSON file.
-    #[serde(skip)]
-    pub path: String,
 }
 
 /// A Popolo membership: a position a person held.
@@ -295,9 +292,6 @@ pub struct Person<'a> {
     pub url: String,
     /// Address of this record as JSON.
     pub json_url: String,
-    /// Output path of its JSON file.
-    #[serde(skip)]
-    pub path: String,
 }
 
 /// A Popolo area: a region.
@@ -405,9 +399,6 @@ pub struct Event<'a> {
     pub url: String,
     /// Address of this record as JSON.
     pub json_url: String,
-    /// Output path of its JSON file.
-    #[serde(skip)]
-    pub path: String,
 }
 
 /// An organisation named in a grant (360Giving shape).
@@ -484,9 +475,6 @@ pub struct Grant<'a> {
     pub url: String,
     /// Address of this record as JSON.
     pub json_url: String,
-    /// Output path of its JSON file.
-    #[serde(skip)]
-    pub path: String,
 }
 
 /// A party to an agreement.
@@ -542,9 +530,6 @@ pub struct Agreement<'a> {
     pub url: String,
     /// Address of this record as JSON.
     pub json_url: String,
-    /// Output path of its JSON file.
-    #[serde(skip)]
-    pub path: String,
 }
 
 /// Classification of a region from the depth of its Kemendagri code.
@@ -622,41 +607,34 @@ pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
     element(&mut head, true, &meta)?;
     d.push(&head)?;
     d.push(b",\"organizations\":[")?;
-    d.extend(&site.ormas, |i, r, buf| record(buf, i == 0, &ormas(site, &a, i as Ix, r), out))?;
+    d.extend(&site.ormas, |i, r, buf| record(buf, i == 0, &ormas(site, &a, i as Ix, r), (Section::Ormas, &r.id), out))?;
     let first = site.ormas.is_empty();
-    d.extend(&site.agencies, |g, r, buf| record(buf, first && g == 0, &agency(site, &a, g as Ix, r), out))?;
+    d.extend(&site.agencies, |g, r, buf| {
+        record(buf, first && g == 0, &agency(site, &a, g as Ix, r), (Section::Agencies, &r.id), out)
+    })?;
     d.push(b"],\"persons\":[")?;
-    d.extend(&site.people, |p, r, buf| record(buf, p == 0, &person(site, &a, p as Ix, r), out))?;
+    d.extend(&site.people, |p, r, buf| {
+        record(buf, p == 0, &person(site, &a, p as Ix, r), (Section::People, &r.id), out)
+    })?;
     d.push(b"],\"areas\":[")?;
     d.extend(&site.regions, |i, r, buf| element(buf, i == 0, &area(site, &a, i, r)))?;
     d.push(b"],\"topics\":[")?;
     d.extend(&site.topics, |i, t, buf| element(buf, i == 0, &topic(&a, t)))?;
     d.push(b"],\"events\":[")?;
-    d.extend(&site.activities, |i, r, buf| record(buf, i == 0, &event(site, &a, r), out))?;
+    d.extend(&site.activities, |i, r, buf| {
+        record(buf, i == 0, &event(site, &a, r), (Section::Activities, &r.id), out)
+    })?;
     d.push(b"],\"grants\":[")?;
-    d.extend(&grants, |k, &p, buf| record(buf, k == 0, &grant(site, &a, p, partnership(p)), out))?;
+    d.extend(&grants, |k, &p, buf| {
+        record(buf, k == 0, &grant(site, &a, p, partnership(p)), (Section::Partnerships, &partnership(p).id), out)
+    })?;
     d.push(b"],\"agreements\":[")?;
-    d.extend(&agreements, |k, &p, buf| record(buf, k == 0, &agreement(site, &a, p, partnership(p)), out))?;
+    d.extend(&agreements, |k, &p, buf| {
+        record(buf, k == 0, &agreement(site, &a, p, partnership(p)), (Section::Partnerships, &partnership(p).id), out)
+    })?;
     d.push(b"]}\n")?;
     d.finish()
 }
-
-/// A shaped record that is also published as its own JSON file.
-trait OwnFile: Serialize {
-    /// Output path of that file.
-    fn path(&self) -> &str;
-}
-
-macro_rules! own_file {
-    ($($t:ident),*) => {$(
-        impl OwnFile for $t<'_> {
-            fn path(&self) -> &str {
-                &self.path
-            }
-        }
-    )*};
-}
-own_file!(Organization, Person, Event, Grant, Agreement);
 
 /// Appends one array element to the dataset, compact.
 fn element(buf: &mut Vec<u8>, first: bool, value: &impl Serialize) -> Result<(), DataError> {
@@ -666,10 +644,17 @@ fn element(buf: &mut Vec<u8>, first: bool, value: &impl Serialize) -> Result<(),
     serde_json::to_writer(buf, value).map_err(|source| DataError::Json { path: catalog::DATASET_PATH.into(), source })
 }
 
-/// Appends a record to the dataset and writes its own pretty-printed file.
-fn record(buf: &mut Vec<u8>, first: bool, value: &impl OwnFile, out: &Staging) -> Result<(), DataError> {
+/// Appends a record to the dataset and writes its own pretty-printed file
+/// beside its page ([`json_path`]).
+fn record(
+    buf: &mut Vec<u8>,
+    first: bool,
+    value: &impl Serialize,
+    (section, id): (Section, &str),
+    out: &Staging,
+) -> Result<(), DataError> {
     element(buf, first, value)?;
-    let path = value.path();
+    let path = &json_path(section, id);
     let mut own = serde_json::to_vec_pretty(value).map_err(|source| DataError::Json { path: path.into(), source })?;
     own.push(b'\n');
     super::write(out, path, &own)
@@ -705,7 +690,6 @@ fn agency<'a>(site: &'a Site, a: &Addr<'_>, g: Ix, r: &'a Record<crate::model::A
         activity_count: site.links.activities_by_agency[g as usize].len(),
         url: a.page(Section::Agencies, &r.id),
         json_url: a.json(Section::Agencies, &r.id),
-        path: json_path(Section::Agencies, &r.id),
     }
 }
 
@@ -730,7 +714,6 @@ fn person<'a>(site: &'a Site, a: &Addr<'_>, p: Ix, r: &'a Record<crate::model::P
         activity_count: site.links.activities_by_person[p as usize].len(),
         url: a.page(Section::People, &r.id),
         json_url: a.json(Section::People, &r.id),
-        path: json_path(Section::People, &r.id),
     }
 }
 
@@ -799,7 +782,6 @@ fn ormas<'a>(site: &'a Site, a: &Addr<'_>, i: Ix, r: &'a Record<crate::model::Or
         activity_count: site.links.activities_by_ormas[i as usize].len(),
         url: a.page(Section::Ormas, &r.id),
         json_url: a.json(Section::Ormas, &r.id),
-        path: json_path(Section::Ormas, &r.id),
     }
 }
 
@@ -846,7 +828,6 @@ fn event<'a>(site: &'a Site, a: &Addr<'_>, r: &'a Record<Activity>) -> Event<'a>
         sources: &m.sources,
         url: a.page(Section::Activities, &r.id),
         json_url: a.json(Section::Activities, &r.id),
-        path: json_path(Section::Activities, &r.id),
     }
 }
 
@@ -897,7 +878,6 @@ fn grant<'a>(site: &'a Site, a: &Addr<'_>, p: Ix, r: &'a Record<crate::model::Pa
         notes: m.notes.as_deref(),
         url: a.page(Section::Partnerships, &r.id),
         json_url: a.json(Section::Partnerships, &r.id),
-        path: json_path(Section::Partnerships, &r.id),
     }
 }
 
@@ -925,6 +905,5 @@ fn agreement<'a>(site: &'a Site, a: &Addr<'_>, p: Ix, r: &'a Record<crate::model
         notes: m.notes.as_deref(),
         url: a.page(Section::Partnerships, &r.id),
         json_url: a.json(Section::Partnerships, &r.id),
-        path: json_path(Section::Partnerships, &r.id),
     }
 }

@@ -24,27 +24,16 @@ const LIST_SEP: &str = ";";
 /// each streamed record by record.
 pub fn write_all(site: &Site, renderer: &Renderer<'_>, out: &Staging) -> Result<(), DataError> {
     let urls = renderer.urls();
-    let (big, small) = rayon::join(
-        || {
-            rayon::join(
-                || {
-                    write_table(out, &catalog::ACTIVITIES, &site.activities, |i, _| {
-                        vec![activity_row(site, renderer, i as Ix)]
-                    })
-                },
-                || write_table(out, &catalog::PARTICIPATION, &site.activities, |_, r| participation_rows(site, r)),
-            )
+    super::run_side_by_side(&[
+        &|| {
+            write_table(out, &catalog::ACTIVITIES, &site.activities, |i, _| vec![activity_row(site, renderer, i as Ix)])
         },
-        || {
-            write_table(out, &catalog::ORMAS, &site.ormas, |i, _| vec![ormas_row(site, urls, i)])?;
-            write_table(out, &catalog::AGENCIES, &site.agencies, |i, _| vec![agency_row(site, urls, i)])?;
-            write_table(out, &catalog::PEOPLE, &site.people, |i, _| vec![person_row(site, urls, i)])?;
-            write_table(out, &catalog::PARTNERSHIPS, &site.partnerships, |i, _| vec![partnership_row(site, urls, i)])
-        },
-    );
-    big.0?;
-    big.1?;
-    small
+        &|| write_table(out, &catalog::PARTICIPATION, &site.activities, |_, r| participation_rows(site, r)),
+        &|| write_table(out, &catalog::ORMAS, &site.ormas, |i, _| vec![ormas_row(site, urls, i)]),
+        &|| write_table(out, &catalog::AGENCIES, &site.agencies, |i, _| vec![agency_row(site, urls, i)]),
+        &|| write_table(out, &catalog::PEOPLE, &site.people, |i, _| vec![person_row(site, urls, i)]),
+        &|| write_table(out, &catalog::PARTNERSHIPS, &site.partnerships, |i, _| vec![partnership_row(site, urls, i)]),
+    ])
 }
 
 /// Writes one table: BOM, header, then the rows `rows` gives for each item.

@@ -15,7 +15,7 @@ pub mod shards;
 pub mod terms;
 pub mod text;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rayon::prelude::*;
 
@@ -56,9 +56,8 @@ pub struct IndexStats {
 
 /// Runs `f`, recording its duration under `name`.
 fn phase<T>(phases: &mut Vec<(&'static str, Duration)>, name: &'static str, f: impl FnOnce() -> T) -> T {
-    let start = Instant::now();
-    let out = f();
-    phases.push((name, start.elapsed()));
+    let (out, elapsed) = crate::timed(f);
+    phases.push((name, elapsed));
     out
 }
 

@@ -1,12 +1,11 @@
 //! `cargo xtask <task>`: project automation for Terbuka (see `.cargo/config.toml` for the alias).
 
-mod corpus;
-
 use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
+use xtask::corpus;
 
 #[derive(Parser)]
 #[command(name = "xtask", about = "Terbuka project automation")]
