@@ -60,17 +60,20 @@ impl PartialDate {
             }
             s.parse::<u32>().map_err(|e| e.to_string())
         };
+        // Checked for both `YYYY-MM` and `YYYY-MM-DD`, so a bad month is
+        // named as such rather than as a missing day of it.
+        let month = |m: &str| -> Result<u32, String> {
+            let month = number(m, "month", 2)?;
+            if !(1..=12).contains(&month) {
+                return Err(format!("`{text}` is not a date: month {month} does not exist (months run 01 to 12)"));
+            }
+            Ok(month)
+        };
         match parts.as_slice() {
             [y] => Ok(Self { year: number(y, "year", 4)? as i32, month: None, day: None }),
-            [y, m] => {
-                let (year, month) = (number(y, "year", 4)? as i32, number(m, "month", 2)?);
-                if !(1..=12).contains(&month) {
-                    return Err(format!("`{text}` is not a date: month {month} does not exist"));
-                }
-                Ok(Self { year, month: Some(month), day: None })
-            }
+            [y, m] => Ok(Self { year: number(y, "year", 4)? as i32, month: Some(month(m)?), day: None }),
             [y, m, d] => {
-                let (year, month, day) = (number(y, "year", 4)? as i32, number(m, "month", 2)?, number(d, "day", 2)?);
+                let (year, month, day) = (number(y, "year", 4)? as i32, month(m)?, number(d, "day", 2)?);
                 if NaiveDate::from_ymd_opt(year, month, day).is_none() {
                     return Err(format!(
                         "`{text}` is not a real date (there is no day {day} in month {month} of {year}); if the day is unknown write `{year}-{month:02}`"
@@ -185,6 +188,9 @@ mod tests {
     #[test]
     fn rejects_impossible_dates() {
         assert!(PartialDate::parse("2024-02-30").unwrap_err().contains("not a real date"));
+        // A month that does not exist is named, not blamed on the day.
+        let bad_month = PartialDate::parse("2024-13-15").unwrap_err();
+        assert!(bad_month.contains("month 13 does not exist") && !bad_month.contains("`2024-13`"), "{bad_month}");
         assert!(PartialDate::parse("2024-13").is_err());
         assert!(PartialDate::parse("12-07-2024").is_err());
         assert!(PartialDate::parse("2024-7-1").is_err());
