@@ -134,6 +134,8 @@ struct Measured {
     ms: f64,
     after: f64,
     compute: f64,
+    /// Where the facet counts came from (`search.js` `counts.source`).
+    source: String,
     resources: Vec<Resource>,
 }
 
@@ -174,6 +176,7 @@ fn measure(tab: &headless_chrome::Tab, url: &str, via: Option<&str>) -> Result<M
                ms: +document.getElementById('cari').dataset.ms, \
                after: +document.getElementById('cari').dataset.afterShards, \
                compute: +document.getElementById('cari').dataset.compute, \
+               source: window.terbukaSearch.found.counts.source, \
                resources: performance.getEntriesByType('resource').map(r => ({name: r.name, start: r.startTime, \
                end: r.responseEnd, bytes: r.transferSize || r.encodedBodySize}))})",
             false,
@@ -211,9 +214,10 @@ fn report_query(label: &str, m: &Measured) {
     let owned: Vec<Resource> =
         index.iter().map(|r| Resource { name: r.name.clone(), start: r.start, end: r.end, bytes: r.bytes }).collect();
     println!(
-        "{label}: {} results; {} requests, {:.1} kB (engine {:.1} kB), {} round trips; search {:.0} ms, \
-         {:.0} ms after the term shards ({:.0} ms computing)",
+        "{label}: {} results, counts from {}; {} requests, {:.1} kB (engine {:.1} kB), {} round trips; \
+         search {:.0} ms, {:.0} ms after the term shards ({:.0} ms computing)",
         m.total,
+        m.source,
         index.len(),
         bytes / 1000.0,
         engine / 1000.0,

@@ -55,15 +55,18 @@ struct Index {
     manifest: serde_json::Value,
 }
 
-/// A term's postings: (document, impact), and its IDF.
+/// A term's postings: (document, impact), its IDF and, in a short list,
+/// each document's kind, region and topic values.
 struct Entry {
     idf: f64,
     postings: Vec<(u32, u8)>,
+    columns: Option<Vec<[Vec<u64>; 3]>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 struct Summary {
-    kind: u8,
+    doc_type: u8,
+    activity_kind: u8,
     title: String,
     path: String,
     date: String,
@@ -94,9 +97,10 @@ impl Index {
             let t = r.str();
             let len = r.varint() as usize;
             if t == term {
+                let end = r.p + len;
                 let idf = r.varint() as f64 / 1000.0;
                 let mut doc = 0;
-                let postings = (0..r.varint())
+                let postings: Vec<(u32, u8)> = (0..r.varint())
                     .map(|_| {
                         doc += r.varint() as u32;
                         let q = r.b[r.p];
@@ -104,7 +108,17 @@ impl Index {
                         (doc, q)
                     })
                     .collect();
-                return Some(Entry { idf, postings });
+                for _facet in 0..5 {
+                    for _ in 0..r.varint() {
+                        r.varint();
+                        r.varint();
+                    }
+                }
+                let columns = (r.p < end).then(|| {
+                    postings.iter().map(|_| [(); 3].map(|()| (0..r.varint()).map(|_| r.varint()).collect())).collect()
+                });
+                assert_eq!(r.p, end, "{term}: the entry ends where its length says");
+                return Some(Entry { idf, postings, columns });
             }
             r.p += len;
         }
@@ -142,7 +156,7 @@ impl Index {
         let n = r.varint() as u32;
         let mut found = None;
         for k in 0..n {
-            let kind = r.b[r.p];
+            let (doc_type, activity_kind) = (r.b[r.p], r.b[r.p + 1]);
             r.p += 2;
             r.varint();
             let date = r.str();
@@ -151,7 +165,7 @@ impl Index {
             r.str();
             let excerpt = r.str();
             if g * group + k == doc {
-                found = Some(Summary { kind, title, path, date, excerpt });
+                found = Some(Summary { doc_type, activity_kind, title, path, date, excerpt });
             }
         }
         found.expect("document in its group")
@@ -209,8 +223,8 @@ fn ranks_title_matches_first_and_finds_inflected_forms() {
     // Words of a query narrow the results (every word must match).
     assert_eq!(index.titles(&index.search("banjir sungai")), ["Kerja Bakti Ormas di Tepi Sungai"]);
     // Agencies, ormas and officials are documents too.
-    let kinds: BTreeSet<u8> = index.search("tangerang").iter().map(|&d| index.summary(d).kind).collect();
-    assert!(kinds.is_superset(&BTreeSet::from([0, 1, 2])), "{kinds:?}");
+    let types: BTreeSet<u8> = index.search("tangerang").iter().map(|&d| index.summary(d).doc_type).collect();
+    assert!(types.is_superset(&BTreeSet::from([0, 1, 2])), "{types:?}");
     let people = index.search("qori");
     assert_eq!(index.summary(people[0]).path, "tokoh/qori-ayatullah/", "the official ranks first for their name");
 }
@@ -281,6 +295,22 @@ fn indexes_the_seed_press_releases_with_their_facets() {
             "kegiatan/pemkot-tangerang-kemitraan-ormas-pilkada-2024/"
         ]
     );
+    // The same set is stored among the terms, as `#wilayah=<value>`, with
+    // each document's kind, region and topics (a short list's columns).
+    assert_eq!(m["columns"], serde_json::json!(["jenis", "wilayah", "topik"]));
+    let entry = index.entry(&format!("#wilayah={tangerang}")).expect("the region's entry");
+    assert_eq!(entry.postings.iter().map(|p| p.0).collect::<Vec<_>>(), sets[tangerang as usize]);
+    let columns = entry.columns.expect("a short list has columns");
+    for (&(d, _), [kind, region, topics]) in entry.postings.iter().zip(&columns) {
+        assert_eq!(region, &[u64::from(tangerang)], "document {d}");
+        if d < 5 {
+            assert_eq!(kind, &[u64::from(index.summary(d).activity_kind)], "document {d}");
+            assert!(!topics.is_empty(), "the seed activities have topics");
+        } else {
+            assert!(kind.is_empty() && topics.is_empty(), "agencies have no kind or topic");
+        }
+    }
+    assert!(index.entry("pilkada").unwrap().columns.is_some());
 }
 
 #[test]

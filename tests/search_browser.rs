@@ -53,6 +53,24 @@ fn results(tab: &Tab) -> Vec<String> {
     .unwrap()
 }
 
+/// Where the page took its counts of the shown facets from, and whether
+/// they equal the counts taken from the whole value sets of each facet
+/// (the exact source every other one must agree with).
+fn counts_agree(tab: &Tab) -> (String, bool) {
+    let js = "(async () => { \
+        const m = await import(document.querySelector('script[type=module]').src); \
+        const p = window.terbukaSearch; \
+        let same = true; \
+        for (const f of ['jenis', 'wilayah', 'topik']) { \
+          const a = [...await p.facetCounts(f)].sort((x, y) => x[0] - y[0]); \
+          const b = [...await m.countFromSets(p.index, f, p.found.counts.lazy)].sort((x, y) => x[0] - y[0]); \
+          same = same && JSON.stringify(a) === JSON.stringify(b); \
+        } \
+        return JSON.stringify([p.found.counts.source, same]); })()";
+    let v = tab.evaluate(js, true).unwrap().value.unwrap();
+    serde_json::from_str(v.as_str().unwrap()).unwrap()
+}
+
 fn total(tab: &Tab) -> u64 {
     eval(tab, "+document.getElementById('cari').dataset.total").as_u64().unwrap()
 }
@@ -103,6 +121,7 @@ fn searching_filtering_and_deep_links_in_chromium() {
     let meta = eval(&tab, "document.querySelector('#hasil > li .card-meta').textContent");
     assert_eq!(meta, "Kegiatan · Sosialisasi 12 Juli 2024 · Kota Tangerang", "type, date and region");
     let before = total(&tab);
+    assert_eq!(counts_agree(&tab), ("histogram".to_string(), true), "one word: its histogram counts");
 
     // A region filter: province, then the city; the count and list change.
     click_facet(&tab, "wilayah", "Banten");
@@ -113,6 +132,7 @@ fn searching_filtering_and_deep_links_in_chromium() {
     assert!(total(&tab) < before && total(&tab) == filtered.len() as u64, "{before} -> {filtered:?}");
     assert!(!filtered.contains(&"/kegiatan/kesbangpol-kaltim-rakor-ormas-pilkada-2024/".to_string()));
     assert_eq!(filtered[0], found[0]);
+    assert_eq!(counts_agree(&tab), ("columns".to_string(), true), "a word and a filter: the short lists' columns");
     let counts = eval(&tab, "[...document.querySelectorAll('[data-facet=tahun] li')].map(li => li.textContent)");
     assert_eq!(counts, serde_json::json!([format!("2024{}", filtered.len())]), "counts per filter value");
 
@@ -137,6 +157,20 @@ fn searching_filtering_and_deep_links_in_chromium() {
     let shots = repo().join("docs/screenshots");
     std::fs::create_dir_all(&shots).unwrap();
     std::fs::write(shots.join("search.png"), png).unwrap();
+
+    // Browsing with filters and no query, as in "every activity in Kota
+    // Tangerang in 2024": one filter counts from its histogram, a filter
+    // and a year from its columns, both exactly.
+    // Kota Tangerang has two activities, both of 2024, and three agencies.
+    for (query, source, records) in [("wilayah=36.71", "histogram", 5), ("wilayah=36.71&tahun=2024", "columns", 2)] {
+        tab.navigate_to(&format!("{}/cari/?{query}", server.origin)).unwrap();
+        wait_for(
+            &tab,
+            &format!("document.getElementById('cari').dataset.state === 'ready' && location.search === '?{query}'"),
+        );
+        assert_eq!(counts_agree(&tab), (source.to_string(), true), "{query}");
+        assert_eq!(total(&tab), records, "{query}");
+    }
 
     // A normal page loads no search script, and its header box leads to /cari/.
     tab.navigate_to(&format!("{}{}", server.origin, filtered[0])).unwrap();

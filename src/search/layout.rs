@@ -10,10 +10,9 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use super::codec::{Buf, content_hash, deflate, deflate_fast};
-use super::docs::{Corpus, DocType, FIELDS, Facet};
-use super::invert::Postings;
+use super::docs::{Corpus, DocType, Facet};
 use super::shards::partition;
-use super::terms::{DocValues, TOP_VALUES, encode_entries};
+use super::terms::{COLUMNS, DocValues, TOP_VALUES};
 use crate::model::ActivityKind;
 use crate::render::urls::Urls;
 
@@ -42,15 +41,9 @@ fn pack(dir: &str, n: usize, raw: &[u8]) -> (String, File) {
     (hash.clone(), (format!("{DIR}/{dir}/{n}-{hash}.bin"), bytes))
 }
 
-/// Term shards: returns each one's first term and hash, and the files.
-pub fn term_shards(
-    corpus: &Corpus,
-    terms: &[String],
-    postings: Vec<Postings>,
-    lengths: &[[u32; FIELDS]],
-    values: &DocValues,
-) -> (Vec<(String, String)>, Vec<File>) {
-    let entries = encode_entries(corpus, terms, postings, lengths, values);
+/// Term shards, from every key (words and facet values) and its encoded
+/// entry: returns each shard's first key and hash, and the files.
+pub fn term_shards(terms: &[String], entries: &[Vec<u8>]) -> (Vec<(String, String)>, Vec<File>) {
     let mut order: Vec<usize> = (0..terms.len()).collect();
     order.par_sort_unstable_by(|&a, &b| terms[a].cmp(&terms[b]));
     let sizes: Vec<usize> = order.iter().map(|&t| entries[t].len()).collect();
@@ -273,6 +266,7 @@ pub fn manifest(corpus: &Corpus, urls: &Urls, sets: &[Vec<u32>], parts: &Parts) 
         "regions": regions,
         "topics": topics,
         "counts": {"instansi": s.agencies.len(), "ormas": s.ormas.len()},
+        "columns": COLUMNS.iter().map(|f| f.param()).collect::<Vec<_>>(),
         "facets": facets,
         "names": {"instansi": names(&parts.agency_names), "ormas": names(&parts.ormas_names)},
         "all": browse_counts(corpus, sets),

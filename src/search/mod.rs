@@ -84,7 +84,12 @@ pub fn write_index(site: &Site, renderer: &Renderer, out: &Staging) -> Result<In
     });
     let term_count = terms.len();
     let terms = phase(p, "terms", || {
-        let (shards, files) = layout::term_shards(&corpus, &terms, postings, &lengths, &values);
+        let mut entries = terms::encode_entries(&corpus, &terms, postings, &lengths, &values);
+        let (value_keys, value_entries) = terms::encode_value_entries(&corpus, &sets, &values);
+        let mut keys = terms;
+        keys.extend(value_keys);
+        entries.extend(value_entries);
+        let (shards, files) = layout::term_shards(&keys, &entries);
         written.write(out, files).map(|()| shards)
     })?;
     let (facets, agency_names, ormas_names) = phase(p, "facet files", || {

@@ -1,5 +1,6 @@
 //! Term entries: BM25F impacts of each posting, the term's spread over the
-//! facet values, and the bytes the browser reads for one term.
+//! facet values, the facet columns of short lists, and the bytes the
+//! browser reads for one term or one facet value.
 //!
 //! Scoring is done here, at build time: each posting carries the BM25F
 //! term-frequency part quantised to one byte, and the term carries its
@@ -18,6 +19,19 @@ const B: f32 = 0.75;
 /// Values listed per term for the facets with thousands of values
 /// (agencies, ormas); the page shows the first few.
 pub const TOP_VALUES: usize = 30;
+/// Lists of at most this many documents carry each document's values of
+/// the [`COLUMNS`] facets, so that a search narrowed by such a word or
+/// filter counts its results per value from this one list instead of
+/// downloading whole facets. It bounds what a list adds (about 4 bytes a
+/// document, compressed) while covering the words and places people
+/// narrow by; bigger lists are common words, whose counts come from their
+/// histogram or, combined, from the facet sets.
+pub const COLUMN_DOCS: usize = 2048;
+/// Facets whose counts the page shows at once, stored as columns. The
+/// agency and ormas lists open on demand and count from their sets.
+pub const COLUMNS: [Facet; 3] = [Facet::Jenis, Facet::Wilayah, Facet::Topik];
+/// Impact byte of a facet value's postings, which carry no score.
+const NO_IMPACT: u8 = 255;
 
 /// Facet values of every document, flattened: `values[offsets[d]..offsets[d + 1]]`.
 #[derive(Debug, Default)]
@@ -81,11 +95,11 @@ pub fn impact(counts: &[u8; FIELDS], lengths: &[u32; FIELDS], avg: &[f32; FIELDS
     (level * 255.0 / LEVELS).round() as u8
 }
 
-/// Counts of a term's documents per facet value, per facet.
+/// Counts of a list's documents per facet value, per facet.
 fn histogram(
     corpus: &Corpus,
     values: &DocValues,
-    postings: &[(u32, [u8; FIELDS])],
+    docs: impl Iterator<Item = u32>,
     scratch: &mut Vec<u32>,
 ) -> Vec<Vec<(u32, u32)>> {
     let total = corpus.value_starts[5] as usize;
@@ -93,7 +107,7 @@ fn histogram(
         scratch.resize(total, 0);
     }
     let mut touched = Vec::new();
-    for &(d, _) in postings {
+    for d in docs {
         for &v in values.of(d) {
             if scratch[v as usize] == 0 {
                 touched.push(v);
@@ -133,12 +147,44 @@ pub fn write_histogram(buf: &mut Buf, hist: &[Vec<(u32, u32)>]) {
     }
 }
 
+/// Writes, for each document of a list (ascending) and each facet of
+/// [`COLUMNS`], the count of its values in that facet and the values.
+pub fn write_columns(buf: &mut Buf, corpus: &Corpus, values: &DocValues, docs: impl Iterator<Item = u32>) {
+    for d in docs {
+        let own = values.of(d);
+        for facet in COLUMNS {
+            let (start, end) = (corpus.value_starts[facet as usize], corpus.value_starts[facet as usize + 1]);
+            let from = own.partition_point(|&v| v < start);
+            let to = own.partition_point(|&v| v < end);
+            buf.varint((to - from) as u64);
+            own[from..to].iter().for_each(|&v| buf.varint(u64::from(v - start)));
+        }
+    }
+}
+
+/// Writes what follows a list's postings: its histogram and, for a list of
+/// at most [`COLUMN_DOCS`] documents, its columns.
+fn write_tail(
+    b: &mut Buf,
+    corpus: &Corpus,
+    values: &DocValues,
+    docs: impl Iterator<Item = u32> + Clone,
+    len: usize,
+    scratch: &mut Vec<u32>,
+) {
+    write_histogram(b, &histogram(corpus, values, docs.clone(), scratch));
+    if len <= COLUMN_DOCS {
+        write_columns(b, corpus, values, docs);
+    }
+}
+
 /// Encodes every term's entry, in parallel, indexed by term number.
 /// It takes the postings by value and frees each term's list once encoded,
 /// so the postings and their encoded entries are never both held whole.
 ///
 /// An entry is the stem, then a length-prefixed block of: IDF × 1000, the
-/// document count, each posting as (gap, impact byte), and the histogram.
+/// document count, each posting as (gap, impact byte), the histogram and,
+/// for a short list, the columns.
 pub fn encode_entries(
     corpus: &Corpus,
     terms: &[String],
@@ -163,11 +209,47 @@ pub fn encode_entries(
                     b.byte(impact(counts, &lengths[*d as usize], &avg));
                     prev = *d;
                 }
-                write_histogram(b, &histogram(corpus, values, &postings, scratch));
+                write_tail(b, corpus, values, postings.iter().map(|p| p.0), postings.len(), scratch);
             });
             buf.0
         })
         .collect()
+}
+
+/// The key under which a facet value's documents are stored among the
+/// terms: `#<facet>=<value number>`. `#` sorts before every word and is in
+/// none, so these keys never meet a word or a typed prefix.
+pub fn value_key(facet: Facet, value: u32) -> String {
+    format!("#{}={value}", facet.param())
+}
+
+/// Encodes the entry of every facet value that has documents, in the term
+/// format (impacts all [`NO_IMPACT`], IDF 0), so the browser finds a
+/// filter's documents, its histogram and its columns the way it finds a
+/// word's: returns the keys and the entries.
+pub fn encode_value_entries(corpus: &Corpus, sets: &[Vec<u32>], values: &DocValues) -> (Vec<String>, Vec<Vec<u8>>) {
+    sets.par_iter()
+        .enumerate()
+        .filter(|(_, set)| !set.is_empty())
+        .map_init(Vec::new, |scratch, (v, set)| {
+            let (facet, local) = corpus.split_value(v as u32);
+            let key = value_key(facet, local);
+            let mut buf = Buf::with_capacity(32 + set.len() * 6);
+            buf.str(&key);
+            buf.block(|b| {
+                b.varint(0);
+                b.varint(set.len() as u64);
+                let mut prev = 0;
+                for &d in set {
+                    b.varint(u64::from(d - prev));
+                    b.byte(NO_IMPACT);
+                    prev = d;
+                }
+                write_tail(b, corpus, values, set.iter().copied(), set.len(), scratch);
+            });
+            (key, buf.0)
+        })
+        .unzip()
 }
 
 #[cfg(test)]

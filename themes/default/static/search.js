@@ -190,6 +190,8 @@ class Index {
     this.regions.forEach(([, , parent], i) => { if (parent >= 0) this.regionKids[parent].push(i); });
     this.topicIndex = new Map(this.topics.map(([id], i) => [id, i]));
     this.kindIndex = new Map(this.kinds.map(([slug], i) => [slug, i]));
+    // Position in FACETS of each facet stored as columns in short lists.
+    this.columnFacets = this.columns.map((f) => FACETS.indexOf(f));
     this.shardCache = new Map();
   }
 
@@ -224,8 +226,10 @@ class Index {
     return this.shardCache.get(k);
   }
 
-  /** Decodes a term entry: IDF, postings (docs ascending, impacts), histogram. */
-  static entry(e) {
+  /** Decodes a term or facet-value entry: IDF, postings (docs ascending,
+   *  impacts), histogram and, in a short list, each document's values of
+   *  the column facets (`cols.facet[k]` indexes `columnFacets`). */
+  entry(e) {
     if (e.docs) return e;
     const r = new Reader(e.bytes, e.start);
     e.idf = r.varint() / 1000;
@@ -240,16 +244,30 @@ class Index {
       for (let n = r.varint(); n > 0; n--) { v += r.varint(); list.push([v, r.varint()]); }
       return list;
     });
+    if (r.p < e.end) {
+      const starts = new Uint32Array(df + 1);
+      const facet = [];
+      const value = [];
+      for (let i = 0; i < df; i++) {
+        starts[i] = value.length;
+        for (let f = 0; f < this.columnFacets.length; f++) {
+          for (let n = r.varint(); n > 0; n--) { facet.push(f); value.push(r.varint()); }
+        }
+      }
+      starts[df] = value.length;
+      e.cols = { starts, facet: Uint8Array.from(facet), value: Uint32Array.from(value) };
+    }
     return e;
   }
 
-  /** Documents of one value of a facet (ascending). */
-  async valueSet(facet, value) {
-    const chunks = this.facets[facet];
-    let c = chunks.length - 1;
-    while (c > 0 && chunks[c][0] > value) c--;
-    const sets = await this.facetChunk(facet, c);
-    return sets[value - chunks[c][0]] || new Uint32Array(0);
+  /** The entry of one value of a facet (its documents, histogram and
+   *  columns), stored among the terms under `#facet=value`, or null. */
+  async valueEntry(facet, value) {
+    const key = `#${facet}=${value}`;
+    const [k] = this.shardsFor(key, false);
+    if (k === undefined) return null;
+    const e = (await this.shard(k)).get(key);
+    return e ? this.entry(e) : null;
   }
 
   async facetChunk(facet, c) {
@@ -270,7 +288,8 @@ class Index {
     return bytes.sets;
   }
 
-  /** Every value set of a facet. */
+  /** Every value set of a facet (the `f/` files: documents only, for
+   *  counting results that no short list covers). */
   async allSets(facet) {
     const chunks = await Promise.all(this.facets[facet].map((_, c) => this.facetChunk(facet, c)));
     return chunks.flat();
@@ -375,11 +394,11 @@ async function candidates(index, word) {
         if (!found.has(t) && roots.some((r) => r.length >= 3 && t.startsWith(r))) more.push({ term: t, entry: e, weight: 0.7 });
       }
     }
-    for (const c of more) Index.entry(c.entry);
+    for (const c of more) index.entry(c.entry);
     more.sort((a, b) => b.entry.docs.length - a.entry.docs.length || (a.term < b.term ? -1 : 1));
     for (const c of more.slice(0, MAX_EXPANSIONS)) found.set(c.term, c);
   }
-  return [...found.values()].map((c) => ({ ...c, entry: Index.entry(c.entry) }));
+  return [...found.values()].map((c) => ({ ...c, entry: index.entry(c.entry) }));
 }
 
 /** Documents matching one word (ascending) with their scores. */
@@ -436,23 +455,43 @@ const lowerBound = (arr, x) => {
 };
 const countIn = (docs, start, end) => lowerBound(docs, end) - lowerBound(docs, start);
 
+/** Counts per value of the column facets among `docs`, read from the
+ *  columns of `lists`, whose union holds every one of `docs`. */
+function columnCounts(index, lists, docs) {
+  const member = new Uint8Array(index.n);
+  for (const d of docs) member[d] = 1;
+  const out = FACETS.map(() => null);
+  const maps = index.columnFacets.map((f) => (out[f] = new Map()));
+  for (const { docs: ds, cols } of lists) {
+    for (let i = 0; i < ds.length; i++) {
+      if (member[ds[i]] !== 1) continue;
+      member[ds[i]] = 2;
+      for (let k = cols.starts[i]; k < cols.starts[i + 1]; k++) {
+        const m = maps[cols.facet[k]];
+        m.set(cols.value[k], (m.get(cols.value[k]) || 0) + 1);
+      }
+    }
+  }
+  return out;
+}
+
 /** Runs a search: returns the ordered documents, counts per facet value
  *  and the terms to highlight. */
-async function search(index, state) {
+export async function search(index, state) {
   const n = index.n;
   const words = parseQuery(state.q || '');
   const highlight = new Set();
   let result = null;
-  let single = null;
   const perWord = await Promise.all(words.map((w) => candidates(index, w)));
   const computeStart = performance.now();
   let computed = 0;
   perWord.forEach((cands) => cands.forEach((c) => highlight.add(c.term)));
+  // Lists whose union holds every result: each word's, each filter's.
+  const covers = perWord.map((cands) => cands.map((c) => c.entry));
   for (const cands of perWord) {
     const m = cands.length ? matchWord(n, cands) : { docs: new Uint32Array(0), scores: new Float32Array(0) };
     result = result ? intersect(result, m) : m;
   }
-  if (perWord.length === 1 && perWord[0].length === 1) single = perWord[0][0].entry;
   if (!result) result = { docs: Uint32Array.from({ length: n }, (_, i) => i), scores: null };
 
   // Filters: type and year are ranges of document numbers; the rest are sets.
@@ -473,9 +512,11 @@ async function search(index, state) {
     filtered = true;
     const v = await valueNumber(index, facet, value);
     const values = v < 0 ? [] : facet === 'wilayah' ? index.regionTree(v) : [v];
-    const sets = await Promise.all(values.map((x) => index.valueSet(facet, x)));
-    result = intersect(result, { docs: sets.length ? union(sets) : new Uint32Array(0), scores: null });
+    const entries = (await Promise.all(values.map((x) => index.valueEntry(facet, x)))).filter(Boolean);
+    const docs = entries.length ? union(entries.map((e) => e.docs)) : new Uint32Array(0);
+    result = intersect(result, { docs, scores: null });
     if (!words.length) result.scores = null;
+    covers.push(entries);
   }
 
   // Order: by relevance (score, then newest) or by date (document order).
@@ -485,20 +526,27 @@ async function search(index, state) {
   const docs = order.map((i) => result.docs[i]);
 
   // Counts: exact in every case, from the cheapest source that is exact.
+  // Facets left null are counted from the value sets when shown.
   const counts = { tipe: index.types.map(([, , s, e]) => countIn(result.docs, s, e)),
-    tahun: index.years.map(([, s, e]) => countIn(result.docs, s, e)), facets: null, source: '' };
+    tahun: index.years.map(([, s, e]) => countIn(result.docs, s, e)), facets: FACETS.map(() => null),
+    source: 'sets', lazy: result.docs };
+  const onlyList = covers.length === 1 && covers[0].length === 1 && !ranges.length ? covers[0][0] : null;
+  const columns = covers.filter((l) => l.length && l.every((e) => e.cols))
+    .sort((a, b) => a.reduce((s, e) => s + e.docs.length, 0) - b.reduce((s, e) => s + e.docs.length, 0))[0];
   if (!result.docs.length) {
     counts.facets = FACETS.map(() => new Map());
     counts.source = 'none';
   } else if (!words.length && !filtered) {
     counts.facets = index.all.map((list) => new Map(list));
     counts.source = 'manifest';
-  } else if (single && !filtered) {
-    counts.facets = single.hist.map((list) => new Map(list));
-    counts.source = 'term';
-  } else {
-    counts.lazy = result.docs;
-    counts.source = 'sets';
+  } else if (onlyList) {
+    // One word matching one term, or one filter value, and nothing else:
+    // the results are that list, and its histogram counts them.
+    counts.facets = onlyList.hist.map((list) => new Map(list));
+    counts.source = 'histogram';
+  } else if (columns) {
+    counts.facets = columnCounts(index, columns, result.docs);
+    counts.source = 'columns';
   }
   computed = performance.now() - computeStart;
   return { docs, counts, highlight, words, computeStart, computed };
@@ -514,7 +562,7 @@ async function valueNumber(index, facet, value) {
 }
 
 /** Counts of each value of a facet within `docs`, from the value sets. */
-async function countFromSets(index, facet, docs) {
+export async function countFromSets(index, facet, docs) {
   const member = new Uint8Array(index.n);
   for (const d of docs) member[d] = 1;
   const sets = await index.allSets(facet);
@@ -698,7 +746,7 @@ class Page {
 
   async facetCounts(facet) {
     const c = this.found.counts;
-    if (c.facets) return c.facets[FACETS.indexOf(facet)];
+    if (c.facets[FACETS.indexOf(facet)]) return c.facets[FACETS.indexOf(facet)];
     c.cache = c.cache || {};
     c.cache[facet] = c.cache[facet] || countFromSets(this.index, facet, c.lazy);
     return c.cache[facet];
