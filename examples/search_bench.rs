@@ -74,22 +74,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     // Queries in Chromium, from a local static server.
-    let server = Server::start(&out);
+    let server = terbuka::serve::http::HttpServer::start(0, out.clone(), None)?;
+    let origin = format!("http://{}", server.addr);
     let browser = chromium()?;
     let tab = browser.new_tab()?;
-    let first = format!("{}/cari/?q={q1}", server.origin);
+    let first = format!("{}/cari/?q={q1}", origin);
     let m1 = measure(&tab, &first, None)?;
     report_query(&format!("first query `{q1}` (cold cache, page included)"), &m1);
-    let m2 = measure(&tab, &format!("{}/cari/?q={q2}", server.origin), Some(q2))?;
+    let m2 = measure(&tab, &format!("{}/cari/?q={q2}", origin), Some(q2))?;
     report_query(&format!("second query `{q2}` (same page)"), &m2);
-    let m3 = measure(&tab, &format!("{}/cari/?q={q1}&{filter}", server.origin), Some("filter"))?;
+    let m3 = measure(&tab, &format!("{}/cari/?q={q1}&{filter}", origin), Some("filter"))?;
     report_query(&format!("filter `{q1}` + `{filter}` (same page)"), &m3);
     let q3 = rest.get(3).map_or("kebanjiran", String::as_str);
-    let m4 = measure(&tab, &format!("{}/cari/?q={q3}", server.origin), Some(q3))?;
+    let m4 = measure(&tab, &format!("{}/cari/?q={q3}", origin), Some(q3))?;
     report_query(&format!("third query `{q3}` (same page)"), &m4);
     // Browsing a region and year, in a fresh page with an empty cache.
     let fresh = browser.new_context()?.new_tab()?;
-    let m5 = measure(&fresh, &format!("{}/cari/?{filter}&tahun=2024", server.origin), None)?;
+    let m5 = measure(&fresh, &format!("{}/cari/?{filter}&tahun=2024", origin), None)?;
     report_query(&format!("browse `{filter}&tahun=2024`, no query (cold cache)"), &m5);
     Ok(())
 }
@@ -229,53 +230,6 @@ fn report_query(label: &str, m: &Measured) {
     for r in &index {
         let name = r.name.rsplit("/cari/").next().unwrap_or(&r.name);
         println!("    {:>8.1} kB  {:>7.1}-{:<7.1} ms  {name}", r.bytes / 1000.0, r.start, r.end);
-    }
-}
-
-/// A static file server on 127.0.0.1 (index.html for folders).
-struct Server {
-    origin: String,
-    server: std::sync::Arc<tiny_http::Server>,
-    handle: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Server {
-    fn start(root: &Path) -> Self {
-        let server = std::sync::Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1"));
-        let port = server.server_addr().to_ip().map_or(0, |a| a.port());
-        let root = root.to_path_buf();
-        let s = server.clone();
-        let handle = std::thread::spawn(move || {
-            for request in s.incoming_requests() {
-                let path = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
-                let mut file = root.join(path.trim_start_matches('/'));
-                if file.is_dir() {
-                    file = file.join("index.html");
-                }
-                let kind = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
-                    "html" => "text/html; charset=utf-8",
-                    "css" => "text/css",
-                    "js" => "text/javascript",
-                    _ => "application/octet-stream",
-                };
-                let response = match std::fs::read(&file) {
-                    Ok(body) => tiny_http::Response::from_data(body).with_status_code(200),
-                    Err(_) => tiny_http::Response::from_data(Vec::new()).with_status_code(404),
-                };
-                let header = tiny_http::Header::from_bytes("Content-Type", kind).expect("valid header");
-                let _ = request.respond(response.with_header(header));
-            }
-        });
-        Self { origin: format!("http://127.0.0.1:{port}"), server, handle: Some(handle) }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.server.unblock();
-        if let Some(h) = self.handle.take() {
-            let _ = h.join();
-        }
     }
 }
 

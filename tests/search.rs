@@ -148,10 +148,16 @@ impl Index {
     }
 
     fn summary(&self, doc: u32) -> Summary {
-        let group = self.manifest["group"].as_u64().unwrap() as u32;
+        let m = &self.manifest;
+        let [group, pack, block] = ["group", "pack", "block"].map(|k| m[k].as_u64().unwrap() as u32);
         let g = doc / group;
-        let block = self.manifest["block"].as_u64().unwrap() as u32;
-        let bytes = self.file(&format!("r/{g}-{}", self.manifest["groups"][(g / block) as usize].as_str().unwrap()));
+        let file = g / pack;
+        let name = format!("r/{file}-{}.bin", m["groups"][(file / block) as usize].as_str().unwrap());
+        // A group's bytes follow those of the groups before it in its file.
+        let size = |k: u32| m["sizes"][k as usize].as_u64().unwrap() as usize;
+        let start: usize = (file * pack..g).map(size).sum();
+        let packed = fs::read(self.dir.join(name)).unwrap();
+        let bytes = inflate(&packed[start..start + size(g)]);
         let mut r = Reader { b: &bytes, p: 0 };
         let n = r.varint() as u32;
         let mut found = None;

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use common::{StaticServer, build, chromium, repo};
 use headless_chrome::Tab;
-use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
+use headless_chrome::protocol::cdp::Page::{AddScriptToEvaluateOnNewDocument, CaptureScreenshotFormatOption};
 
 /// Evaluates a JavaScript expression and returns it as JSON.
 fn eval(tab: &Tab, js: &str) -> serde_json::Value {
@@ -71,6 +71,15 @@ fn counts_agree(tab: &Tab) -> (String, bool) {
     serde_json::from_str(v.as_str().unwrap()).unwrap()
 }
 
+/// HTTP status of every summary file fetched so far.
+fn summary_statuses(tab: &Tab) -> Vec<u64> {
+    serde_json::from_value(eval(
+        tab,
+        "performance.getEntriesByType('resource').filter(r => r.name.includes('/cari/indeks/r/')).map(r => r.responseStatus)",
+    ))
+    .unwrap()
+}
+
 fn total(tab: &Tab) -> u64 {
     eval(tab, "+document.getElementById('cari').dataset.total").as_u64().unwrap()
 }
@@ -121,6 +130,8 @@ fn searching_filtering_and_deep_links_in_chromium() {
     let meta = eval(&tab, "document.querySelector('#hasil > li .card-meta').textContent");
     assert_eq!(meta, "Kegiatan · Sosialisasi 12 Juli 2024 · Kota Tangerang", "type, date and region");
     let before = total(&tab);
+    let statuses = summary_statuses(&tab);
+    assert!(!statuses.is_empty() && statuses.iter().all(|&s| s == 206), "summaries read by range: {statuses:?}");
     assert_eq!(counts_agree(&tab), ("histogram".to_string(), true), "one word: its histogram counts");
 
     // A region filter: province, then the city; the count and list change.
@@ -157,6 +168,28 @@ fn searching_filtering_and_deep_links_in_chromium() {
     let shots = repo().join("docs/screenshots");
     std::fs::create_dir_all(&shots).unwrap();
     std::fs::write(shots.join("search.png"), png).unwrap();
+
+    // A host that ignores ranges (here: requests stripped of their Range
+    // header) sends whole summary files, and the results are the same.
+    let plain = browser.new_tab().unwrap();
+    plain
+        .call_method(AddScriptToEvaluateOnNewDocument {
+            source: "{ const f = window.fetch; window.fetch = (url) => f(url); }".into(),
+            world_name: None,
+            include_command_line_api: None,
+            run_immediately: None,
+        })
+        .unwrap();
+    plain.navigate_to(&url).unwrap();
+    wait_ready(&plain, "pilkada", "wilayah=36.71");
+    assert_eq!(results(&plain), filtered);
+    // An official's summary lies past the first group of its file.
+    plain.navigate_to(&format!("{}/cari/?q=qori", server.origin)).unwrap();
+    wait_ready(&plain, "qori", "q=qori");
+    assert_eq!(results(&plain).first().map(String::as_str), Some("/tokoh/qori-ayatullah/"));
+    let statuses = summary_statuses(&plain);
+    assert!(!statuses.is_empty() && statuses.iter().all(|&s| s == 200), "{statuses:?}");
+    plain.close(true).unwrap();
 
     // Browsing with filters and no query, as in "every activity in Kota
     // Tangerang in 2024": one filter counts from its histogram, a filter

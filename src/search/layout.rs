@@ -1,9 +1,10 @@
 //! The files of the index and the manifest that names them.
 //!
-//! Under `cari/indeks/`: `t/` term shards, `r/` result summaries in groups
-//! of [`GROUP`] documents, `f/` facet value sets, `n/` names of agencies
-//! and ormas for the facet lists, and `manifest-<hash>.bin`. Every file is
-//! raw deflate and named `<position>-<content hash>.bin`, so a host can
+//! Under `cari/indeks/`: `t/` term shards (words and facet values), `r/`
+//! result summaries in groups of [`GROUP`] documents, [`PACK`] groups a
+//! file, `f/` facet value sets, `n/` names of agencies and ormas for the
+//! facet lists, and `manifest-<hash>.bin`. Every file (every summary group)
+//! is raw deflate and named `<position>-<content hash>.bin`, so a host can
 //! cache it forever; the manifest holds the hashes.
 
 use rayon::prelude::*;
@@ -18,10 +19,15 @@ use crate::render::urls::Urls;
 
 /// Folder of the index in the output.
 pub const DIR: &str = "cari/indeks";
-/// Documents per summary file.
+/// Documents per summary group, the unit a result page fetches.
 pub const GROUP: usize = 16;
-/// Summary groups per hash in the manifest.
-pub const BLOCK: usize = 64;
+/// Summary groups per file. The browser fetches one group with an HTTP
+/// range request, so a query pays for the groups it shows while the index
+/// stays a few thousand files; a host that ignores ranges sends the whole
+/// file, which costs up to `PACK` times the bytes but still works.
+pub const PACK: usize = 8;
+/// Summary files per hash in the manifest.
+pub const BLOCK: usize = 8;
 /// Target size of a term shard before compression.
 const SHARD_BYTES: usize = 16 * 1024;
 /// Target size of a facet-set file before compression.
@@ -63,11 +69,23 @@ pub fn term_shards(terms: &[String], entries: &[Vec<u8>]) -> (Vec<(String, Strin
         .unzip()
 }
 
-/// Summary groups, in document order: returns the hash of each block of
-/// [`BLOCK`] groups and the files. A group's name carries its block's
-/// hash rather than its own, which keeps the manifest small (one hash per
-/// thousand documents) while a change still renames every file it touches.
-pub fn summary_groups(summaries: &[Vec<u8>]) -> (Vec<String>, Vec<File>) {
+/// The summary files, and what the manifest needs to find a group in them.
+pub struct SummaryFiles {
+    /// Hash of each block of [`BLOCK`] files. A file's name carries its
+    /// block's hash rather than its own, which keeps the manifest small
+    /// (one hash per thousand documents) while a change still renames
+    /// every file it touches.
+    pub hashes: Vec<String>,
+    /// Compressed size of each group, in order: a group's byte range in
+    /// its file is the sum of the sizes before it in that file.
+    pub sizes: Vec<u32>,
+    /// The files.
+    pub files: Vec<File>,
+}
+
+/// Summary groups, in document order, each compressed alone and packed
+/// [`PACK`] to a file.
+pub fn summary_groups(summaries: &[Vec<u8>]) -> SummaryFiles {
     let packed: Vec<Vec<u8>> = summaries
         .par_chunks(GROUP)
         .map(|group| {
@@ -77,13 +95,16 @@ pub fn summary_groups(summaries: &[Vec<u8>]) -> (Vec<String>, Vec<File>) {
             deflate(&raw.0)
         })
         .collect();
-    let hashes: Vec<String> = packed.chunks(BLOCK).map(|block| content_hash(&block.concat())).collect();
-    let files = packed
+    let sizes = packed.iter().map(|g| g.len() as u32).collect();
+    let packs: Vec<Vec<u8>> = packed.chunks(PACK).map(<[Vec<u8>]>::concat).collect();
+    drop(packed);
+    let hashes: Vec<String> = packs.chunks(BLOCK).map(|block| content_hash(&block.concat())).collect();
+    let files = packs
         .into_iter()
         .enumerate()
         .map(|(n, bytes)| (format!("{DIR}/r/{n}-{}.bin", hashes[n / BLOCK]), bytes))
         .collect();
-    (hashes, files)
+    SummaryFiles { hashes, sizes, files }
 }
 
 /// The documents of every facet value, by global value number.
@@ -211,6 +232,8 @@ pub struct Parts {
     pub terms: Vec<(String, String)>,
     /// Summary block hashes.
     pub groups: Vec<String>,
+    /// Compressed size of every summary group.
+    pub group_sizes: Vec<u32>,
     /// Facet set files per facet.
     pub facets: Vec<Vec<(u32, String)>>,
     /// Agency name files.
@@ -259,6 +282,7 @@ pub fn manifest(corpus: &Corpus, urls: &Urls, sets: &[Vec<u32>], parts: &Parts) 
         "base": urls.base_path(),
         "n": corpus.len(),
         "group": GROUP,
+        "pack": PACK,
         "block": BLOCK,
         "types": types,
         "years": years,
@@ -272,6 +296,7 @@ pub fn manifest(corpus: &Corpus, urls: &Urls, sets: &[Vec<u32>], parts: &Parts) 
         "all": browse_counts(corpus, sets),
         "terms": parts.terms.iter().map(|(k, h)| json!([k, h])).collect::<Vec<_>>(),
         "groups": parts.groups,
+        "sizes": parts.group_sizes,
     })
 }
 

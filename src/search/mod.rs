@@ -72,10 +72,10 @@ pub fn write_index(site: &Site, renderer: &Renderer, out: &Staging) -> Result<In
     // would otherwise all be held at once.
     let mut written = Written::default();
     let invert::Inverted { terms, postings, lengths, summaries } = phase(p, "invert", || invert::invert(&corpus));
-    let groups = phase(p, "summaries", || {
-        let (groups, files) = layout::summary_groups(&summaries);
+    let (groups, group_sizes) = phase(p, "summaries", || {
+        let layout::SummaryFiles { hashes, sizes, files } = layout::summary_groups(&summaries);
         drop(summaries);
-        written.write(out, files).map(|()| groups)
+        written.write(out, files).map(|()| (hashes, sizes))
     })?;
     let (values, sets) = phase(p, "facets", || {
         let values = terms::DocValues::new(&corpus);
@@ -98,7 +98,7 @@ pub fn write_index(site: &Site, renderer: &Renderer, out: &Staging) -> Result<In
         written.write(out, facet_files)?;
         written.write(out, name_files).map(|()| (facets, agency_names, ormas_names))
     })?;
-    let parts = layout::Parts { terms, groups, facets, agency_names, ormas_names };
+    let parts = layout::Parts { terms, groups, group_sizes, facets, agency_names, ormas_names };
     let manifest = layout::manifest_file(&layout::manifest(&corpus, renderer.urls(), &sets, &parts));
     let page_html = page::render(renderer, &manifest.0)?;
     written.write(out, vec![manifest, (format!("{}index.html", page::PATH), page_html)])?;

@@ -1,14 +1,17 @@
 //! The preview's HTTP side: serves the built folder on 127.0.0.1 like a
-//! static host (`index.html` for folders, `404.html` for misses), and adds
-//! to every HTML page, only here and never in a built site, a small
+//! static host (`index.html` for folders, `404.html` for misses, single
+//! byte ranges, which the search page reads summaries with), and adds to
+//! every HTML page, only here and never in a built site, a small
 //! live-reload script and, while the content is broken, a panel with the
-//! problems over the last good page.
+//! problems over the last good page. Without a [`Status`] it is a plain
+//! static host, which the tests and benchmarks serve built sites with.
 //!
 //! Live reload is a long poll: the script asks `/__terbuka/reload?v=N` and
 //! the server answers as soon as the site's version is no longer `N` (or
 //! after a while, to keep proxies happy); a new version reloads the tab.
 
 use std::fs;
+use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
@@ -88,8 +91,9 @@ pub struct HttpServer {
 }
 
 impl HttpServer {
-    /// Listens on `127.0.0.1:port` (0 picks a free port) and serves `root`.
-    pub fn start(port: u16, root: PathBuf, status: Arc<Status>) -> std::io::Result<Self> {
+    /// Listens on `127.0.0.1:port` (0 picks a free port) and serves `root`:
+    /// as the live preview with a `status`, as a plain static host without.
+    pub fn start(port: u16, root: PathBuf, status: Option<Arc<Status>>) -> std::io::Result<Self> {
         let server = Server::http(("127.0.0.1", port)).map_err(std::io::Error::other)?;
         let addr = server.server_addr().to_ip().ok_or_else(|| std::io::Error::other("the server has no IP address"))?;
         let server = Arc::new(server);
@@ -99,7 +103,7 @@ impl HttpServer {
                 let (root, status) = (root.clone(), status.clone());
                 // A thread per request: reload requests wait for minutes.
                 let _ = thread::Builder::new().name("terbuka-request".into()).spawn(move || {
-                    let _ = respond(request, &root, &status);
+                    let _ = respond(request, &root, status.as_deref());
                 });
             }
         })?;
@@ -120,11 +124,12 @@ fn header(name: &'static str, value: &'static str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header names and values here are ASCII constants")
 }
 
-fn respond(request: Request, root: &Path, status: &Status) -> std::io::Result<()> {
+fn respond(request: Request, root: &Path, status: Option<&Status>) -> std::io::Result<()> {
     let url = request.url().to_string();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-    let no_store = header("Cache-Control", "no-store");
-    if let Some(endpoint) = path.strip_prefix(ENDPOINT) {
+    let (path, query) = (path.split('#').next().unwrap_or(path), query.split('#').next().unwrap_or(query));
+    if let (Some(status), Some(endpoint)) = (status, path.strip_prefix(ENDPOINT)) {
+        let no_store = header("Cache-Control", "no-store");
         return match endpoint {
             "reload" => {
                 let seen = query.split('&').find_map(|kv| kv.strip_prefix("v=")).and_then(|v| v.parse().ok());
@@ -142,7 +147,9 @@ fn respond(request: Request, root: &Path, status: &Status) -> std::io::Result<()
         Some(file) => (200, file),
         None => (404, root.join("404.html")),
     };
-    let snapshot = status.snapshot();
+    // Read before the file, so a page is never older than the version it
+    // reports to the reload script.
+    let snapshot = status.map(Status::snapshot);
     let body = match fs::read(&file) {
         Ok(bytes) => bytes,
         // Nothing built yet (the first build failed): an empty page still
@@ -151,13 +158,58 @@ fn respond(request: Request, root: &Path, status: &Status) -> std::io::Result<()
         Err(_) => return request.respond(Response::from_string("cannot read").with_status_code(500)),
     };
     let kind = content_type(&file);
-    let body = if kind.starts_with("text/html") { inject(body, &snapshot) } else { body };
-    request.respond(
-        Response::from_data(body)
-            .with_status_code(code)
-            .with_header(header("Content-Type", kind))
-            .with_header(no_store),
-    )
+    let html = kind.starts_with("text/html");
+    let range = request.headers().iter().find(|h| h.field.equiv("Range")).map(|h| h.value.as_str().to_string());
+    let mut response = match (html, code) {
+        (true, _) => Response::from_data(match &snapshot {
+            Some(snapshot) => inject(body, snapshot),
+            None => body,
+        })
+        .with_status_code(code),
+        (false, 200) => match byte_range(range.as_deref(), body.len()) {
+            Ok(None) => Response::from_data(body),
+            Ok(Some(r)) => {
+                let content_range = format!("bytes {}-{}/{}", r.start, r.end - 1, body.len());
+                Response::from_data(body[r].to_vec())
+                    .with_status_code(206)
+                    .with_header(dynamic_header("Content-Range", &content_range))
+            }
+            Err(()) => Response::from_data(Vec::new())
+                .with_status_code(416)
+                .with_header(dynamic_header("Content-Range", &format!("bytes */{}", body.len()))),
+        },
+        (false, _) => Response::from_data(body).with_status_code(code),
+    }
+    .with_header(header("Content-Type", kind));
+    if !html {
+        response = response.with_header(header("Accept-Ranges", "bytes"));
+    }
+    if status.is_some() {
+        // The preview changes under the browser: never serve it from cache.
+        response = response.with_header(header("Cache-Control", "no-store"));
+    }
+    request.respond(response)
+}
+
+fn dynamic_header(name: &'static str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header values here are ASCII digits and words")
+}
+
+/// The part of a body of `len` bytes that a `Range` header asks for, as
+/// static hosts answer it: `Ok(None)` (the whole body) without a header
+/// or for anything but one byte range, `Err` when the range lies outside
+/// the body. `bytes=a-b`, `bytes=a-` and `bytes=-n` (the last n bytes).
+pub fn byte_range(header: Option<&str>, len: usize) -> Result<Option<Range<usize>>, ()> {
+    let Some(spec) = header.and_then(|h| h.trim().strip_prefix("bytes=")) else { return Ok(None) };
+    let Some((a, b)) = spec.split_once('-').filter(|_| !spec.contains(',')) else { return Ok(None) };
+    let number = |s: &str| s.trim().parse::<usize>().ok();
+    let range = match (a.trim().is_empty(), number(a), number(b)) {
+        (true, _, Some(n)) if n > 0 => len.saturating_sub(n)..len,
+        (false, Some(start), None) if b.trim().is_empty() => start..len,
+        (false, Some(start), Some(last)) if last >= start => start..(last + 1).min(len),
+        _ => return Ok(None),
+    };
+    if range.start >= len { Err(()) } else { Ok(Some(range)) }
 }
 
 /// The file a URL path names under `root`, refusing anything that would
@@ -259,6 +311,19 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answers_single_byte_ranges_as_static_hosts_do() {
+        assert_eq!(byte_range(None, 10), Ok(None));
+        assert_eq!(byte_range(Some("bytes=2-5"), 10), Ok(Some(2..6)));
+        assert_eq!(byte_range(Some("bytes=2-"), 10), Ok(Some(2..10)));
+        assert_eq!(byte_range(Some("bytes=-3"), 10), Ok(Some(7..10)));
+        assert_eq!(byte_range(Some("bytes=8-20"), 10), Ok(Some(8..10)), "clipped to the body");
+        assert_eq!(byte_range(Some("bytes=10-12"), 10), Err(()), "past the end");
+        assert_eq!(byte_range(Some("bytes=0-1,4-5"), 10), Ok(None), "several ranges: the whole body");
+        assert_eq!(byte_range(Some("items=0-1"), 10), Ok(None));
+        assert_eq!(byte_range(Some("bytes=5-2"), 10), Ok(None));
+    }
 
     #[test]
     fn refuses_paths_outside_the_root() {

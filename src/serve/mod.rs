@@ -10,7 +10,7 @@
 
 mod affected;
 mod engine;
-mod http;
+pub mod http;
 mod watch;
 
 use std::io::IsTerminal;
@@ -126,7 +126,7 @@ impl Server {
             None => temp.path().join("site"),
         };
         let status = Arc::new(Status::default());
-        let http = http::HttpServer::start(options.port, root.clone(), status.clone())
+        let http = http::HttpServer::start(options.port, root.clone(), Some(status.clone()))
             .map_err(|source| ServeError::Listen { port: options.port, source })?;
         let url = format!("http://{}/", http.addr);
         let mut engine = Engine::new(

@@ -6,8 +6,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::Arc;
-use std::thread;
 
 use scraper::{Html, Selector};
 
@@ -90,54 +88,19 @@ pub fn attrs(doc: &Html, selector: &str, attr: &str) -> Vec<String> {
 }
 
 /// Serves a folder on 127.0.0.1 like a static host would (index.html for
-/// folders, 404.html for misses) until dropped.
+/// folders, 404.html for misses, byte ranges) until dropped: the preview's
+/// server without its live reload.
 pub struct StaticServer {
     /// `http://127.0.0.1:PORT`
     pub origin: String,
-    server: Arc<tiny_http::Server>,
-    handle: Option<thread::JoinHandle<()>>,
+    _server: terbuka::serve::http::HttpServer,
 }
 
 impl StaticServer {
     /// Starts serving `root` on a free port.
     pub fn start(root: &Path) -> Self {
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
-        let port = server.server_addr().to_ip().unwrap().port();
-        let root = root.to_path_buf();
-        let s = server.clone();
-        let handle = thread::spawn(move || {
-            for request in s.incoming_requests() {
-                let path = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
-                let mut file = root.join(path.trim_start_matches('/'));
-                if file.is_dir() {
-                    file = file.join("index.html");
-                }
-                let (status, file) = if file.is_file() { (200, file) } else { (404, root.join("404.html")) };
-                let body = fs::read(&file).unwrap_or_default();
-                let kind = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
-                    "html" => "text/html; charset=utf-8",
-                    "css" => "text/css",
-                    "js" | "mjs" => "text/javascript",
-                    "json" => "application/json",
-                    "xml" => "application/xml",
-                    "svg" => "image/svg+xml",
-                    _ => "application/octet-stream",
-                };
-                let header = tiny_http::Header::from_bytes("Content-Type", kind).unwrap();
-                let _ =
-                    request.respond(tiny_http::Response::from_data(body).with_status_code(status).with_header(header));
-            }
-        });
-        Self { origin: format!("http://127.0.0.1:{port}"), server, handle: Some(handle) }
-    }
-}
-
-impl Drop for StaticServer {
-    fn drop(&mut self) {
-        self.server.unblock();
-        if let Some(h) = self.handle.take() {
-            let _ = h.join();
-        }
+        let server = terbuka::serve::http::HttpServer::start(0, root.to_path_buf(), None).unwrap();
+        Self { origin: format!("http://{}", server.addr), _server: server }
     }
 }
 

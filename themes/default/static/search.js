@@ -146,17 +146,38 @@ export function stem(word) {
 
 const files = new Map();
 
-/** Fetches an index file and inflates it (raw deflate), once per URL. */
-function load(url) {
-  if (!files.has(url)) {
-    const p = fetch(url).then((r) => {
-      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-      return new Response(r.body.pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer();
-    }).then((b) => new Uint8Array(b));
-    p.catch(() => files.delete(url));
-    files.set(url, p);
+/** The promise cached under `key`, made by `make` the first time. */
+function once(key, make) {
+  if (!files.has(key)) {
+    const p = make();
+    p.catch(() => files.delete(key));
+    files.set(key, p);
   }
-  return files.get(url);
+  return files.get(key);
+}
+
+/** Inflates a raw-deflate stream. */
+const inflate = (stream) => new Response(stream.pipeThrough(new DecompressionStream('deflate-raw')))
+  .arrayBuffer().then((b) => new Uint8Array(b));
+
+/** Fetches an index file and inflates it, once per URL. */
+function load(url) {
+  return once(url, () => fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+    return inflate(r.body);
+  }));
+}
+
+/** Fetches bytes [start, end) of an index file with a range request and
+ *  inflates them, once per range. A host that ignores ranges sends the
+ *  whole file, of which the range is kept. */
+function loadRange(url, start, end) {
+  return once(`${url}#${start}`, () => fetch(url, { headers: { Range: `bytes=${start}-${end - 1}` } })
+    .then(async (r) => {
+      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      return inflate(new Blob([r.status === 206 ? bytes : bytes.subarray(start, end)]).stream());
+    }));
 }
 
 const utf8 = new TextDecoder();
@@ -192,6 +213,10 @@ class Index {
     this.kindIndex = new Map(this.kinds.map(([slug], i) => [slug, i]));
     // Position in FACETS of each facet stored as columns in short lists.
     this.columnFacets = this.columns.map((f) => FACETS.indexOf(f));
+    // Where each summary group starts in its file.
+    this.groupStart = new Uint32Array(this.sizes.length);
+    let at = 0;
+    this.sizes.forEach((size, g) => { if (g % this.pack === 0) at = 0; this.groupStart[g] = at; at += size; });
     this.shardCache = new Map();
   }
 
@@ -338,8 +363,9 @@ class Index {
   async summaries(docs) {
     const groups = [...new Set(docs.map((d) => Math.floor(d / this.group)))];
     const parsed = await Promise.all(groups.map(async (g) => {
-      const block = this.groups[Math.floor(g / this.block)];
-      const bytes = await load(this.url(`r/${g}-${block}`));
+      const file = Math.floor(g / this.pack);
+      const url = this.url(`r/${file}-${this.groups[Math.floor(file / this.block)]}`);
+      const bytes = await loadRange(url, this.groupStart[g], this.groupStart[g] + this.sizes[g]);
       if (!bytes.docs) {
         const r = new Reader(bytes);
         bytes.docs = [];
