@@ -20,12 +20,12 @@ use crate::render::urls::Urls;
 /// Folder of the index in the output.
 pub const DIR: &str = "cari/indeks";
 /// Documents per summary group, the unit a result page fetches.
-pub const GROUP: usize = 16;
+pub const GROUP: usize = 8;
 /// Summary groups per file. The browser fetches one group with an HTTP
 /// range request, so a query pays for the groups it shows while the index
 /// stays a few thousand files; a host that ignores ranges sends the whole
 /// file, which costs up to `PACK` times the bytes but still works.
-pub const PACK: usize = 8;
+pub const PACK: usize = 16;
 /// Summary files per hash in the manifest.
 pub const BLOCK: usize = 8;
 /// Target size of a term shard before compression.
