@@ -166,8 +166,9 @@ fn measure(tab: &headless_chrome::Tab, url: &str, via: Option<&str>) -> Result<M
         if state.as_ref().and_then(|v| v.as_str()) == Some("ready") {
             break;
         }
-        if Instant::now() > deadline {
-            return Err("search did not finish in 60 s".into());
+        if Instant::now() > deadline || state.as_ref().and_then(|v| v.as_str()) == Some("error") {
+            let status = tab.evaluate("document.getElementById('status').textContent", false)?.value;
+            return Err(format!("search did not finish ({state:?}; status {status:?})").into());
         }
         std::thread::sleep(Duration::from_millis(50));
     }

@@ -167,14 +167,14 @@ fn respond(request: Request, root: &Path, status: Option<&Status>) -> std::io::R
         })
         .with_status_code(code),
         (false, 200) => match byte_range(range.as_deref(), body.len()) {
-            Ok(None) => Response::from_data(body),
-            Ok(Some(r)) => {
+            ByteRange::Whole => Response::from_data(body),
+            ByteRange::Part(r) => {
                 let content_range = format!("bytes {}-{}/{}", r.start, r.end - 1, body.len());
                 Response::from_data(body[r].to_vec())
                     .with_status_code(206)
                     .with_header(dynamic_header("Content-Range", &content_range))
             }
-            Err(()) => Response::from_data(Vec::new())
+            ByteRange::Unsatisfiable => Response::from_data(Vec::new())
                 .with_status_code(416)
                 .with_header(dynamic_header("Content-Range", &format!("bytes */{}", body.len()))),
         },
@@ -195,21 +195,31 @@ fn dynamic_header(name: &'static str, value: &str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header values here are ASCII digits and words")
 }
 
+/// What to send for a `Range` header.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ByteRange {
+    /// The whole body (no header, or anything but one byte range).
+    Whole,
+    /// These bytes, with status 206.
+    Part(Range<usize>),
+    /// Status 416: the range starts past the end.
+    Unsatisfiable,
+}
+
 /// The part of a body of `len` bytes that a `Range` header asks for, as
-/// static hosts answer it: `Ok(None)` (the whole body) without a header
-/// or for anything but one byte range, `Err` when the range lies outside
-/// the body. `bytes=a-b`, `bytes=a-` and `bytes=-n` (the last n bytes).
-pub fn byte_range(header: Option<&str>, len: usize) -> Result<Option<Range<usize>>, ()> {
-    let Some(spec) = header.and_then(|h| h.trim().strip_prefix("bytes=")) else { return Ok(None) };
-    let Some((a, b)) = spec.split_once('-').filter(|_| !spec.contains(',')) else { return Ok(None) };
+/// static hosts answer it: `bytes=a-b`, `bytes=a-` and `bytes=-n` (the
+/// last n bytes).
+pub fn byte_range(header: Option<&str>, len: usize) -> ByteRange {
+    let Some(spec) = header.and_then(|h| h.trim().strip_prefix("bytes=")) else { return ByteRange::Whole };
+    let Some((a, b)) = spec.split_once('-').filter(|_| !spec.contains(',')) else { return ByteRange::Whole };
     let number = |s: &str| s.trim().parse::<usize>().ok();
     let range = match (a.trim().is_empty(), number(a), number(b)) {
         (true, _, Some(n)) if n > 0 => len.saturating_sub(n)..len,
         (false, Some(start), None) if b.trim().is_empty() => start..len,
         (false, Some(start), Some(last)) if last >= start => start..(last + 1).min(len),
-        _ => return Ok(None),
+        _ => return ByteRange::Whole,
     };
-    if range.start >= len { Err(()) } else { Ok(Some(range)) }
+    if range.start >= len { ByteRange::Unsatisfiable } else { ByteRange::Part(range) }
 }
 
 /// The file a URL path names under `root`, refusing anything that would
@@ -314,15 +324,16 @@ mod tests {
 
     #[test]
     fn answers_single_byte_ranges_as_static_hosts_do() {
-        assert_eq!(byte_range(None, 10), Ok(None));
-        assert_eq!(byte_range(Some("bytes=2-5"), 10), Ok(Some(2..6)));
-        assert_eq!(byte_range(Some("bytes=2-"), 10), Ok(Some(2..10)));
-        assert_eq!(byte_range(Some("bytes=-3"), 10), Ok(Some(7..10)));
-        assert_eq!(byte_range(Some("bytes=8-20"), 10), Ok(Some(8..10)), "clipped to the body");
-        assert_eq!(byte_range(Some("bytes=10-12"), 10), Err(()), "past the end");
-        assert_eq!(byte_range(Some("bytes=0-1,4-5"), 10), Ok(None), "several ranges: the whole body");
-        assert_eq!(byte_range(Some("items=0-1"), 10), Ok(None));
-        assert_eq!(byte_range(Some("bytes=5-2"), 10), Ok(None));
+        use ByteRange::*;
+        assert_eq!(byte_range(None, 10), Whole);
+        assert_eq!(byte_range(Some("bytes=2-5"), 10), Part(2..6));
+        assert_eq!(byte_range(Some("bytes=2-"), 10), Part(2..10));
+        assert_eq!(byte_range(Some("bytes=-3"), 10), Part(7..10));
+        assert_eq!(byte_range(Some("bytes=8-20"), 10), Part(8..10), "clipped to the body");
+        assert_eq!(byte_range(Some("bytes=10-12"), 10), Unsatisfiable, "past the end");
+        assert_eq!(byte_range(Some("bytes=0-1,4-5"), 10), Whole, "several ranges: the whole body");
+        assert_eq!(byte_range(Some("items=0-1"), 10), Whole);
+        assert_eq!(byte_range(Some("bytes=5-2"), 10), Whole);
     }
 
     #[test]
