@@ -67,6 +67,8 @@ struct Entry {
 struct Summary {
     doc_type: u8,
     activity_kind: u8,
+    /// Region number plus one, 0 for none.
+    region: u64,
     title: String,
     path: String,
     date: String,
@@ -164,14 +166,14 @@ impl Index {
         for k in 0..n {
             let (doc_type, activity_kind) = (r.b[r.p], r.b[r.p + 1]);
             r.p += 2;
-            r.varint();
+            let region = r.varint();
             let date = r.str();
             let title = r.str();
             let path = r.str();
             r.str();
             let excerpt = r.str();
             if g * group + k == doc {
-                found = Some(Summary { doc_type, activity_kind, title, path, date, excerpt });
+                found = Some(Summary { doc_type, activity_kind, region, title, path, date, excerpt });
             }
         }
         found.expect("document in its group")
@@ -317,6 +319,18 @@ fn indexes_the_seed_press_releases_with_their_facets() {
         }
     }
     assert!(index.entry("pilkada").unwrap().columns.is_some());
+    // Every document's columns, in document order in `c/`, agree with its summary.
+    assert_eq!(m["columnFiles"].as_array().unwrap().len(), 1, "one file for a small site");
+    let bytes = index.file(&format!("c/0-{}", m["columnFiles"][0].as_str().unwrap()));
+    let mut r = Reader { b: &bytes, p: 0 };
+    for d in 0..n as u32 {
+        let [kind, region, _topics]: [Vec<u64>; 3] = [(); 3].map(|()| (0..r.varint()).map(|_| r.varint()).collect());
+        let summary = index.summary(d);
+        assert_eq!(region.iter().map(|r| r + 1).sum::<u64>(), summary.region, "document {d}");
+        let kind_byte = kind.first().map_or(255, |&k| k as u8);
+        assert_eq!(kind_byte, summary.activity_kind, "document {d}");
+    }
+    assert_eq!(r.p, bytes.len());
 }
 
 #[test]

@@ -193,9 +193,15 @@ fn searching_filtering_and_deep_links_in_chromium() {
 
     // Browsing with filters and no query, as in "every activity in Kota
     // Tangerang in 2024": one filter counts from its histogram, a filter
-    // and a year from its columns, both exactly.
-    // Kota Tangerang has two activities, both of 2024, and three agencies.
-    for (query, source, records) in [("wilayah=36.71", "histogram", 5), ("wilayah=36.71&tahun=2024", "columns", 2)] {
+    // and a year from the filter's columns, a year alone from the columns
+    // of its documents, all exactly.
+    // Kota Tangerang has two activities, both of 2024, and three agencies;
+    // 2024 has four activities, counted from the columns of their range.
+    for (query, source, records) in [
+        ("wilayah=36.71", "histogram", 5),
+        ("wilayah=36.71&tahun=2024", "columns", 2),
+        ("tahun=2024", "document columns", 4),
+    ] {
         tab.navigate_to(&format!("{}/cari/?{query}", server.origin)).unwrap();
         wait_for(
             &tab,

@@ -2,8 +2,9 @@
 //!
 //! Under `cari/indeks/`: `t/` term shards (words and facet values), `r/`
 //! result summaries in groups of [`GROUP`] documents, [`PACK`] groups a
-//! file, `f/` facet value sets, `n/` names of agencies and ormas for the
-//! facet lists, and `manifest-<hash>.bin`. Every file (every summary group)
+//! file, `c/` the column facets of every document in runs of
+//! [`COLUMN_RUN`], `f/` facet value sets, `n/` names of agencies and ormas
+//! for the facet lists, and `manifest-<hash>.bin`. Every file (every summary group)
 //! is raw deflate and named `<position>-<content hash>.bin`, so a host can
 //! cache it forever; the manifest holds the hashes.
 
@@ -13,7 +14,7 @@ use serde_json::{Value, json};
 use super::codec::{Buf, content_hash, deflate, deflate_fast};
 use super::docs::{Corpus, DocType, Facet};
 use super::shards::partition;
-use super::terms::{COLUMNS, DocValues, TOP_VALUES};
+use super::terms::{COLUMNS, DocValues, TOP_VALUES, write_columns};
 use crate::model::ActivityKind;
 use crate::render::urls::Urls;
 
@@ -28,6 +29,9 @@ pub const GROUP: usize = 8;
 pub const PACK: usize = 16;
 /// Summary files per hash in the manifest.
 pub const BLOCK: usize = 8;
+/// Documents per `c/` file. A year or a type is a range of documents, so
+/// counting results narrowed by one reads only the files of that range.
+pub const COLUMN_RUN: usize = 4096;
 /// Target size of a term shard before compression.
 const SHARD_BYTES: usize = 16 * 1024;
 /// Target size of a facet-set file before compression.
@@ -105,6 +109,21 @@ pub fn summary_groups(summaries: &[Vec<u8>]) -> SummaryFiles {
         .map(|(n, bytes)| (format!("{DIR}/r/{n}-{}.bin", hashes[n / BLOCK]), bytes))
         .collect();
     SummaryFiles { hashes, sizes, files }
+}
+
+/// The column facets of every document, in document order, [`COLUMN_RUN`]
+/// a file: returns each file's hash and the files.
+pub fn column_files(corpus: &Corpus, values: &DocValues) -> (Vec<String>, Vec<File>) {
+    let runs: Vec<u32> = (0..corpus.len()).step_by(COLUMN_RUN).collect();
+    runs.par_iter()
+        .enumerate()
+        .map(|(n, &start)| {
+            let end = (start + COLUMN_RUN as u32).min(corpus.len());
+            let mut raw = Buf::with_capacity(COLUMN_RUN * 8);
+            write_columns(&mut raw, corpus, values, start..end);
+            pack("c", n, &raw.0)
+        })
+        .unzip()
 }
 
 /// The documents of every facet value, by global value number.
@@ -236,6 +255,8 @@ pub struct Parts {
     pub group_sizes: Vec<u32>,
     /// Facet set files per facet.
     pub facets: Vec<Vec<(u32, String)>>,
+    /// Column file hashes.
+    pub columns: Vec<String>,
     /// Agency name files.
     pub agency_names: NameIndex,
     /// Ormas name files.
@@ -291,6 +312,8 @@ pub fn manifest(corpus: &Corpus, urls: &Urls, sets: &[Vec<u32>], parts: &Parts) 
         "topics": topics,
         "counts": {"instansi": s.agencies.len(), "ormas": s.ormas.len()},
         "columns": COLUMNS.iter().map(|f| f.param()).collect::<Vec<_>>(),
+        "columnRun": COLUMN_RUN,
+        "columnFiles": parts.columns,
         "facets": facets,
         "names": {"instansi": names(&parts.agency_names), "ormas": names(&parts.ormas_names)},
         "all": browse_counts(corpus, sets),

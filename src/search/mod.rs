@@ -92,13 +92,15 @@ pub fn write_index(site: &Site, renderer: &Renderer, out: &Staging) -> Result<In
         let (shards, files) = layout::term_shards(&keys, &entries);
         written.write(out, files).map(|()| shards)
     })?;
-    let (facets, agency_names, ormas_names) = phase(p, "facet files", || {
+    let (facets, columns, agency_names, ormas_names) = phase(p, "facet files", || {
         let (facets, facet_files) = layout::facet_files(&corpus, &sets);
+        let (columns, column_files) = layout::column_files(&corpus, &values);
         let (agency_names, ormas_names, name_files) = layout::name_files(&corpus);
         written.write(out, facet_files)?;
-        written.write(out, name_files).map(|()| (facets, agency_names, ormas_names))
+        written.write(out, column_files)?;
+        written.write(out, name_files).map(|()| (facets, columns, agency_names, ormas_names))
     })?;
-    let parts = layout::Parts { terms, groups, group_sizes, facets, agency_names, ormas_names };
+    let parts = layout::Parts { terms, groups, group_sizes, facets, columns, agency_names, ormas_names };
     let manifest = layout::manifest_file(&layout::manifest(&corpus, renderer.urls(), &sets, &parts));
     let page_html = page::render(renderer, &manifest.0)?;
     written.write(out, vec![manifest, (format!("{}index.html", page::PATH), page_html)])?;

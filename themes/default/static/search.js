@@ -269,20 +269,43 @@ class Index {
       for (let n = r.varint(); n > 0; n--) { v += r.varint(); list.push([v, r.varint()]); }
       return list;
     });
-    if (r.p < e.end) {
-      const starts = new Uint32Array(df + 1);
-      const facet = [];
-      const value = [];
-      for (let i = 0; i < df; i++) {
-        starts[i] = value.length;
-        for (let f = 0; f < this.columnFacets.length; f++) {
-          for (let n = r.varint(); n > 0; n--) { facet.push(f); value.push(r.varint()); }
-        }
-      }
-      starts[df] = value.length;
-      e.cols = { starts, facet: Uint8Array.from(facet), value: Uint32Array.from(value) };
-    }
+    if (r.p < e.end) e.cols = this.readColumns(r, df);
     return e;
+  }
+
+  /** Reads the columns of `count` documents: per document, per column
+   *  facet, a count and the values. */
+  readColumns(r, count) {
+    const starts = new Uint32Array(count + 1);
+    const facet = [];
+    const value = [];
+    for (let i = 0; i < count; i++) {
+      starts[i] = value.length;
+      for (let f = 0; f < this.columnFacets.length; f++) {
+        for (let n = r.varint(); n > 0; n--) { facet.push(f); value.push(r.varint()); }
+      }
+    }
+    starts[count] = value.length;
+    return { starts, facet: Uint8Array.from(facet), value: Uint32Array.from(value) };
+  }
+
+  /** Numbers of the `c/` files holding the columns of `docs`. */
+  runsOf(docs) {
+    return [...new Set(Array.from(docs, (d) => Math.floor(d / this.columnRun)))];
+  }
+
+  /** The `c/` files `runs`, each as a list of its documents and their
+   *  columns. */
+  async columnRuns(runs) {
+    return Promise.all(runs.map(async (k) => {
+      const bytes = await load(this.url(`c/${k}-${this.columnFiles[k]}`));
+      if (!bytes.list) {
+        const start = k * this.columnRun;
+        const count = Math.min(this.columnRun, this.n - start);
+        bytes.list = { docs: Uint32Array.from({ length: count }, (_, i) => start + i), cols: this.readColumns(new Reader(bytes), count) };
+      }
+      return bytes.list;
+    }));
   }
 
   /** The entry of one value of a facet (its documents, histogram and
@@ -482,7 +505,8 @@ const lowerBound = (arr, x) => {
 const countIn = (docs, start, end) => lowerBound(docs, end) - lowerBound(docs, start);
 
 /** Counts per value of the column facets among `docs`, read from the
- *  columns of `lists`, whose union holds every one of `docs`. */
+ *  columns of `lists` (short lists, or `c/` files), whose union holds
+ *  every one of `docs`. */
 function columnCounts(index, lists, docs) {
   const member = new Uint8Array(index.n);
   for (const d of docs) member[d] = 1;
@@ -552,7 +576,10 @@ export async function search(index, state) {
   const docs = order.map((i) => result.docs[i]);
 
   // Counts: exact in every case, from the cheapest source that is exact.
-  // Facets left null are counted from the value sets when shown.
+  // Facets left null are counted when shown: the column facets from the
+  // `c/` files of the results' range, unless the results span most of the
+  // site (the column files of every document weigh 1.3 times the facets'
+  // value sets); agencies and ormas from their sets.
   const counts = { tipe: index.types.map(([, , s, e]) => countIn(result.docs, s, e)),
     tahun: index.years.map(([, s, e]) => countIn(result.docs, s, e)), facets: FACETS.map(() => null),
     source: 'sets', lazy: result.docs };
@@ -573,6 +600,13 @@ export async function search(index, state) {
   } else if (columns) {
     counts.facets = columnCounts(index, columns, result.docs);
     counts.source = 'columns';
+  } else {
+    // The results' documents span at most three quarters of the site.
+    const docs = result.docs;
+    if ((docs[docs.length - 1] - docs[0] + 1) * 4 <= n * 3) {
+      counts.source = 'document columns';
+      counts.runs = index.runsOf(docs);
+    }
   }
   computed = performance.now() - computeStart;
   return { docs, counts, highlight, words, computeStart, computed };
@@ -704,7 +738,7 @@ class Page {
       if (run !== this.run) return;
       this.found = found;
       this.stateNow = state;
-      // Counts that need value sets load alongside the result summaries.
+      // Counts that need more files load alongside the result summaries.
       for (const f of ['jenis', 'wilayah', 'topik']) this.facetCounts(f).catch(() => {});
       await this.renderResults();
       if (run !== this.run) return;
@@ -772,8 +806,14 @@ class Page {
 
   async facetCounts(facet) {
     const c = this.found.counts;
-    if (c.facets[FACETS.indexOf(facet)]) return c.facets[FACETS.indexOf(facet)];
+    const f = FACETS.indexOf(facet);
+    if (c.facets[f]) return c.facets[f];
     c.cache = c.cache || {};
+    if (c.source === 'document columns' && this.index.columnFacets.includes(f)) {
+      c.cache.columns = c.cache.columns ||
+        this.index.columnRuns(c.runs).then((lists) => columnCounts(this.index, lists, c.lazy));
+      return (await c.cache.columns)[f];
+    }
     c.cache[facet] = c.cache[facet] || countFromSets(this.index, facet, c.lazy);
     return c.cache[facet];
   }
