@@ -25,7 +25,7 @@ pub const TOP_VALUES: usize = 30;
 /// downloading whole facets. It bounds what a list adds (about 4 bytes a
 /// document, compressed) while covering the words and places people
 /// narrow by; bigger lists are common words, whose counts come from their
-/// histogram or, combined, from the facet sets.
+/// histogram or, combined, from the column files of their range.
 pub const COLUMN_DOCS: usize = 2048;
 /// Facets whose counts the page shows at once, stored as columns. The
 /// agency and ormas lists open on demand and count from their sets.
@@ -162,16 +162,26 @@ pub fn write_columns(buf: &mut Buf, corpus: &Corpus, values: &DocValues, docs: i
     }
 }
 
-/// Writes what follows a list's postings: its histogram and, for a list of
-/// at most [`COLUMN_DOCS`] documents, its columns.
-fn write_tail(
+/// Writes the block of a list's entry: the IDF × 1000, the document count,
+/// each posting as (gap, impact byte), the histogram and, for a list of at
+/// most [`COLUMN_DOCS`] documents, its columns.
+fn write_list(
     b: &mut Buf,
-    corpus: &Corpus,
-    values: &DocValues,
-    docs: impl Iterator<Item = u32> + Clone,
-    len: usize,
+    (corpus, values): (&Corpus, &DocValues),
+    idf_milli: u64,
+    docs: impl ExactSizeIterator<Item = u32> + Clone,
+    impacts: impl Iterator<Item = u8>,
     scratch: &mut Vec<u32>,
 ) {
+    let len = docs.len();
+    b.varint(idf_milli);
+    b.varint(len as u64);
+    let mut prev = 0;
+    for (d, impact) in docs.clone().zip(impacts) {
+        b.varint(u64::from(d - prev));
+        b.byte(impact);
+        prev = d;
+    }
     write_histogram(b, &histogram(corpus, values, docs.clone(), scratch));
     if len <= COLUMN_DOCS {
         write_columns(b, corpus, values, docs);
@@ -200,17 +210,10 @@ pub fn encode_entries(
         .map_init(Vec::new, |scratch, (t, postings)| {
             let mut buf = Buf::with_capacity(32 + postings.len() * 3);
             buf.str(&terms[t]);
-            buf.block(|b| {
-                b.varint((idf(n, postings.len()) * 1000.0).round() as u64);
-                b.varint(postings.len() as u64);
-                let mut prev = 0;
-                for (d, counts) in &postings {
-                    b.varint(u64::from(d - prev));
-                    b.byte(impact(counts, &lengths[*d as usize], &avg));
-                    prev = *d;
-                }
-                write_tail(b, corpus, values, postings.iter().map(|p| p.0), postings.len(), scratch);
-            });
+            let idf_milli = (idf(n, postings.len()) * 1000.0).round() as u64;
+            let docs = postings.iter().map(|p| p.0);
+            let impacts = postings.iter().map(|(d, counts)| impact(counts, &lengths[*d as usize], &avg));
+            buf.block(|b| write_list(b, (corpus, values), idf_milli, docs, impacts, scratch));
             buf.0
         })
         .collect()
@@ -236,17 +239,8 @@ pub fn encode_value_entries(corpus: &Corpus, sets: &[Vec<u32>], values: &DocValu
             let key = value_key(facet, local);
             let mut buf = Buf::with_capacity(32 + set.len() * 6);
             buf.str(&key);
-            buf.block(|b| {
-                b.varint(0);
-                b.varint(set.len() as u64);
-                let mut prev = 0;
-                for &d in set {
-                    b.varint(u64::from(d - prev));
-                    b.byte(NO_IMPACT);
-                    prev = d;
-                }
-                write_tail(b, corpus, values, set.iter().copied(), set.len(), scratch);
-            });
+            let impacts = std::iter::repeat(NO_IMPACT);
+            buf.block(|b| write_list(b, (corpus, values), 0, set.iter().copied(), impacts, scratch));
             (key, buf.0)
         })
         .unzip()
