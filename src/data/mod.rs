@@ -77,7 +77,12 @@ fn run_side_by_side(jobs: &[Job<'_>]) -> Result<(), DataError> {
 
 /// Writes one file, naming it in the error.
 pub(crate) fn write(out: &Staging, path: &str, bytes: &[u8]) -> Result<(), DataError> {
-    out.write(path, bytes).map_err(|source| DataError::Write { path: path.to_string(), source })
+    out.write(path, bytes).map_err(write_error(path))
+}
+
+/// Turns an I/O error on the output file `path` into a [`DataError`].
+pub(crate) fn write_error(path: &str) -> impl FnOnce(std::io::Error) -> DataError + '_ {
+    move |source| DataError::Write { path: path.to_string(), source }
 }
 
 /// The value an enumeration has in the content files (`pemerintah-daerah`),

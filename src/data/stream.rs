@@ -7,7 +7,7 @@ use std::io::Write;
 
 use rayon::prelude::*;
 
-use super::DataError;
+use super::{DataError, write_error};
 use crate::output::{StagedFile, Staging};
 
 /// Records encoded before their bytes are appended to the file: large
@@ -26,13 +26,13 @@ pub struct Download<'s> {
 impl<'s> Download<'s> {
     /// Creates `path` in the staging folder.
     pub fn create(out: &'s Staging, path: &'static str) -> Result<Self, DataError> {
-        let file = out.create_file(path).map_err(|source| DataError::Write { path: path.into(), source })?;
+        let file = out.create_file(path).map_err(write_error(path))?;
         Ok(Self { path, file })
     }
 
     /// Appends bytes written outside [`Download::extend`] (headers, framing).
     pub fn push(&mut self, bytes: &[u8]) -> Result<(), DataError> {
-        self.file.write_all(bytes).map_err(|source| self.error(source))
+        self.file.write_all(bytes).map_err(write_error(self.path))
     }
 
     /// Appends every item of `items` as `encode` writes it; `encode` gets
@@ -64,12 +64,7 @@ impl<'s> Download<'s> {
 
     /// Flushes the file.
     pub fn finish(self) -> Result<(), DataError> {
-        let path = self.path;
-        self.file.finish().map_err(|source| DataError::Write { path: path.into(), source })
-    }
-
-    fn error(&self, source: std::io::Error) -> DataError {
-        DataError::Write { path: self.path.into(), source }
+        self.file.finish().map_err(write_error(self.path))
     }
 }
 

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use flate2::Compression;
 use flate2::write::DeflateEncoder;
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// An index file being written.
 #[derive(Debug, Default, Clone)]
@@ -96,6 +96,14 @@ pub fn content_hash(bytes: &[u8]) -> String {
     format!("{:08x}", xxh3_64(bytes) >> 32)
 }
 
+/// [`content_hash`] of several byte strings one after the other, without
+/// joining them first.
+pub fn content_hash_of(parts: &[Vec<u8>]) -> String {
+    let mut hasher = Xxh3::new();
+    parts.iter().for_each(|p| hasher.update(p));
+    format!("{:08x}", hasher.digest() >> 32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +125,6 @@ mod tests {
         DeflateDecoder::new(&packed[..]).read_to_end(&mut out).unwrap();
         assert_eq!(out, b.0);
         assert_eq!(deflate(&b.0), packed, "deterministic");
+        assert_eq!(content_hash_of(&[b.0[..3].to_vec(), b.0[3..].to_vec()]), content_hash(&b.0));
     }
 }

@@ -4,14 +4,14 @@
 //! result summaries in groups of [`GROUP`] documents, [`PACK`] groups a
 //! file, `c/` the column facets of every document in runs of
 //! [`COLUMN_RUN`], `f/` facet value sets, `n/` names of agencies and ormas
-//! for the facet lists, and `manifest-<hash>.bin`. Every file (every summary group)
-//! is raw deflate and named `<position>-<content hash>.bin`, so a host can
-//! cache it forever; the manifest holds the hashes.
+//! for the facet lists, and `manifest-<hash>.bin`. Every file (every
+//! summary group) is raw deflate and named `<position>-<content hash>.bin`,
+//! so a host can cache it forever; the manifest holds the hashes.
 
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
-use super::codec::{Buf, content_hash, deflate, deflate_fast};
+use super::codec::{Buf, content_hash, content_hash_of, deflate, deflate_fast};
 use super::docs::{Corpus, DocType, Facet};
 use super::shards::partition;
 use super::terms::{COLUMNS, DocValues, TOP_VALUES, write_columns};
@@ -102,7 +102,7 @@ pub fn summary_groups(summaries: &[Vec<u8>]) -> SummaryFiles {
     let sizes = packed.iter().map(|g| g.len() as u32).collect();
     let packs: Vec<Vec<u8>> = packed.chunks(PACK).map(<[Vec<u8>]>::concat).collect();
     drop(packed);
-    let hashes: Vec<String> = packs.chunks(BLOCK).map(|block| content_hash(&block.concat())).collect();
+    let hashes: Vec<String> = packs.chunks(BLOCK).map(content_hash_of).collect();
     let files = packs
         .into_iter()
         .enumerate()

@@ -120,8 +120,8 @@ impl Drop for HttpServer {
     }
 }
 
-fn header(name: &'static str, value: &'static str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header names and values here are ASCII constants")
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header names and values here are ASCII")
 }
 
 fn respond(request: Request, root: &Path, status: Option<&Status>) -> std::io::Result<()> {
@@ -147,8 +147,8 @@ fn respond(request: Request, root: &Path, status: Option<&Status>) -> std::io::R
         Some(file) => (200, file),
         None => (404, root.join("404.html")),
     };
-    // Read before the file, so a page is never older than the version it
-    // reports to the reload script.
+    // Taken before the file is read, so a page is never older than the
+    // version it reports to the reload script.
     let snapshot = status.map(Status::snapshot);
     let body = match fs::read(&file) {
         Ok(bytes) => bytes,
@@ -172,11 +172,11 @@ fn respond(request: Request, root: &Path, status: Option<&Status>) -> std::io::R
                 let content_range = format!("bytes {}-{}/{}", r.start, r.end - 1, body.len());
                 Response::from_data(body[r].to_vec())
                     .with_status_code(206)
-                    .with_header(dynamic_header("Content-Range", &content_range))
+                    .with_header(header("Content-Range", &content_range))
             }
             ByteRange::Unsatisfiable => Response::from_data(Vec::new())
                 .with_status_code(416)
-                .with_header(dynamic_header("Content-Range", &format!("bytes */{}", body.len()))),
+                .with_header(header("Content-Range", &format!("bytes */{}", body.len()))),
         },
         (false, _) => Response::from_data(body).with_status_code(code),
     }
@@ -189,10 +189,6 @@ fn respond(request: Request, root: &Path, status: Option<&Status>) -> std::io::R
         response = response.with_header(header("Cache-Control", "no-store"));
     }
     request.respond(response)
-}
-
-fn dynamic_header(name: &'static str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header values here are ASCII digits and words")
 }
 
 /// What to send for a `Range` header.

@@ -504,12 +504,18 @@ const lowerBound = (arr, x) => {
 };
 const countIn = (docs, start, end) => lowerBound(docs, end) - lowerBound(docs, start);
 
+/** A byte per document of the index, 1 for each of `docs`. */
+function membership(index, docs) {
+  const member = new Uint8Array(index.n);
+  for (const d of docs) member[d] = 1;
+  return member;
+}
+
 /** Counts per value of the column facets among `docs`, read from the
  *  columns of `lists` (short lists, or `c/` files), whose union holds
  *  every one of `docs`. */
 function columnCounts(index, lists, docs) {
-  const member = new Uint8Array(index.n);
-  for (const d of docs) member[d] = 1;
+  const member = membership(index, docs);
   const out = FACETS.map(() => null);
   const maps = index.columnFacets.map((f) => (out[f] = new Map()));
   for (const { docs: ds, cols } of lists) {
@@ -527,7 +533,7 @@ function columnCounts(index, lists, docs) {
 
 /** Runs a search: returns the ordered documents, counts per facet value
  *  and the terms to highlight. */
-export async function search(index, state) {
+async function search(index, state) {
   const n = index.n;
   const words = parseQuery(state.q || '');
   const highlight = new Set();
@@ -584,8 +590,13 @@ export async function search(index, state) {
     tahun: index.years.map(([, s, e]) => countIn(result.docs, s, e)), facets: FACETS.map(() => null),
     source: 'sets', lazy: result.docs };
   const onlyList = covers.length === 1 && covers[0].length === 1 && !ranges.length ? covers[0][0] : null;
-  const columns = covers.filter((l) => l.length && l.every((e) => e.cols))
-    .sort((a, b) => a.reduce((s, e) => s + e.docs.length, 0) - b.reduce((s, e) => s + e.docs.length, 0))[0];
+  // The shortest cover whose lists all carry columns.
+  let columns = null;
+  let shortest = Infinity;
+  for (const lists of covers) {
+    const size = lists.reduce((s, e) => s + e.docs.length, 0);
+    if (lists.length && lists.every((e) => e.cols) && size < shortest) { columns = lists; shortest = size; }
+  }
   if (!result.docs.length) {
     counts.facets = FACETS.map(() => new Map());
     counts.source = 'none';
@@ -623,8 +634,7 @@ async function valueNumber(index, facet, value) {
 
 /** Counts of each value of a facet within `docs`, from the value sets. */
 export async function countFromSets(index, facet, docs) {
-  const member = new Uint8Array(index.n);
-  for (const d of docs) member[d] = 1;
+  const member = membership(index, docs);
   const sets = await index.allSets(facet);
   const out = new Map();
   sets.forEach((set, v) => {
