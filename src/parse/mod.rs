@@ -169,7 +169,7 @@ fn record<T: DeserializeOwned>(file: SourceFile, has_body: bool) -> Result<Recor
         (0, file.text.len(), file.text.len())
     };
     match deserialize::<T>(&file.display_path, &file.text, yaml_start, yaml_end) {
-        Ok(meta) if problems.is_empty() => Ok(Record { id, meta, origin: origin(&file, yaml_start, body_start) }),
+        Ok(meta) if problems.is_empty() => Ok(Record::new(id, meta, origin(&file, yaml_start, body_start))),
         Ok(_) => Err(problems),
         Err(d) => {
             problems.push(d);
