@@ -2,6 +2,15 @@
 //! UTF-8 with a byte-order mark (so spreadsheets detect the encoding), a
 //! header row, CRLF line ends and RFC 4180 quoting. Each table's columns
 //! are declared once in [`crate::catalog`].
+//!
+//! These files are made for spreadsheets, and a spreadsheet runs a cell
+//! that starts with `=`, `+`, `-` or `@` (or a tab or carriage return
+//! before one) as a formula. Records come from many hands, so such a cell
+//! gets a leading `'`, which spreadsheets read as "text" (OWASP's advice
+//! on CSV injection); `docs/data.md` documents the rule. The JSON files
+//! carry every value unchanged.
+
+use std::borrow::Cow;
 
 use csv::{QuoteStyle, Terminator, WriterBuilder};
 
@@ -52,7 +61,25 @@ fn write_table<R: Copy, T: Sync>(
     file.finish()
 }
 
-/// Appends one CSV row (RFC 4180 quoting, CRLF).
+/// Characters that make a spreadsheet read a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as written: one a spreadsheet would run as a formula gets a
+/// leading `'`.
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) { format!("'{cell}").into() } else { cell.into() }
+}
+
+/// [`neutralise`] as the bytes the CSV writer takes, copying only a cell
+/// that changes.
+fn cell_bytes(cell: &str) -> Cow<'_, [u8]> {
+    match neutralise(cell) {
+        Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
+        Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+    }
+}
+
+/// Appends one CSV row (RFC 4180 quoting, CRLF), formulas neutralised.
 fn encode(path: &str, row: &[String], buf: &mut Vec<u8>) -> Result<(), DataError> {
     let err = |source| DataError::Csv { path: path.to_string(), source };
     let mut w = WriterBuilder::new()
@@ -60,7 +87,7 @@ fn encode(path: &str, row: &[String], buf: &mut Vec<u8>) -> Result<(), DataError
         .quote_style(QuoteStyle::Necessary)
         .buffer_capacity(1024)
         .from_writer(buf);
-    w.write_record(row).map_err(err)?;
+    w.write_record(row.iter().map(|cell| cell_bytes(cell))).map_err(err)?;
     w.flush().map_err(|e| err(e.into()))
 }
 
@@ -77,5 +104,18 @@ mod tests {
         let back = r.records().next().unwrap().unwrap();
         assert_eq!(&back[1], "Rapat \"sinergi\", ormas\nbaris dua");
         assert!(buf.ends_with(b"x\r\n"));
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_start_with_a_quote() {
+        for formula in ["=HYPERLINK(\"http://x\")", "+62 21 555", "-1+1", "@SUM(A1)", "\t=1", "\r=1"] {
+            assert_eq!(neutralise(formula), format!("'{formula}"));
+        }
+        for plain in ["Rapat koordinasi", "2024-07-12", "36.71", "", "a=b"] {
+            assert_eq!(neutralise(plain), plain);
+        }
+        let mut buf = Vec::new();
+        encode("t.csv", &["=1+1".to_string(), "ok".into()], &mut buf).unwrap();
+        assert_eq!(buf, b"'=1+1,ok\r\n");
     }
 }

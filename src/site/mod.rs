@@ -10,7 +10,7 @@
 //! list comes out in display order without sorting it again.
 
 pub mod ix;
-mod names;
+mod display;
 pub mod participation;
 mod validate;
 
@@ -23,7 +23,7 @@ use crate::model::{
 };
 use crate::parse::{Content, ListFile};
 pub use ix::{ActivityIx, AgencyIx, OrmasIx, PartnershipIx, PersonIx, RegionIx, Slice, Table, TopicIx};
-pub use names::OfficialRef;
+pub use display::OfficialRef;
 
 /// The whole portal as a resolved graph, ready for the outputs.
 #[derive(Debug)]
