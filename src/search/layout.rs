@@ -16,8 +16,8 @@ use rayon::prelude::*;
 use super::codec::{Buf, content_hash, content_hash_of, deflate, deflate_fast};
 use super::docs::{Corpus, DocType, Facet};
 use super::manifest::{
-    Columns, DocTypeRange, FacetFiles, KindEntry, Manifest, NameFiles, RegionEntry, Summaries, TermShards, TopicEntry,
-    VERSION, ValueCounts, YearRange,
+    Columns, DocTypeRange, KindEntry, Manifest, NameFiles, RegionEntry, Runs, Summaries, TopicEntry, VERSION,
+    ValueCounts, YearRange,
 };
 use super::shards::partition;
 use super::terms::{COLUMNS, DocValues, TOP_VALUES, write_columns};
@@ -301,19 +301,7 @@ pub fn manifest<'a>(corpus: &'a Corpus, urls: &'a Urls, sets: &[Vec<u32>], parts
         .map(|(r, &parent)| RegionEntry { code: r.code.as_str(), name: &r.name, parent })
         .collect();
     let topics = s.topics.iter().map(|t| TopicEntry { id: &t.id, name: &t.name }).collect();
-    let facets = Facet::ALL
-        .iter()
-        .map(|&f| {
-            let files = &parts.facets[f as usize];
-            (
-                f.param(),
-                FacetFiles {
-                    firsts: files.iter().map(|f| f.0).collect(),
-                    hashes: files.iter().map(|f| f.1.as_str()).collect(),
-                },
-            )
-        })
-        .collect();
+    let facets = Facet::ALL.iter().map(|&f| (f.param(), Runs::new(&parts.facets[f as usize], |&v| v))).collect();
     let names = |list: &'a NameIndex| NameFiles {
         firsts: list.iter().map(|n| n.0).collect(),
         ids: list.iter().map(|n| n.1.as_str()).collect(),
@@ -329,10 +317,7 @@ pub fn manifest<'a>(corpus: &'a Corpus, urls: &'a Urls, sets: &[Vec<u32>], parts
         regions,
         topics,
         browse: browse_counts(corpus, sets),
-        terms: TermShards {
-            firsts: parts.terms.iter().map(|t| t.0.as_str()).collect(),
-            hashes: parts.terms.iter().map(|t| t.1.as_str()).collect(),
-        },
+        terms: Runs::new(&parts.terms, String::as_str),
         summaries: Summaries {
             group: GROUP,
             pack: PACK,

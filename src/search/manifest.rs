@@ -40,14 +40,18 @@ pub struct Manifest<'a> {
     /// Counts over every document, shown when there is no query and no
     /// filter, by facet parameter (`jenis`, `wilayah`, ...).
     pub browse: BTreeMap<&'static str, ValueCounts>,
-    /// The term shards (`t/`).
-    pub terms: TermShards<'a>,
+    /// The term shards: shard `k` is `t/<k>-<hash>.bin`, keyed by term.
+    pub terms: Runs<'a, &'a str>,
     /// The summary files (`r/`).
     pub summaries: Summaries<'a>,
     /// The column files (`c/`).
     pub columns: Columns<'a>,
-    /// The facet-set files (`f/`), by facet parameter.
-    pub facets: BTreeMap<&'static str, FacetFiles<'a>>,
+    /// The facet-set files, by facet parameter, keyed by value number.
+    /// The `f/` files are numbered across facets in
+    /// [`Facet::ALL`](super::docs::Facet::ALL) order (`jenis`, `wilayah`,
+    /// `instansi`, `ormas`, `topik`): a facet's files follow those of the
+    /// facets before it.
+    pub facets: BTreeMap<&'static str, Runs<'a, u32>>,
     /// The name files (`n/`) of the `instansi` and `ormas` facets, by
     /// facet parameter.
     pub names: BTreeMap<&'static str, NameFiles<'a>>,
@@ -118,15 +122,23 @@ pub struct ValueCounts {
     pub counts: Vec<u32>,
 }
 
-/// The term shards, as parallel arrays: shard `k` is the file
-/// `t/<k>-<hashes[k]>.bin` and holds the keys from `firsts[k]` up to the
-/// next shard's first key.
-#[derive(Debug, Default, Serialize)]
-pub struct TermShards<'a> {
-    /// First key of each shard, in sorted order (code-point order).
-    pub firsts: Vec<&'a str>,
-    /// Content hash of each shard.
+/// Files that each hold a run of consecutive keys (sorted terms, or
+/// numbered values of one facet), as parallel arrays: file `k` holds the
+/// keys from `firsts[k]` up to the next file's first key.
+#[derive(Debug, Serialize)]
+pub struct Runs<'a, K> {
+    /// First key of each file, ascending (terms in code-point order).
+    pub firsts: Vec<K>,
+    /// Content hash of each file, which its name carries.
     pub hashes: Vec<&'a str>,
+}
+
+impl<'a, K> Runs<'a, K> {
+    /// The runs of `files`, each its first key (as `key` reads it) and
+    /// its hash.
+    pub fn new<S>(files: &'a [(S, String)], key: impl Fn(&'a S) -> K) -> Self {
+        Self { firsts: files.iter().map(|f| key(&f.0)).collect(), hashes: files.iter().map(|f| f.1.as_str()).collect() }
+    }
 }
 
 /// Where each summary group is: group `g` (documents `g × group` up to
@@ -160,18 +172,6 @@ pub struct Columns<'a> {
     pub run: usize,
     /// Content hash of each file.
     pub hashes: &'a [String],
-}
-
-/// The facet-set files of one facet, as parallel arrays. The `f/` files
-/// are numbered across facets in `search.js`'s facet order (`jenis`,
-/// `wilayah`, `instansi`, `ormas`, `topik`): a facet's files follow those
-/// of the facets before it.
-#[derive(Debug, Default, Serialize)]
-pub struct FacetFiles<'a> {
-    /// First value number in each file.
-    pub firsts: Vec<u32>,
-    /// Content hash of each file.
-    pub hashes: Vec<&'a str>,
 }
 
 /// The name files of the agency or ormas facet, as parallel arrays. Their
