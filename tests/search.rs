@@ -90,10 +90,10 @@ impl Index {
     }
 
     fn entry(&self, term: &str) -> Option<Entry> {
-        let shards = self.manifest["terms"].as_array().unwrap();
-        let firsts: Vec<&str> = shards.iter().map(|s| s[0].as_str().unwrap()).collect();
+        let shards = &self.manifest["terms"];
+        let firsts: Vec<&str> = shards["firsts"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
         let k = terbuka::search::shards::shard_of(&firsts, term)?;
-        let bytes = self.file(&format!("t/{k}-{}", shards[k][1].as_str().unwrap()));
+        let bytes = self.file(&format!("t/{k}-{}", shards["hashes"][k].as_str().unwrap()));
         let mut r = Reader { b: &bytes, p: 0 };
         for _ in 0..r.varint() {
             let t = r.str();
@@ -150,11 +150,11 @@ impl Index {
     }
 
     fn summary(&self, doc: u32) -> Summary {
-        let m = &self.manifest;
+        let m = &self.manifest["summaries"];
         let [group, pack, block] = ["group", "pack", "block"].map(|k| m[k].as_u64().unwrap() as u32);
         let g = doc / group;
         let file = g / pack;
-        let name = format!("r/{file}-{}.bin", m["groups"][(file / block) as usize].as_str().unwrap());
+        let name = format!("r/{file}-{}.bin", m["blocks"][(file / block) as usize].as_str().unwrap());
         // A group's bytes follow those of the groups before it in its file.
         let size = |k: u32| m["sizes"][k as usize].as_u64().unwrap() as usize;
         let start: usize = (file * pack..g).map(size).sum();
@@ -242,8 +242,10 @@ fn indexes_the_seed_press_releases_with_their_facets() {
     let built = build(&repo().join("content"));
     let index = Index::open(&built);
     let m = &index.manifest;
-    let n = m["n"].as_u64().unwrap();
-    assert_eq!(m["types"][0][3].as_u64(), Some(5), "five activities first");
+    assert_eq!(m["version"], 2, "the manifest's format version");
+    let n = m["documents"].as_u64().unwrap();
+    assert_eq!(m["types"][0]["slug"], "kegiatan");
+    assert_eq!(m["types"][0]["end"].as_u64(), Some(5), "five activities first");
     let pilkada = index.search("pilkada");
     let titles = index.titles(&pilkada);
     assert_eq!(titles[0], "KPU Kota Tangerang Ajak Ormas Kawal Pilkada Serentak 2024", "{titles:?}");
@@ -269,7 +271,7 @@ fn indexes_the_seed_press_releases_with_their_facets() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|y| (y[0].as_u64().unwrap(), y[1].as_u64().unwrap(), y[2].as_u64().unwrap()))
+        .map(|y| (y["year"].as_u64().unwrap(), y["start"].as_u64().unwrap(), y["end"].as_u64().unwrap()))
         .collect();
     assert_eq!(years, [(2024, 0, 4), (2023, 4, 5)]);
     let summary = index.summary(0);
@@ -277,10 +279,17 @@ fn indexes_the_seed_press_releases_with_their_facets() {
     assert!(!summary.excerpt.is_empty());
     // Region facet: the Kota Tangerang value set holds the Tangerang activities.
     let regions = m["regions"].as_array().unwrap();
-    let tangerang = regions.iter().position(|r| r[0] == "36.71").unwrap() as u32;
-    let first_region_file = &m["facets"]["wilayah"][0];
-    let kinds = m["facets"]["jenis"].as_array().unwrap().len();
-    let bytes = index.file(&format!("f/{kinds}-{}", first_region_file[1].as_str().unwrap()));
+    let tangerang = regions.iter().position(|r| r["code"] == "36.71").unwrap() as u32;
+    let banten = regions.iter().position(|r| r["code"] == "36").unwrap();
+    assert_eq!(regions[tangerang as usize]["name"], "Kota Tangerang");
+    assert_eq!(regions[tangerang as usize]["parent"], banten, "a city lies in its province");
+    assert_eq!(regions[banten]["parent"], serde_json::Value::Null, "a province lies in none");
+    // Facet files are numbered across facets: the region facet's first
+    // file follows the kind facet's files.
+    assert_eq!(m["facets"]["wilayah"]["firsts"][0], 0);
+    let first_region_file = &m["facets"]["wilayah"]["hashes"][0];
+    let kinds = m["facets"]["jenis"]["hashes"].as_array().unwrap().len();
+    let bytes = index.file(&format!("f/{kinds}-{}", first_region_file.as_str().unwrap()));
     let mut r = Reader { b: &bytes, p: 0 };
     let mut sets = Vec::new();
     while r.p < bytes.len() {
@@ -294,6 +303,25 @@ fn indexes_the_seed_press_releases_with_their_facets() {
                 .collect::<Vec<u32>>(),
         );
     }
+    // Browsing counts every document: the region's count is its set's size.
+    let browse = &m["browse"]["wilayah"];
+    let k = browse["values"].as_array().unwrap().iter().position(|v| v == tangerang).expect("browse count");
+    assert_eq!(browse["counts"][k].as_u64(), Some(sets[tangerang as usize].len() as u64));
+    // Name files: agencies first, ranked by id; the manifest names each
+    // file's first value and id.
+    let agencies = &m["names"]["instansi"];
+    assert_eq!(agencies["firsts"][0], 0);
+    let bytes = index.file(&format!("n/0-{}", agencies["hashes"][0].as_str().unwrap()));
+    let mut r = Reader { b: &bytes, p: 0 };
+    let ids: Vec<String> = (0..r.varint())
+        .map(|_| {
+            let id = r.str();
+            r.str();
+            id
+        })
+        .collect();
+    assert_eq!(agencies["ids"][0].as_str(), Some(ids[0].as_str()));
+    assert!(ids.is_sorted() && ids.len() == 11, "{ids:?}");
     let in_tangerang: Vec<String> =
         sets[tangerang as usize].iter().filter(|&&d| d < 5).map(|&d| index.summary(d).path).collect();
     assert_eq!(
@@ -305,7 +333,7 @@ fn indexes_the_seed_press_releases_with_their_facets() {
     );
     // The same set is stored among the terms, as `#wilayah=<value>`, with
     // each document's kind, region and topics (a short list's columns).
-    assert_eq!(m["columns"], serde_json::json!(["jenis", "wilayah", "topik"]));
+    assert_eq!(m["columns"]["facets"], serde_json::json!(["jenis", "wilayah", "topik"]));
     let entry = index.entry(&format!("#wilayah={tangerang}")).expect("the region's entry");
     assert_eq!(entry.postings.iter().map(|p| p.0).collect::<Vec<_>>(), sets[tangerang as usize]);
     let columns = entry.columns.expect("a short list has columns");
@@ -320,8 +348,8 @@ fn indexes_the_seed_press_releases_with_their_facets() {
     }
     assert!(index.entry("pilkada").unwrap().columns.is_some());
     // Every document's columns, in document order in `c/`, agree with its summary.
-    assert_eq!(m["columnFiles"].as_array().unwrap().len(), 1, "one file for a small site");
-    let bytes = index.file(&format!("c/0-{}", m["columnFiles"][0].as_str().unwrap()));
+    assert_eq!(m["columns"]["hashes"].as_array().unwrap().len(), 1, "one file for a small site");
+    let bytes = index.file(&format!("c/0-{}", m["columns"]["hashes"][0].as_str().unwrap()));
     let mut r = Reader { b: &bytes, p: 0 };
     for d in 0..n as u32 {
         let [kind, region, _topics]: [Vec<u64>; 3] = [(); 3].map(|()| (0..r.varint()).map(|_| r.varint()).collect());

@@ -4,15 +4,21 @@
 //! result summaries in groups of [`GROUP`] documents, [`PACK`] groups a
 //! file, `c/` the column facets of every document in runs of
 //! [`COLUMN_RUN`], `f/` facet value sets, `n/` names of agencies and ormas
-//! for the facet lists, and `manifest-<hash>.bin`. Every file (every
-//! summary group) is raw deflate and named `<position>-<content hash>.bin`,
-//! so a host can cache it forever; the manifest holds the hashes.
+//! for the facet lists, and `manifest-<hash>.bin` ([`super::manifest`]).
+//! Every file (every summary group) is raw deflate and named
+//! `<position>-<content hash>.bin`, so a host can cache it forever; the
+//! manifest holds the hashes.
+
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
-use serde_json::{Value, json};
 
 use super::codec::{Buf, content_hash, content_hash_of, deflate, deflate_fast};
 use super::docs::{Corpus, DocType, Facet};
+use super::manifest::{
+    Columns, DocTypeRange, KindEntry, Manifest, NameFiles, RegionEntry, Runs, Summaries, TopicEntry, VERSION,
+    ValueCounts, YearRange,
+};
 use super::shards::partition;
 use super::terms::{COLUMNS, DocValues, TOP_VALUES, write_columns};
 use crate::address::Urls;
@@ -213,13 +219,13 @@ pub fn name_files(corpus: &Corpus) -> (NameIndex, NameIndex, Vec<File>) {
 
 /// Counts over every document, for browsing with no query: every value
 /// of the small facets, the most frequent agencies and ormas.
-fn browse_counts(corpus: &Corpus, sets: &[Vec<u32>]) -> Value {
-    let lists: Vec<Value> = Facet::ALL
+fn browse_counts(corpus: &Corpus, sets: &[Vec<u32>]) -> BTreeMap<&'static str, ValueCounts> {
+    Facet::ALL
         .iter()
         .map(|&f| {
             let start = corpus.value_starts[f as usize];
-            let mut list: Vec<(u32, usize)> = (0..corpus.value_count(f))
-                .map(|v| (v, sets[(start + v) as usize].len()))
+            let mut list: Vec<(u32, u32)> = (0..corpus.value_count(f))
+                .map(|v| (v, sets[(start + v) as usize].len() as u32))
                 .filter(|(_, c)| *c > 0)
                 .collect();
             if matches!(f, Facet::Instansi | Facet::Ormas) {
@@ -227,10 +233,10 @@ fn browse_counts(corpus: &Corpus, sets: &[Vec<u32>]) -> Value {
                 list.truncate(TOP_VALUES);
                 list.sort_unstable();
             }
-            json!(list.iter().map(|(v, c)| json!([v, c])).collect::<Vec<_>>())
+            let (values, counts) = list.into_iter().unzip();
+            (f.param(), ValueCounts { values, counts })
         })
-        .collect();
-    json!(lists)
+        .collect()
 }
 
 /// Everything the manifest names.
@@ -253,67 +259,79 @@ pub struct Parts {
 
 /// The manifest: tables the page needs at once (types, years, kinds,
 /// regions, topics, browse counts) and the hashes of every other file.
-pub fn manifest(corpus: &Corpus, urls: &Urls, sets: &[Vec<u32>], parts: &Parts) -> Value {
+pub fn manifest<'a>(corpus: &'a Corpus, urls: &'a Urls, sets: &[Vec<u32>], parts: &'a Parts) -> Manifest<'a> {
     let s = corpus.site;
-    let types: Vec<Value> = DocType::ALL
+    let types = DocType::ALL
         .iter()
         .enumerate()
-        .map(|(k, t)| json!([t.slug(), t.label(), corpus.starts[k], corpus.starts[k + 1]]))
+        .map(|(k, t)| DocTypeRange {
+            slug: t.slug(),
+            label: t.label(),
+            start: corpus.starts[k],
+            end: corpus.starts[k + 1],
+        })
         .collect();
-    let mut years: Vec<Value> = Vec::new();
+    let mut years = Vec::new();
     let mut start = 0;
     let activities = &s.activities.raw;
     for (i, a) in activities.iter().enumerate() {
         let next = activities.get(i + 1).map(|n| n.meta.date.year);
         if next != Some(a.meta.date.year) {
-            years.push(json!([a.meta.date.year, start, i + 1]));
-            start = i + 1;
+            let end = i as u32 + 1;
+            years.push(YearRange { year: a.meta.date.year, start, end });
+            start = end;
         }
     }
-    let kinds: Vec<Value> = ActivityKind::ALL.iter().map(|k| json!([k.slug(), k.label()])).collect();
-    let regions: Vec<Value> = s
+    let kinds = ActivityKind::ALL.iter().map(|k| KindEntry { slug: k.slug(), label: k.label() }).collect();
+    let regions = s
         .regions
-        .iter_enumerated()
-        .map(|(i, r)| json!([r.code.as_str(), r.name, s.links.region_parent[i].map_or(-1, |p| i64::from(p.get()))]))
-        .collect();
-    let topics: Vec<Value> = s.topics.iter().map(|t| json!([t.id, t.name])).collect();
-    let facets: serde_json::Map<String, Value> = Facet::ALL
         .iter()
-        .map(|f| {
-            let files = &parts.facets[*f as usize];
-            (f.param().to_string(), json!(files.iter().map(|(v, h)| json!([v, h])).collect::<Vec<_>>()))
-        })
+        .zip(s.links.region_parent.iter())
+        .map(|(r, parent)| RegionEntry { code: r.code.as_str(), name: &r.name, parent: parent.map(|p| p.get()) })
         .collect();
-    let names =
-        |list: &[(u32, String, String)]| json!(list.iter().map(|(v, id, h)| json!([v, id, h])).collect::<Vec<_>>());
-    json!({
-        "v": 1,
-        "base": urls.base_path(),
-        "n": corpus.len(),
-        "group": GROUP,
-        "pack": PACK,
-        "block": BLOCK,
-        "types": types,
-        "years": years,
-        "kinds": kinds,
-        "regions": regions,
-        "topics": topics,
-        "counts": {"instansi": s.agencies.len(), "ormas": s.ormas.len()},
-        "columns": COLUMNS.iter().map(|f| f.param()).collect::<Vec<_>>(),
-        "columnRun": COLUMN_RUN,
-        "columnFiles": parts.columns,
-        "facets": facets,
-        "names": {"instansi": names(&parts.agency_names), "ormas": names(&parts.ormas_names)},
-        "all": browse_counts(corpus, sets),
-        "terms": parts.terms.iter().map(|(k, h)| json!([k, h])).collect::<Vec<_>>(),
-        "groups": parts.groups,
-        "sizes": parts.group_sizes,
-    })
+    let topics = s.topics.iter().map(|t| TopicEntry { id: &t.id, name: &t.name }).collect();
+    let facets = Facet::ALL.iter().map(|&f| (f.param(), Runs::new(&parts.facets[f as usize], |&v| v))).collect();
+    let names = |list: &'a NameIndex| NameFiles {
+        firsts: list.iter().map(|n| n.0).collect(),
+        ids: list.iter().map(|n| n.1.as_str()).collect(),
+        hashes: list.iter().map(|n| n.2.as_str()).collect(),
+    };
+    Manifest {
+        version: VERSION,
+        base: urls.base_path(),
+        documents: corpus.len(),
+        types,
+        years,
+        kinds,
+        regions,
+        topics,
+        browse: browse_counts(corpus, sets),
+        terms: Runs::new(&parts.terms, String::as_str),
+        summaries: Summaries {
+            group: GROUP,
+            pack: PACK,
+            block: BLOCK,
+            blocks: &parts.groups,
+            sizes: &parts.group_sizes,
+        },
+        columns: Columns {
+            facets: COLUMNS.iter().map(|f| f.param()).collect(),
+            run: COLUMN_RUN,
+            hashes: &parts.columns,
+        },
+        facets,
+        names: BTreeMap::from([
+            (Facet::Instansi.param(), names(&parts.agency_names)),
+            (Facet::Ormas.param(), names(&parts.ormas_names)),
+        ]),
+    }
 }
 
 /// Packs the manifest; returns its path.
-pub fn manifest_file(manifest: &Value) -> File {
-    let bytes = deflate(manifest.to_string().as_bytes());
+pub fn manifest_file(manifest: &Manifest) -> File {
+    // Serializing plain structs, strings and numbers cannot fail.
+    let json = serde_json::to_vec(manifest).expect("the manifest serializes");
+    let bytes = deflate(&json);
     let hash = content_hash(&bytes);
     (format!("{DIR}/manifest-{hash}.bin"), bytes)
 }

@@ -10,6 +10,7 @@ pub mod codec;
 pub mod docs;
 pub mod invert;
 pub mod layout;
+pub mod manifest;
 pub mod shards;
 pub mod terms;
 pub mod text;

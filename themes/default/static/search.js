@@ -196,27 +196,54 @@ class Reader {
 
 // --------------------------------------------------------------- index --
 
+/** The manifest format this script reads (`version` in the manifest). */
+const MANIFEST_VERSION = 2;
 const FACETS = ['jenis', 'wilayah', 'instansi', 'ormas', 'topik'];
 const PARAMS = ['q', 'tipe', 'tahun', ...FACETS, 'urut'];
 const PAGE = 10;
 const MAX_EXPANSIONS = 64;
 
+/** A Map from the parallel arrays `keys` and `values`. */
+const zip = (keys, values) => new Map(keys.map((k, i) => [k, values[i]]));
+
+/** The index named by a manifest (docs/search.md: every field is read
+ *  here by name). */
 class Index {
   constructor(manifest, dir) {
-    Object.assign(this, manifest);
+    if (manifest.version !== MANIFEST_VERSION) {
+      throw new Error(`search manifest version ${manifest.version}, this script reads ${MANIFEST_VERSION}`);
+    }
     this.dir = dir;
-    this.firsts = this.terms.map(([first]) => first);
-    this.regionIndex = new Map(this.regions.map(([code], i) => [code, i]));
+    this.base = manifest.base;
+    this.n = manifest.documents;
+    // Tables: {slug, label, start, end}, {year, start, end}, {slug, label},
+    // {code, name, parent}, {id, name}.
+    this.types = manifest.types;
+    this.years = manifest.years;
+    this.kinds = manifest.kinds;
+    this.regions = manifest.regions;
+    this.topics = manifest.topics;
+    // Browse counts per facet, in FACETS order, as Maps from value to count.
+    this.browse = FACETS.map((f) => zip(manifest.browse[f].values, manifest.browse[f].counts));
+    // File lists: {firsts, hashes}, {group, pack, block, blocks, sizes},
+    // {facets, run, hashes}, per facet {firsts, hashes}, {firsts, ids, hashes}.
+    this.terms = manifest.terms;
+    this.summaryFiles = manifest.summaries;
+    this.columnFiles = manifest.columns;
+    this.facetFiles = manifest.facets;
+    this.nameFiles = manifest.names;
+    this.regionIndex = new Map(this.regions.map((r, i) => [r.code, i]));
     this.regionKids = this.regions.map(() => []);
-    this.regions.forEach(([, , parent], i) => { if (parent >= 0) this.regionKids[parent].push(i); });
-    this.topicIndex = new Map(this.topics.map(([id], i) => [id, i]));
-    this.kindIndex = new Map(this.kinds.map(([slug], i) => [slug, i]));
+    this.regions.forEach((r, i) => { if (r.parent !== null) this.regionKids[r.parent].push(i); });
+    this.topicIndex = new Map(this.topics.map((t, i) => [t.id, i]));
+    this.kindIndex = new Map(this.kinds.map((k, i) => [k.slug, i]));
     // Position in FACETS of each facet stored as columns in short lists.
-    this.columnFacets = this.columns.map((f) => FACETS.indexOf(f));
+    this.columnFacets = this.columnFiles.facets.map((f) => FACETS.indexOf(f));
     // Where each summary group starts in its file.
-    this.groupStart = new Uint32Array(this.sizes.length);
+    const { sizes, pack } = this.summaryFiles;
+    this.groupStart = new Uint32Array(sizes.length);
     let at = 0;
-    this.sizes.forEach((size, g) => { if (g % this.pack === 0) at = 0; this.groupStart[g] = at; at += size; });
+    sizes.forEach((size, g) => { if (g % pack === 0) at = 0; this.groupStart[g] = at; at += size; });
     this.shardCache = new Map();
   }
 
@@ -225,18 +252,19 @@ class Index {
   /** Shards that may hold `term`, or with `prefix` every term starting
    *  with it (shards are runs of sorted terms, known by their first term). */
   shardsFor(term, prefix) {
-    let lo = 0, hi = this.firsts.length;
-    while (lo < hi) { const m = (lo + hi) >> 1; if (cmp(this.firsts[m], term) <= 0) lo = m + 1; else hi = m; }
+    const { firsts } = this.terms;
+    let lo = 0, hi = firsts.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (cmp(firsts[m], term) <= 0) lo = m + 1; else hi = m; }
     const out = [];
     if (lo > 0) out.push(lo - 1);
-    if (prefix) for (let k = lo; k < this.firsts.length && this.firsts[k].startsWith(term); k++) out.push(k);
+    if (prefix) for (let k = lo; k < firsts.length && firsts[k].startsWith(term); k++) out.push(k);
     return out;
   }
 
   /** A shard as a Map from term to its entry's byte range. */
   shard(k) {
     if (!this.shardCache.has(k)) {
-      this.shardCache.set(k, load(this.url(`t/${k}-${this.terms[k][1]}`)).then((bytes) => {
+      this.shardCache.set(k, load(this.url(`t/${k}-${this.terms.hashes[k]}`)).then((bytes) => {
         const r = new Reader(bytes);
         const terms = new Map();
         for (let n = r.varint(); n > 0; n--) {
@@ -291,17 +319,18 @@ class Index {
 
   /** Numbers of the `c/` files holding the columns of `docs`. */
   runsOf(docs) {
-    return [...new Set(Array.from(docs, (d) => Math.floor(d / this.columnRun)))];
+    return [...new Set(Array.from(docs, (d) => Math.floor(d / this.columnFiles.run)))];
   }
 
   /** The `c/` files `runs`, each as a list of its documents and their
    *  columns. */
   async columnRuns(runs) {
     return Promise.all(runs.map(async (k) => {
-      const bytes = await load(this.url(`c/${k}-${this.columnFiles[k]}`));
+      const { run, hashes } = this.columnFiles;
+      const bytes = await load(this.url(`c/${k}-${hashes[k]}`));
       if (!bytes.list) {
-        const start = k * this.columnRun;
-        const count = Math.min(this.columnRun, this.n - start);
+        const start = k * run;
+        const count = Math.min(run, this.n - start);
         bytes.list = { docs: Uint32Array.from({ length: count }, (_, i) => start + i), cols: this.readColumns(new Reader(bytes), count) };
       }
       return bytes.list;
@@ -319,9 +348,9 @@ class Index {
   }
 
   async facetChunk(facet, c) {
-    const hash = this.facets[facet][c][1];
+    const hash = this.facetFiles[facet].hashes[c];
     // Facet files are numbered across facets, in FACETS order.
-    const offset = FACETS.slice(0, FACETS.indexOf(facet)).reduce((s, f) => s + this.facets[f].length, 0);
+    const offset = FACETS.slice(0, FACETS.indexOf(facet)).reduce((s, f) => s + this.facetFiles[f].hashes.length, 0);
     const bytes = await load(this.url(`f/${offset + c}-${hash}`));
     if (!bytes.sets) {
       const r = new Reader(bytes);
@@ -339,44 +368,44 @@ class Index {
   /** Every value set of a facet (the `f/` files: documents only, for
    *  counting results that no short list covers). */
   async allSets(facet) {
-    const chunks = await Promise.all(this.facets[facet].map((_, c) => this.facetChunk(facet, c)));
+    const chunks = await Promise.all(this.facetFiles[facet].hashes.map((_, c) => this.facetChunk(facet, c)));
     return chunks.flat();
   }
 
   /** Name file c of the agency or ormas facet: [{id, name}]. */
   async nameChunk(facet, c) {
-    const [first, , hash] = this.names[facet][c];
-    const offset = facet === 'ormas' ? this.names.instansi.length : 0;
+    const hash = this.nameFiles[facet].hashes[c];
+    // Name files are numbered agencies first, then ormas.
+    const offset = facet === 'ormas' ? this.nameFiles.instansi.hashes.length : 0;
     const bytes = await load(this.url(`n/${offset + c}-${hash}`));
     if (!bytes.names) {
       const r = new Reader(bytes);
       bytes.names = [];
       for (let n = r.varint(); n > 0; n--) bytes.names.push({ id: r.str(), name: r.str() });
-      bytes.first = first;
     }
     return bytes.names;
   }
 
   /** Value number of an agency or ormas id, or -1. */
   async valueOf(facet, id) {
-    const chunks = this.names[facet];
-    let c = chunks.length - 1;
-    while (c > 0 && chunks[c][1] > id) c--;
-    if (c < 0 || !chunks.length) return -1;
+    const { firsts, ids } = this.nameFiles[facet];
+    let c = ids.length - 1;
+    while (c > 0 && ids[c] > id) c--;
+    if (c < 0) return -1;
     const names = await this.nameChunk(facet, c);
     const k = names.findIndex((n) => n.id === id);
-    return k < 0 ? -1 : chunks[c][0] + k;
+    return k < 0 ? -1 : firsts[c] + k;
   }
 
   /** Display names of agency or ormas values. */
   async namesOf(facet, values) {
-    const chunks = this.names[facet];
+    const { firsts } = this.nameFiles[facet];
     const out = new Map();
     await Promise.all(values.map(async (v) => {
-      let c = chunks.length - 1;
-      while (c > 0 && chunks[c][0] > v) c--;
+      let c = firsts.length - 1;
+      while (c > 0 && firsts[c] > v) c--;
       const names = await this.nameChunk(facet, c);
-      const n = names[v - chunks[c][0]];
+      const n = names[v - firsts[c]];
       if (n) out.set(v, n);
     }));
     return out;
@@ -384,11 +413,12 @@ class Index {
 
   /** Result summaries of documents, loading their groups in parallel. */
   async summaries(docs) {
-    const groups = [...new Set(docs.map((d) => Math.floor(d / this.group)))];
+    const { group, pack, block, blocks, sizes } = this.summaryFiles;
+    const groups = [...new Set(docs.map((d) => Math.floor(d / group)))];
     const parsed = await Promise.all(groups.map(async (g) => {
-      const file = Math.floor(g / this.pack);
-      const url = this.url(`r/${file}-${this.groups[Math.floor(file / this.block)]}`);
-      const bytes = await loadRange(url, this.groupStart[g], this.groupStart[g] + this.sizes[g]);
+      const file = Math.floor(g / pack);
+      const url = this.url(`r/${file}-${blocks[Math.floor(file / block)]}`);
+      const bytes = await loadRange(url, this.groupStart[g], this.groupStart[g] + sizes[g]);
       if (!bytes.docs) {
         const r = new Reader(bytes);
         bytes.docs = [];
@@ -402,7 +432,7 @@ class Index {
       return [g, bytes.docs];
     }));
     const byGroup = new Map(parsed);
-    return docs.map((d) => byGroup.get(Math.floor(d / this.group))[d % this.group]);
+    return docs.map((d) => byGroup.get(Math.floor(d / group))[d % group]);
   }
 
   /** Region values inside region i, itself included. */
@@ -553,10 +583,10 @@ async function search(index, state) {
   // Filters: type and year are ranges of document numbers; the rest are sets.
   let filtered = false;
   const ranges = [];
-  const type = index.types.find(([slug]) => slug === state.tipe);
-  if (type) ranges.push([type[2], type[3]]);
-  const year = index.years.find(([y]) => String(y) === state.tahun);
-  if (year) ranges.push([year[1], year[2]]);
+  const type = index.types.find((t) => t.slug === state.tipe);
+  if (type) ranges.push([type.start, type.end]);
+  const year = index.years.find((y) => String(y.year) === state.tahun);
+  if (year) ranges.push([year.start, year.end]);
   for (const [start, end] of ranges) {
     const a = lowerBound(result.docs, start), b = lowerBound(result.docs, end);
     result = { docs: result.docs.subarray(a, b), scores: result.scores && result.scores.subarray(a, b) };
@@ -586,8 +616,8 @@ async function search(index, state) {
   // `c/` files of the results' range, unless the results span most of the
   // site (the column files of every document weigh 1.3 times the facets'
   // value sets); agencies and ormas from their sets.
-  const counts = { tipe: index.types.map(([, , s, e]) => countIn(result.docs, s, e)),
-    tahun: index.years.map(([, s, e]) => countIn(result.docs, s, e)), facets: FACETS.map(() => null),
+  const counts = { tipe: index.types.map((t) => countIn(result.docs, t.start, t.end)),
+    tahun: index.years.map((y) => countIn(result.docs, y.start, y.end)), facets: FACETS.map(() => null),
     source: 'sets', lazy: result.docs };
   const onlyList = covers.length === 1 && covers[0].length === 1 && !ranges.length ? covers[0][0] : null;
   // The shortest cover whose lists all carry columns.
@@ -601,7 +631,7 @@ async function search(index, state) {
     counts.facets = FACETS.map(() => new Map());
     counts.source = 'none';
   } else if (!words.length && !filtered) {
-    counts.facets = index.all.map((list) => new Map(list));
+    counts.facets = index.browse.map((m) => new Map(m));
     counts.source = 'manifest';
   } else if (onlyList) {
     // One word matching one term, or one filter value, and nothing else:
@@ -781,13 +811,13 @@ class Page {
       : `${fmt(total)} hasil${q ? ` untuk “${q}”` : ''}${total > shown.length ? `, menampilkan ${fmt(shown.length)} teratas` : ''}.`;
     const items = summaries.map((s) => {
       const type = this.index.types[s.type];
-      const region = s.region >= 0 ? this.index.regions[s.region][1] : '';
-      const kind = s.kind < this.index.kinds.length ? this.index.kinds[s.kind][1] : '';
+      const region = s.region >= 0 ? this.index.regions[s.region].name : '';
+      const kind = s.kind < this.index.kinds.length ? this.index.kinds[s.kind].label : '';
       const meta = el('p', { class: 'card-meta' },
-        el('span', { class: 'tag' }, kind ? `${type[1]} · ${kind}` : type[1]));
+        el('span', { class: 'tag' }, kind ? `${type.label} · ${kind}` : type.label));
       if (s.date) meta.append(' ', el('time', {}, s.date));
       if (region) meta.append(` · ${region}`);
-      return el('li', { class: 'card', 'data-type': type[0] },
+      return el('li', { class: 'card', 'data-type': type.slug },
         meta,
         el('h3', {}, el('a', { href: this.index.base + s.path }, marked(s.title, highlight))),
         s.detail ? el('p', { class: 'detail' }, s.detail) : null,
@@ -837,20 +867,20 @@ class Page {
     // Regions count their own records and every region inside them.
     const regionTotals = new Map();
     for (const [v, c] of wilayah) {
-      for (let r = v; r >= 0; r = ix.regions[r][2]) regionTotals.set(r, (regionTotals.get(r) || 0) + c);
+      for (let r = v; r !== null; r = ix.regions[r].parent) regionTotals.set(r, (regionTotals.get(r) || 0) + c);
     }
     const chosen = ix.regionIndex.get(state.wilayah);
     const regionList = chosen === undefined
-      ? ix.regions.map((r, i) => [i, r]).filter(([, r]) => r[2] < 0)
+      ? ix.regions.map((r, i) => [i, r]).filter(([, r]) => r.parent === null)
       : [chosen, ...ix.regionKids[chosen]].map((i) => [i, ix.regions[i]]);
     const groups = [
-      this.group('Jenis data', 'tipe', ix.types.map(([slug, label], i) => [slug, label, counts.tipe[i]]), state),
-      this.group('Tahun', 'tahun', ix.years.map(([y], i) => [String(y), String(y), counts.tahun[i]]), state),
-      this.group('Jenis kegiatan', 'jenis', ix.kinds.map(([slug, label], i) => [slug, label, jenis.get(i) || 0]), state),
+      this.group('Jenis data', 'tipe', ix.types.map((t, i) => [t.slug, t.label, counts.tipe[i]]), state),
+      this.group('Tahun', 'tahun', ix.years.map((y, i) => [String(y.year), String(y.year), counts.tahun[i]]), state),
+      this.group('Jenis kegiatan', 'jenis', ix.kinds.map((k, i) => [k.slug, k.label, jenis.get(i) || 0]), state),
       this.group(chosen === undefined ? 'Provinsi' : 'Wilayah', 'wilayah',
         top(new Map(regionList.map(([i]) => [i, regionTotals.get(i) || 0])), 60)
-          .map(([i, c]) => [ix.regions[i][0], ix.regions[i][1], c]), state),
-      this.group('Topik', 'topik', top(topik, 15).map(([i, c]) => [ix.topics[i][0], ix.topics[i][1], c]), state),
+          .map(([i, c]) => [ix.regions[i].code, ix.regions[i].name, c]), state),
+      this.group('Topik', 'topik', top(topik, 15).map(([i, c]) => [ix.topics[i].id, ix.topics[i].name, c]), state),
     ];
     for (const [facet, title] of [['instansi', 'Instansi penyelenggara'], ['ormas', 'Ormas peserta']]) {
       groups.push(await this.namedGroup(facet, title, state));
@@ -874,8 +904,9 @@ class Page {
   chipLabel(key, value) {
     const ix = this.index;
     const names = { tipe: 'Jenis data', tahun: 'Tahun', jenis: 'Jenis kegiatan', wilayah: 'Wilayah', instansi: 'Instansi', ormas: 'Ormas', topik: 'Topik' };
-    const find = (list) => (list.find(([id]) => String(id) === value) || [])[1];
-    const name = { tipe: find(ix.types), jenis: find(ix.kinds), wilayah: find(ix.regions), topik: find(ix.topics) }[key];
+    const find = (list, id, name) => list.find((x) => x[id] === value)?.[name];
+    const name = { tipe: find(ix.types, 'slug', 'label'), jenis: find(ix.kinds, 'slug', 'label'),
+      wilayah: find(ix.regions, 'code', 'name'), topik: find(ix.topics, 'id', 'name') }[key];
     return `${names[key]}: ${name || value}`;
   }
 

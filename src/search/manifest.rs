@@ -1,0 +1,188 @@
+//! The search manifest: the one JSON file `search.js` reads first, named
+//! on `/cari/`. It carries the small tables the page shows at once (types,
+//! years, kinds, regions, topics, browse counts) and the hashes that name
+//! every other index file.
+//!
+//! Fields are named and `search.js` reads them by name. Lists that grow
+//! with the site (term shards, summary groups, column, facet and name
+//! files, browse counts) are parallel arrays of plain values in one named
+//! object, so that a name is written once per list, not once per element:
+//! that keeps the manifest, which every first query downloads, as small as
+//! the positional arrays it replaced (figures in `docs/search.md`).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// Format version. 2: named fields (1 was positional arrays).
+pub const VERSION: u32 = 2;
+
+/// The manifest, serialized as compact JSON and stored raw-deflated.
+#[derive(Debug, Serialize)]
+pub struct Manifest<'a> {
+    /// Format version, [`VERSION`]; `search.js` refuses any other.
+    pub version: u32,
+    /// The site's base path (`/`, `/portal/`), the prefix of every
+    /// summary's `path`.
+    pub base: &'a str,
+    /// Number of documents; they are numbered `0..documents`.
+    pub documents: u32,
+    /// The document types in document-number order, each a range.
+    pub types: Vec<DocTypeRange>,
+    /// The years of the activities, newest first, each a range.
+    pub years: Vec<YearRange>,
+    /// Activity kinds: the `jenis` facet's values, by value number.
+    pub kinds: Vec<KindEntry>,
+    /// Regions: the `wilayah` facet's values, by value number.
+    pub regions: Vec<RegionEntry<'a>>,
+    /// Topics: the `topik` facet's values, by value number.
+    pub topics: Vec<TopicEntry<'a>>,
+    /// Counts over every document, shown when there is no query and no
+    /// filter, by facet parameter (`jenis`, `wilayah`, ...).
+    pub browse: BTreeMap<&'static str, ValueCounts>,
+    /// The term shards: shard `k` is `t/<k>-<hash>.bin`, keyed by term.
+    pub terms: Runs<'a, &'a str>,
+    /// The summary files (`r/`).
+    pub summaries: Summaries<'a>,
+    /// The column files (`c/`).
+    pub columns: Columns<'a>,
+    /// The facet-set files, by facet parameter, keyed by value number.
+    /// The `f/` files are numbered across facets in
+    /// [`Facet::ALL`](super::docs::Facet::ALL) order (`jenis`, `wilayah`,
+    /// `instansi`, `ormas`, `topik`): a facet's files follow those of the
+    /// facets before it.
+    pub facets: BTreeMap<&'static str, Runs<'a, u32>>,
+    /// The name files (`n/`) of the `instansi` and `ormas` facets, by
+    /// facet parameter.
+    pub names: BTreeMap<&'static str, NameFiles<'a>>,
+}
+
+/// One document type and its documents.
+#[derive(Debug, Serialize)]
+pub struct DocTypeRange {
+    /// Id in URLs (`tipe=kegiatan`).
+    pub slug: &'static str,
+    /// Label in Bahasa Indonesia.
+    pub label: &'static str,
+    /// First document of the type.
+    pub start: u32,
+    /// One past the last document of the type.
+    pub end: u32,
+}
+
+/// One year and its activities.
+#[derive(Debug, Serialize)]
+pub struct YearRange {
+    /// The year (`tahun=2024`).
+    pub year: i32,
+    /// First activity of the year.
+    pub start: u32,
+    /// One past the last activity of the year.
+    pub end: u32,
+}
+
+/// An activity kind.
+#[derive(Debug, Serialize)]
+pub struct KindEntry {
+    /// Id in URLs (`jenis=audiensi`).
+    pub slug: &'static str,
+    /// Label in Bahasa Indonesia.
+    pub label: &'static str,
+}
+
+/// A region.
+#[derive(Debug, Serialize)]
+pub struct RegionEntry<'a> {
+    /// Kemendagri code, the id in URLs (`wilayah=36.71`).
+    pub code: &'a str,
+    /// Name (`Kota Tangerang`).
+    pub name: &'a str,
+    /// Value number of the region it lies in (a city's province), or null
+    /// for a province. A filter by region includes the regions inside it.
+    pub parent: Option<u32>,
+}
+
+/// A topic.
+#[derive(Debug, Serialize)]
+pub struct TopicEntry<'a> {
+    /// Id in URLs (`topik=pilkada`).
+    pub id: &'a str,
+    /// Name.
+    pub name: &'a str,
+}
+
+/// Counts per value of one facet, as parallel arrays: `counts[i]`
+/// documents have value `values[i]`.
+#[derive(Debug, Default, Serialize)]
+pub struct ValueCounts {
+    /// Value numbers, ascending; only values some document has, and of
+    /// agencies and ormas only the most frequent.
+    pub values: Vec<u32>,
+    /// Documents with each value.
+    pub counts: Vec<u32>,
+}
+
+/// Files that each hold a run of consecutive keys (sorted terms, or
+/// numbered values of one facet), as parallel arrays: file `k` holds the
+/// keys from `firsts[k]` up to the next file's first key.
+#[derive(Debug, Serialize)]
+pub struct Runs<'a, K> {
+    /// First key of each file, ascending (terms in code-point order).
+    pub firsts: Vec<K>,
+    /// Content hash of each file, which its name carries.
+    pub hashes: Vec<&'a str>,
+}
+
+impl<'a, K> Runs<'a, K> {
+    /// The runs of `files`, each its first key (as `key` reads it) and
+    /// its hash.
+    pub fn new<S>(files: &'a [(S, String)], key: impl Fn(&'a S) -> K) -> Self {
+        Self { firsts: files.iter().map(|f| key(&f.0)).collect(), hashes: files.iter().map(|f| f.1.as_str()).collect() }
+    }
+}
+
+/// Where each summary group is: group `g` (documents `g × group` up to
+/// `(g + 1) × group`) is in file `r/<f>-<blocks[f / block]>.bin` with
+/// `f = g / pack`, at the offset that is the sum of the sizes of the
+/// groups before it in that file.
+#[derive(Debug, Serialize)]
+pub struct Summaries<'a> {
+    /// Documents per group.
+    pub group: usize,
+    /// Groups per file.
+    pub pack: usize,
+    /// Files per block hash.
+    pub block: usize,
+    /// Content hash of each block of `block` files, which every file of
+    /// the block is named with.
+    pub blocks: &'a [String],
+    /// Compressed size in bytes of each group, in document order.
+    pub sizes: &'a [u32],
+}
+
+/// The column files: file `k` is `c/<k>-<hashes[k]>.bin` and holds the
+/// values of the column facets of documents `k × run` up to
+/// `(k + 1) × run`.
+#[derive(Debug, Serialize)]
+pub struct Columns<'a> {
+    /// The column facets, by parameter, in the order each document's
+    /// values are stored (in `c/` files and in short term lists).
+    pub facets: Vec<&'static str>,
+    /// Documents per file.
+    pub run: usize,
+    /// Content hash of each file.
+    pub hashes: &'a [String],
+}
+
+/// The name files of the agency or ormas facet, as parallel arrays. Their
+/// values are ranked by id, so a file holds consecutive values and ids.
+/// The `n/` files are numbered agencies first, then ormas.
+#[derive(Debug, Default, Serialize)]
+pub struct NameFiles<'a> {
+    /// First value number in each file.
+    pub firsts: Vec<u32>,
+    /// Id of the first value in each file (to find a deep link's value).
+    pub ids: Vec<&'a str>,
+    /// Content hash of each file.
+    pub hashes: Vec<&'a str>,
+}
