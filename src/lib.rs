@@ -15,10 +15,12 @@
 // error path, where boxing would add noise and no speed.
 #![allow(clippy::result_large_err)]
 
+pub mod admin;
 pub mod data;
 
 pub mod diagnostic;
 pub mod history;
+pub mod init;
 pub mod model;
 pub mod output;
 pub mod parse;
@@ -92,6 +94,9 @@ pub enum BuildError {
     /// The open data (dataset, CSVs, feeds, calendar) could not be written.
     #[error(transparent)]
     Data(#[from] data::DataError),
+    /// The editor (`admin/`) could not be generated.
+    #[error(transparent)]
+    Admin(#[from] admin::AdminError),
     /// The output could not be prepared or swapped in.
     #[error("cannot write output `{path}`: {source}")]
     Output {
@@ -263,6 +268,7 @@ pub fn render_site<'s>(
 ) -> Result<render::Renderer<'s>, BuildError> {
     let mut renderer = timings.time("prepare", || render::Renderer::new(site, theme, base_url))?.with_history(history);
     timings.time("render", || renderer.render_all(staging))?;
+    admin::write(&site.config, theme, staging)?;
     if cards == CardMarkup::Release {
         renderer.release_card_markup();
     }
