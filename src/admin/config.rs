@@ -205,8 +205,13 @@ pub fn generate_config(site: &SiteConfig, words: &Catalogue) -> CmsConfig {
                 label_singular: w.label_singular,
                 description: w.description,
                 folder: Some(format!("{content}/{name}")),
-                // An activity lives in the folder of its date's year.
-                path: activities.then(|| "{{fields.date | date('YYYY')}}/{{slug}}".into()),
+                // An activity lives in the folder of its date's year: the date's
+                // first four characters. (The CMS lowercases this template
+                // and drops its periods and single quotes; its `date()`
+                // filter would read `2024` as local midnight, a year early in
+                // UTC east of Greenwich. `truncate` appends "-", which slug
+                // cleaning then trims.)
+                path: activities.then(|| "{{date | truncate(4, \"-\")}}/{{slug}}".into()),
                 extension: Some(kind.collection.extension()),
                 format: if kind.collection.has_body() { "yaml-frontmatter" } else { "yaml" },
                 create: Some(true),

@@ -184,7 +184,6 @@ impl Context<'_> {
             }
             Some(def) if resolved.get("properties").is_some() => {
                 field.widget = "object";
-                field.collapsed = Some(!required);
                 field.fields = self.object_fields(def, resolved);
                 return field;
             }

@@ -109,6 +109,7 @@ fn page(
         "scripts": {"cms": cms::DECAP.script(), "yaml": cms::JS_YAML.script()},
         "phrases": words.ui,
         "date_fields": date_fields,
+        "local_backend": config::local_backend_path(),
     });
     // JSON inside <script> must not close it.
     let boot = serde_json::to_string(&boot).unwrap_or_default().replace("</", "<\\/");

@@ -291,6 +291,7 @@ fn content_type(file: &Path) -> &'static str {
         "xml" => "application/xml",
         "svg" => "image/svg+xml",
         "txt" => "text/plain; charset=utf-8",
+        "yml" | "yaml" => "text/yaml; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",
         "ics" => "text/calendar; charset=utf-8",
         "png" => "image/png",

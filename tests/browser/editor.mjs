@@ -93,13 +93,14 @@ async function pick(page, label, typed, option) {
   return shown;
 }
 
-/** Expands a collapsed object or list by its label. */
-async function expand(page, label) {
-  const head = page.locator(`label:text-matches("^${label}", "i")`).first();
-  const control = head.locator('xpath=..');
-  const toggle = control.locator('button, [role="button"]').first();
-  if (await toggle.count()) await toggle.click();
-  else await head.click();
+/** Types into the input a label points at (the Markdown editor is an
+ *  editable block, not a textarea). */
+async function typeInto(page, label, text) {
+  const id = await page.locator(`label:text-matches("^${label}", "i")`).first().getAttribute('for');
+  const target = page.locator(`[id="${id}"]`);
+  const editable = (await target.count()) ? target : page.locator('[contenteditable="true"]').last();
+  await editable.click();
+  await page.keyboard.type(text, { delay: 5 });
 }
 
 async function publish(page) {
@@ -107,7 +108,7 @@ async function publish(page) {
   const now = page.getByText(/^Terbitkan sekarang$/);
   await now.waitFor({ timeout: 10_000 });
   await now.click();
-  await page.getByText(/Catatan (tersimpan|diterbitkan)/).first().waitFor({ timeout: 60_000 });
+  await page.getByText(/^Perubahan tersimpan$/).first().waitFor({ timeout: 60_000 });
 }
 
 async function create(url) {
@@ -120,13 +121,13 @@ async function create(url) {
   await pick(page, 'Jenis kegiatan', '', args.kindLabel);
   await pick(page, 'Wilayah', args.regionTyped, args.regionName);
   await pick(page, 'Penyelenggara', args.organizerTyped, args.organizerName);
-  await expand(page, 'Peserta');
   await pick(page, 'Ormas yang disebut', args.ormasTyped, args.ormasName);
-  await page.getByRole('button', { name: /Tambah Sumber/ }).click();
+  if (process.env.EDITOR_DEBUG) await page.screenshot({ path: '/tmp/before-sources.png', fullPage: true });
+  await page.getByRole('button', { name: /Tambah Sumber/i }).click();
   await field(page, 'Alamat (URL)').fill(args.sourceUrl);
   await field(page, 'Penerbit').fill(args.publisher);
   if (args.screenshot) await page.screenshot({ path: args.screenshot, fullPage: false });
-  await page.locator('textarea').last().fill(args.body);
+  await typeInto(page, 'Isi siaran pers', args.body);
   await publish(page);
   await browser.close();
   return { errors };
@@ -150,7 +151,6 @@ async function pickerTiming(url) {
   await page.goto(`${url}#/collections/activities/new`);
   await field(page, 'Judul').waitFor({ timeout: 120_000 });
   const formMs = Date.now() - loadStart;
-  await expand(page, 'Peserta');
   const times = [];
   for (const typed of args.queries) {
     const label = 'Ormas yang disebut';

@@ -72,7 +72,8 @@
           return datesAsText(event.entry.get('data'), paths);
         }
       });
-      CMS.init();
+      // The CMS wants the local endpoint as a whole address.
+      CMS.init({ config: { local_backend: { url: new URL(boot.local_backend, location.href).href } } });
     })
     .catch(function (e) {
       var setup = document.getElementById('terbuka-setup');
