@@ -51,7 +51,7 @@ fn a_new_portal_checks_and_builds_with_every_region_of_indonesia() {
     }
     // A git repository with everything committed, ready for the editor.
     let status = std::process::Command::new("git").arg("-C").arg(&dir).args(["status", "--porcelain"]).output();
-    if let Ok(status) = status.filter(|s| s.status.success()) {
+    if let Some(status) = status.ok().filter(|s| s.status.success()) {
         let left = String::from_utf8_lossy(&status.stdout);
         assert!(left.lines().all(|l| l.contains("public")), "uncommitted: {left}");
     }
