@@ -175,9 +175,13 @@ async function screenshots(url) {
     const { browser, page } = await open(width, height);
     if (args.login) {
       await page.goto(url);
-      await page.getByRole('button', { name: /^Masuk$/ }).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: /^Masuk/ }).first().waitFor({ timeout: 60_000 });
       await page.screenshot({ path: `${args.dir}/editor-login-${width}.png` });
       out.push(`editor-login-${width}.png`);
+    }
+    if (args.login) {
+      await browser.close();
+      continue;
     }
     await login(page, url);
     await page.screenshot({ path: `${args.dir}/editor-list-${width}.png` });
@@ -187,6 +191,8 @@ async function screenshots(url) {
     await field(page, 'Tanggal').fill(args.date);
     await pick(page, 'Jenis kegiatan', '', args.kindLabel);
     await pick(page, 'Penyelenggara', args.organizerTyped, args.organizerName);
+    await page.keyboard.press('Escape');
+    await page.getByText('Judul', { exact: true }).first().scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${args.dir}/editor-form-${width}.png` });
     out.push(`editor-list-${width}.png`, `editor-form-${width}.png`);
