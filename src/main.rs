@@ -225,7 +225,9 @@ fn main() -> ExitCode {
                 base_url.or_else(|| ask("Alamat situs (base_url), mis. https://ormas.contoh.go.id/")),
                 region.or_else(|| ask("Provinsi atau kabupaten/kota (kode Kemendagri atau nama)")),
             ) else {
-                eprintln!("error: give the portal's --title, --base-url and --region (or run in a terminal to be asked)");
+                eprintln!(
+                    "error: give the portal's --title, --base-url and --region (or run in a terminal to be asked)"
+                );
                 return ExitCode::FAILURE;
             };
             let options = terbuka::init::InitOptions { dir: dir.clone(), title, base_url, region };

@@ -162,7 +162,9 @@ fn regex_lite(pattern: &str) -> impl Fn(&str) -> bool + '_ {
 
 #[test]
 fn git_settings_come_from_site_yaml_and_the_page_explains_a_missing_repository() {
-    let config = generated(&site("editor:\n  host: gitlab\n  repo: pemkot/portal\n  branch: terbit\n  app_id: abc\n  review: false\n"));
+    let config = generated(&site(
+        "editor:\n  host: gitlab\n  repo: pemkot/portal\n  branch: terbit\n  app_id: abc\n  review: false\n",
+    ));
     assert_eq!(config["backend"]["name"], "gitlab");
     assert_eq!(config["backend"]["repo"], "pemkot/portal");
     assert_eq!(config["backend"]["branch"], "terbit");

@@ -65,7 +65,10 @@ fn init_refuses_a_folder_with_files_and_an_unknown_region() {
     let out = terbuka(tmp.path(), &args);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not empty"));
-    let out = terbuka(tmp.path(), &["init", "baru", "--title", "T", "--base-url", "https://x.example/", "--region", "Atlantis"]);
+    let out = terbuka(
+        tmp.path(),
+        &["init", "baru", "--title", "T", "--base-url", "https://x.example/", "--region", "Atlantis"],
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a province or regency/city"));
     assert!(!tmp.path().join("baru/content").exists(), "nothing written");

@@ -190,7 +190,12 @@ pub fn generate_config(site: &SiteConfig, words: &Catalogue) -> CmsConfig {
         .map(|kind| {
             let value = kind.schema.as_value();
             let definitions = value.get("definitions").and_then(Value::as_object).cloned().unwrap_or_default();
-            let cx = Context { words, definitions: &definitions, picker: &picker, default_region: default_region.as_deref() };
+            let cx = Context {
+                words,
+                definitions: &definitions,
+                picker: &picker,
+                default_region: default_region.as_deref(),
+            };
             let mut fields = cx.object_fields(kind.type_name, value);
             let name = kind.collection.folder();
             if kind.collection.has_body() {
@@ -215,7 +220,11 @@ pub fn generate_config(site: &SiteConfig, words: &Catalogue) -> CmsConfig {
                 extension: Some(kind.collection.extension()),
                 format: if kind.collection.has_body() { "yaml-frontmatter" } else { "yaml" },
                 create: Some(true),
-                summary: Some(if activities { format!("{{{{{ident}}}}} ({{{{date}}}})") } else { format!("{{{{{ident}}}}}") }),
+                summary: Some(if activities {
+                    format!("{{{{{ident}}}}} ({{{{date}}}})")
+                } else {
+                    format!("{{{{{ident}}}}}")
+                }),
                 sortable_fields: if activities { vec!["date".into(), ident.clone()] } else { vec![ident.clone()] },
                 identifier_field: Some(ident),
                 editor: EditorPane { preview: false },

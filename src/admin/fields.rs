@@ -178,7 +178,10 @@ impl Context<'_> {
                 let labels = self.words.options.get(def);
                 field.options = enum_values(resolved)
                     .into_iter()
-                    .map(|v| Choice { label: labels.and_then(|l| l.get(&v)).cloned().unwrap_or_else(|| v.clone()), value: v })
+                    .map(|v| Choice {
+                        label: labels.and_then(|l| l.get(&v)).cloned().unwrap_or_else(|| v.clone()),
+                        value: v,
+                    })
                     .collect();
                 return field;
             }
@@ -258,10 +261,10 @@ impl Context<'_> {
         for key in ["allOf", "anyOf"] {
             if let Some(list) = schema.get(key).and_then(Value::as_array) {
                 let non_null: Vec<&Value> = list.iter().filter(|s| type_of(s) != Some("null")).collect();
-                if let [one] = non_null.as_slice() {
-                    if one.get("$ref").is_some() {
-                        return self.resolve(one);
-                    }
+                if let [one] = non_null.as_slice()
+                    && one.get("$ref").is_some()
+                {
+                    return self.resolve(one);
                 }
             }
         }

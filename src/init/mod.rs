@@ -41,7 +41,9 @@ pub enum InitError {
     #[error("`{}` is not empty; `terbuka init` only writes into a new or empty folder", .0.display())]
     NotEmpty(PathBuf),
     /// The region is not a known province or regency/city.
-    #[error("`{0}` is not a province or regency/city of Indonesia; give its Kemendagri code (`36.71`) or its name (`Kota Tangerang`)")]
+    #[error(
+        "`{0}` is not a province or regency/city of Indonesia; give its Kemendagri code (`36.71`) or its name (`Kota Tangerang`)"
+    )]
     UnknownRegion(String),
     /// The address is not a web address.
     #[error("`{0}` is not a web address; write it like `https://ormas.example.go.id/`")]
@@ -100,7 +102,8 @@ pub fn init(options: &InitOptions) -> Result<Vec<String>, InitError> {
     ];
     let folders = crate::model::Collection::ALL.map(|c| format!("content/{}/.gitkeep", c.folder()));
     let mut written = Vec::new();
-    for (rel, text) in files.iter().map(|(r, t)| (r.as_str(), t.as_str())).chain(folders.iter().map(|r| (r.as_str(), "")))
+    for (rel, text) in
+        files.iter().map(|(r, t)| (r.as_str(), t.as_str())).chain(folders.iter().map(|r| (r.as_str(), "")))
     {
         let path = dir.join(rel);
         let fail = |source| InitError::Write { path: path.clone(), source };

@@ -17,7 +17,6 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-
 use tiny_http::{Header, Request, Response, Server};
 
 use crate::admin::local::LocalBackend;
@@ -168,7 +167,10 @@ fn respond(
                 let Some((code, answer)) = editor.map(|e| e.handle(&body)) else { return Ok(()) };
                 let json = header("Content-Type", "application/json");
                 request.respond(
-                    Response::from_string(answer.to_string()).with_status_code(code).with_header(json).with_header(no_store),
+                    Response::from_string(answer.to_string())
+                        .with_status_code(code)
+                        .with_header(json)
+                        .with_header(no_store),
                 )
             }
             _ => request.respond(Response::from_string("not found").with_status_code(404)),
