@@ -56,8 +56,20 @@
     return value;
   }
 
+  // The page reads config.yml itself: static hosts serve `.yml` with all
+  // sorts of content types, and the CMS ignores a file not served as YAML.
+  var config;
   load(boot.scripts.yaml)
-    .then(function () {
+    .then(function () { return fetch('config.yml', { cache: 'no-cache' }); })
+    .then(function (r) {
+      if (!r.ok) throw new Error('config.yml: HTTP ' + r.status);
+      return r.text();
+    })
+    .then(function (text) {
+      config = window.jsyaml.load(text);
+      config.load_config_file = false;
+      // The CMS wants the local endpoint as a whole address.
+      config.local_backend = { url: new URL(boot.local_backend, location.href).href };
       window.CMS_MANUAL_INIT = true;
       return load(boot.scripts.cms);
     })
@@ -72,8 +84,7 @@
           return datesAsText(event.entry.get('data'), paths);
         }
       });
-      // The CMS wants the local endpoint as a whole address.
-      CMS.init({ config: { local_backend: { url: new URL(boot.local_backend, location.href).href } } });
+      CMS.init({ config: config });
     })
     .catch(function (e) {
       var setup = document.getElementById('terbuka-setup');
