@@ -55,12 +55,6 @@ impl LocalBackend {
         Self { repo, content, git, lock: Mutex::new(()) }
     }
 
-    /// Path of the content folder relative to the repository, as the
-    /// generated configuration must name it.
-    pub fn content_path(&self) -> String {
-        self.content.strip_prefix(&self.repo).map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default()
-    }
-
     /// Handles one request body.
     pub fn handle(&self, body: &[u8]) -> Answer {
         let request: Value = match serde_json::from_slice(body) {
