@@ -145,3 +145,30 @@ fn a_venue_with_a_colon_saved_in_the_form_stays_valid_yaml() {
     let html = page(&server, "kegiatan/jakpus-rapat-ormas");
     assert!(html.contains(venue), "the page does not show the venue");
 }
+
+#[test]
+fn a_region_added_to_the_list_keeps_the_file_a_valid_list_with_its_header() {
+    let (tmp, content) = fixture_repo();
+    let regions = content.join("regions.yaml");
+    let text = format!("# Sumber: uji.\n{}", fs::read_to_string(&regions).unwrap());
+    fs::write(&regions, text).unwrap();
+    git(
+        tmp.path(),
+        &["-c", "user.name=Uji", "-c", "user.email=uji@example.test", "commit", "--quiet", "-am", "kepala"],
+    );
+    let server = Server::start(ServeOptions { verbose: false, ..ServeOptions::new(&content) }).unwrap();
+    let before = server.status.version();
+    let name = "Kabupaten Tangerang: Tigaraksa";
+    drive("add-region", &format!("{}admin/", server.url), serde_json::json!({"code": "36.03", "name": name}));
+    let text = fs::read_to_string(&regions).unwrap();
+    assert!(text.starts_with("# Sumber: uji.\n"), "the header comment is kept:\n{text}");
+    let list: Vec<terbuka::model::Region> = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(list.len(), 6, "{text}");
+    assert!(list.iter().any(|r| r.code.as_str() == "36.03" && r.name == name), "{text}");
+    assert!(list.iter().any(|r| r.code.as_str() == "31.71"), "codes keep their digits: {text}");
+    assert_eq!(git(tmp.path(), &["log", "-1", "--name-only", "--format="]).trim(), "content/regions.yaml");
+    let check = common::terbuka(tmp.path(), &["check", "--content", "content"]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    wait_rebuilt(&server, before);
+    assert!(page(&server, "wilayah/36.03").contains("Tigaraksa"));
+}

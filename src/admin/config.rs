@@ -246,6 +246,9 @@ pub fn generate_config(site: &SiteConfig, words: &Catalogue) -> CmsConfig {
                 widget: "list",
                 required: false,
                 collapsed: Some(true),
+                summary: Some(
+                    if list == "regions" { "{{fields.code}} {{fields.name}}" } else { "{{fields.name}}" }.into(),
+                ),
                 fields: cx.object_fields(type_name, value),
                 ..Field::default()
             };

@@ -74,6 +74,9 @@ pub struct Field {
     /// List of plain values: the one field of each item.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<Box<Field>>,
+    /// List: what each folded item shows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
     /// Object or list: shown folded until opened.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub collapsed: Option<bool>,

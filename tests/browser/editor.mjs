@@ -5,7 +5,7 @@
 //
 //   node editor.mjs <task> <admin URL> [JSON arguments]
 //
-// Tasks: `create` (a new activity through the form), `edit-venue`,
+// Tasks: `create` (a new activity through the form), `edit-venue`, `add-region`,
 // `screenshots`, `picker` (time until the organiser picker shows matches).
 // Prints one JSON line with the outcome.
 import { readFileSync } from 'node:fs';
@@ -144,6 +144,19 @@ async function editVenue(url) {
   return { errors };
 }
 
+async function addRegion(url) {
+  const { browser, page, errors } = await open();
+  await login(page, url);
+  await page.goto(`${url}#/collections/lists/entries/regions`);
+  await page.getByText(/Tambah wilayah/i).first().waitFor({ timeout: 60_000 });
+  await page.getByText(/Tambah wilayah/i).first().click();
+  await page.getByLabel('Kode Kemendagri').last().fill(args.code);
+  await page.getByLabel('Nama').last().fill(args.name);
+  await publish(page);
+  await browser.close();
+  return { errors };
+}
+
 async function pickerTiming(url) {
   const { browser, page, errors } = await open();
   await login(page, url);
@@ -201,7 +214,7 @@ async function screenshots(url) {
   return { files: out };
 }
 
-const tasks = { create, 'edit-venue': editVenue, picker: pickerTiming, screenshots };
+const tasks = { create, 'edit-venue': editVenue, 'add-region': addRegion, picker: pickerTiming, screenshots };
 try {
   const result = await tasks[task](adminUrl);
   console.log(JSON.stringify({ ok: true, ...result }));

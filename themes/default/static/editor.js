@@ -42,7 +42,7 @@
         });
         return out;
       });
-      return (data.header || '') + window.jsyaml.dump(items, { lineWidth: -1, quotingType: '"' });
+      return (data.header || '') + window.jsyaml.dump(items, { lineWidth: -1, flowLevel: 1, quotingType: '"' });
     }
   };
 
