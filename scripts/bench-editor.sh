@@ -18,7 +18,7 @@ queries='[{"text":"Aliansi Anti Korupsi Bogor","expect":"Aliansi Anti Korupsi Bo
 rm -rf "$work/repo" && mkdir -p "$work/repo"
 cargo xtask gen-corpus --activities 100000 --out "$work/repo/content"
 for y in "$work"/repo/content/activities/*; do find "$y" -name '*.md' | tail -n +3 | xargs rm -f; done
-cargo build --release --quiet
+cargo build --release --quiet  # the figures in BENCHMARKS.md use the release build
 ./target/release/terbuka serve --content "$work/repo/content" --port 0 >"$work/serve.log" 2>&1 &
 serve=$!
 trap 'kill $serve 2>/dev/null || true' EXIT
