@@ -27,10 +27,12 @@
 #![allow(clippy::result_large_err)]
 
 pub mod address;
+pub mod admin;
 pub mod catalog;
 pub mod data;
 pub mod diagnostic;
 pub mod history;
+pub mod init;
 pub mod model;
 pub mod output;
 pub mod parse;
@@ -106,6 +108,9 @@ pub enum BuildError {
     /// The open data (dataset, CSVs, feeds, calendar) could not be written.
     #[error(transparent)]
     Data(#[from] data::DataError),
+    /// The editor (`admin/`) could not be generated.
+    #[error(transparent)]
+    Admin(#[from] admin::AdminError),
     /// The output could not be prepared or swapped in.
     #[error("cannot write output `{path}`: {source}")]
     Output {
@@ -277,6 +282,7 @@ pub fn render_site<'s>(
 ) -> Result<render::Renderer<'s>, BuildError> {
     let mut renderer = timings.time("prepare", || render::Renderer::new(site, theme, urls))?.with_history(history);
     timings.time("render", || renderer.render_all(staging))?;
+    admin::write(&site.config, theme, staging)?;
     if cards == CardMarkup::Release {
         renderer.release_card_markup();
     }

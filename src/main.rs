@@ -84,6 +84,21 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Create a new portal repository in DIR: settings, every region of
+    /// Indonesia, starter topics, the CI workflow and the web editor.
+    Init {
+        /// Folder to create (must be new or empty).
+        dir: PathBuf,
+        /// The portal's name, e.g. "Portal Transparansi Ormas Kota Tangerang".
+        #[arg(long)]
+        title: Option<String>,
+        /// Where it will be published, e.g. https://ormas.tangerangkota.go.id/
+        #[arg(long)]
+        base_url: Option<String>,
+        /// The portal's province or regency/city: Kemendagri code or name ("36.71", "Banten").
+        #[arg(long)]
+        region: Option<String>,
+    },
     /// Write the JSON Schemas of the record files (for editors and CI).
     Schema {
         /// Folder to write them into.
@@ -204,6 +219,35 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Init { dir, title, base_url, region } => {
+            let (Some(title), Some(base_url), Some(region)) = (
+                title.or_else(|| ask("Nama portal (title)")),
+                base_url.or_else(|| ask("Alamat situs (base_url), mis. https://ormas.contoh.go.id/")),
+                region.or_else(|| ask("Provinsi atau kabupaten/kota (kode Kemendagri atau nama)")),
+            ) else {
+                eprintln!(
+                    "error: give the portal's --title, --base-url and --region (or run in a terminal to be asked)"
+                );
+                return ExitCode::FAILURE;
+            };
+            let options = terbuka::init::InitOptions { dir: dir.clone(), title, base_url, region };
+            match terbuka::init::init(&options) {
+                Ok(files) => {
+                    for f in files {
+                        println!("{}", dir.join(f).display());
+                    }
+                    eprintln!(
+                        "created a portal in {0}: `cd {0} && terbuka serve` previews it; the editor is at /admin/",
+                        dir.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Schema { out } => match terbuka::schema::write_all(&out) {
             Ok(paths) => {
                 for p in paths {
@@ -217,6 +261,18 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// Asks for a value on the terminal; `None` when not run in one, or on an
+/// empty answer.
+fn ask(question: &str) -> Option<String> {
+    if !std::io::stdin().is_terminal() {
+        return None;
+    }
+    eprint!("{question}: ");
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).ok()?;
+    Some(line.trim().to_string()).filter(|l| !l.is_empty())
 }
 
 /// Prints why the command failed; content problems in the asked format.

@@ -34,7 +34,7 @@ pub fn file_name(collection: Collection) -> String {
 /// most editors) understands best; schemas describe what the parser
 /// accepts, so they follow deserialisation rules (`default` fields are
 /// optional).
-fn generate<T: JsonSchema>(title: &str) -> Schema {
+pub fn generate<T: JsonSchema>(title: &str) -> Schema {
     let mut schema = SchemaSettings::draft07().for_deserialize().into_generator().into_root_schema_for::<T>();
     schema.insert("title".into(), title.into());
     schema

@@ -30,7 +30,7 @@ pub struct Activity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub venue: Option<String>,
     /// Ids of the organising agencies (at least one).
-    #[schemars(length(min = 1), inner(pattern(super::ID_PATTERN)))]
+    #[schemars(length(min = 1), inner(pattern(super::ID_PATTERN)), extend("x-terbuka-ref" = "agencies"))]
     pub organizers: Vec<String>,
     /// Who took part.
     #[serde(default)]
@@ -40,11 +40,11 @@ pub struct Activity {
     pub officials: Vec<Official>,
     /// Topic ids.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(inner(pattern(super::ID_PATTERN)))]
+    #[schemars(inner(pattern(super::ID_PATTERN)), extend("x-terbuka-ref" = "topics"))]
     pub topics: Vec<String>,
     /// Id of the partnership the activity belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(super::ID_PATTERN))]
+    #[schemars(pattern(super::ID_PATTERN), extend("x-terbuka-ref" = "partnerships"))]
     pub partnership: Option<String>,
     /// Where the facts come from (at least one).
     #[schemars(length(min = 1))]
@@ -137,14 +137,14 @@ impl ActivityKind {
 pub struct Participants {
     /// Ids of the ormas the source names.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(inner(pattern(super::ID_PATTERN)))]
+    #[schemars(inner(pattern(super::ID_PATTERN)), extend("x-terbuka-ref" = "ormas"))]
     pub ormas: Vec<String>,
     /// How many ormas took part, named or not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ormas_count: Option<u32>,
     /// Ids of other agencies present.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(inner(pattern(super::ID_PATTERN)))]
+    #[schemars(inner(pattern(super::ID_PATTERN)), extend("x-terbuka-ref" = "agencies"))]
     pub agencies: Vec<String>,
     /// Head count when reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -157,7 +157,7 @@ pub struct Participants {
 pub struct Official {
     /// Id of a person record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(super::ID_PATTERN))]
+    #[schemars(pattern(super::ID_PATTERN), extend("x-terbuka-ref" = "people"))]
     pub person: Option<String>,
     /// Name, for someone with no person record.
     #[serde(default, skip_serializing_if = "Option::is_none")]

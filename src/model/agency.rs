@@ -20,7 +20,7 @@ pub struct Agency {
     pub region: RegionCode,
     /// Id of the agency it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(super::ID_PATTERN))]
+    #[schemars(pattern(super::ID_PATTERN), extend("x-terbuka-ref" = "agencies"))]
     pub parent: Option<String>,
     /// Official website.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -96,7 +96,7 @@ pub struct Position {
     pub role: String,
     /// Id of the agency the role is in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(super::ID_PATTERN))]
+    #[schemars(pattern(super::ID_PATTERN), extend("x-terbuka-ref" = "agencies"))]
     pub agency: Option<String>,
     /// When the role began.
     #[serde(default, skip_serializing_if = "Option::is_none")]

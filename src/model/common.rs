@@ -20,6 +20,7 @@ impl JsonSchema for RegionCode {
         schemars::json_schema!({
             "description": "Kemendagri region code, quoted: \"36\" (province), \"36.71\" (city/regency)",
             "type": "string",
+            "x-terbuka-ref": "regions",
             "pattern": "^[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{4})?)?)?$"
         })
     }
@@ -123,6 +124,14 @@ pub struct SiteConfig {
     /// Entries per page on paginated lists (default 20).
     #[serde(default = "default_per_page")]
     pub per_page: usize,
+    /// The portal's own region (its province, or its city or regency):
+    /// the region new records start with in the editor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<RegionCode>,
+    /// The web editor at `/admin/`: where it commits, whether records are
+    /// reviewed, or `enabled: false` to leave it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editor: Option<super::EditorSettings>,
 }
 
 fn default_language() -> String {

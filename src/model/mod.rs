@@ -8,6 +8,7 @@ mod activity;
 mod agency;
 mod common;
 mod date;
+mod editor;
 mod ormas;
 mod partnership;
 
@@ -18,6 +19,7 @@ pub use activity::{Activity, ActivityKind, Official, Participants};
 pub use agency::{Agency, AgencyKind, Person, Position};
 pub use common::{Link, Region, RegionCode, SiteConfig, Source, Topic};
 pub use date::{PartialDate, Precision};
+pub use editor::{EditorSettings, GitHost};
 pub use ormas::{Ahu, Contacts, Leader, Legal, LegalForm, Ormas, OrmasStatus, Scope, Skt};
 pub use partnership::{
     Amount, BudgetSource, Document, Parties, Partnership, PartnershipKind, PartnershipStatus, Period,
@@ -26,6 +28,11 @@ pub use partnership::{
 /// What a record id looks like (see [`crate::parse::is_valid_id`]), for the
 /// JSON Schema of fields that name records.
 pub const ID_PATTERN: &str = "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$";
+
+/// JSON Schema keyword on a field that names records: the collection it
+/// points into (`agencies`, `ormas`, `people`, `partnerships`, `topics`,
+/// `regions`). The editor turns such fields into pickers by name.
+pub const REF_KEYWORD: &str = "x-terbuka-ref";
 
 /// The folders of `content/` that hold one record per file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

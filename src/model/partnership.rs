@@ -81,11 +81,11 @@ impl PartnershipKind {
 pub struct Parties {
     /// Agency ids.
     #[serde(default)]
-    #[schemars(inner(pattern(super::ID_PATTERN)))]
+    #[schemars(inner(pattern(super::ID_PATTERN)), extend("x-terbuka-ref" = "agencies"))]
     pub agencies: Vec<String>,
     /// Ormas ids.
     #[serde(default)]
-    #[schemars(inner(pattern(super::ID_PATTERN)))]
+    #[schemars(inner(pattern(super::ID_PATTERN)), extend("x-terbuka-ref" = "ormas"))]
     pub ormas: Vec<String>,
 }
 

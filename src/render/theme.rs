@@ -17,6 +17,9 @@ pub struct Theme {
     pub templates: BTreeMap<String, String>,
     /// `static/<name>` files, keyed by `<name>`.
     pub assets: BTreeMap<String, Vec<u8>>,
+    /// `data/<name>` files (string catalogues such as the editor's
+    /// `data/editor.yaml`), keyed by `<name>`; never copied to the site.
+    pub data: BTreeMap<String, Vec<u8>>,
 }
 
 impl Theme {
@@ -55,6 +58,8 @@ impl Theme {
             self.templates.insert(name.to_string(), String::from_utf8_lossy(&bytes).into_owned());
         } else if let Some(name) = rel.strip_prefix("static/") {
             self.assets.insert(name.to_string(), bytes);
+        } else if let Some(name) = rel.strip_prefix("data/") {
+            self.data.insert(name.to_string(), bytes);
         }
     }
 

@@ -19,8 +19,13 @@ use std::time::{Duration, Instant};
 
 use tiny_http::{Header, Request, Response, Server};
 
+use crate::admin::local::LocalBackend;
+
 /// Path prefix of the preview's own endpoints; no site page lives there.
 pub const ENDPOINT: &str = "/__terbuka/";
+
+/// The editor's local-repository endpoint, under [`ENDPOINT`].
+pub const EDITOR_API: &str = "cms/api/v1";
 
 /// How long a reload request waits for a change before answering anyway.
 const LONG_POLL: Duration = Duration::from_secs(25);
@@ -94,16 +99,27 @@ impl HttpServer {
     /// Listens on `127.0.0.1:port` (0 picks a free port) and serves `root`:
     /// as the live preview with a `status`, as a plain static host without.
     pub fn start(port: u16, root: PathBuf, status: Option<Arc<Status>>) -> std::io::Result<Self> {
+        Self::start_with_editor(port, root, status, None)
+    }
+
+    /// [`HttpServer::start`], also answering the web editor's requests
+    /// for the local repository (see [`crate::admin::local`]).
+    pub fn start_with_editor(
+        port: u16,
+        root: PathBuf,
+        status: Option<Arc<Status>>,
+        editor: Option<Arc<LocalBackend>>,
+    ) -> std::io::Result<Self> {
         let server = Server::http(("127.0.0.1", port)).map_err(std::io::Error::other)?;
         let addr = server.server_addr().to_ip().ok_or_else(|| std::io::Error::other("the server has no IP address"))?;
         let server = Arc::new(server);
         let accept = server.clone();
         let handle = thread::Builder::new().name("terbuka-http".into()).spawn(move || {
             for request in accept.incoming_requests() {
-                let (root, status) = (root.clone(), status.clone());
+                let (root, status, editor) = (root.clone(), status.clone(), editor.clone());
                 // A thread per request: reload requests wait for minutes.
                 let _ = thread::Builder::new().name("terbuka-request".into()).spawn(move || {
-                    let _ = respond(request, &root, status.as_deref());
+                    let _ = respond(request, &root, status.as_deref(), editor.as_deref());
                 });
             }
         })?;
@@ -124,7 +140,12 @@ fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header names and values here are ASCII")
 }
 
-fn respond(request: Request, root: &Path, status: Option<&Status>) -> std::io::Result<()> {
+fn respond(
+    mut request: Request,
+    root: &Path,
+    status: Option<&Status>,
+    editor: Option<&LocalBackend>,
+) -> std::io::Result<()> {
     let url = request.url().to_string();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     let (path, query) = (path.split('#').next().unwrap_or(path), query.split('#').next().unwrap_or(query));
@@ -139,6 +160,18 @@ fn respond(request: Request, root: &Path, status: Option<&Status>) -> std::io::R
                 };
                 let text = header("Content-Type", "text/plain; charset=utf-8");
                 request.respond(Response::from_string(version.to_string()).with_header(text).with_header(no_store))
+            }
+            EDITOR_API if *request.method() == tiny_http::Method::Post && editor.is_some() => {
+                let mut body = Vec::new();
+                request.as_reader().read_to_end(&mut body)?;
+                let Some((code, answer)) = editor.map(|e| e.handle(&body)) else { return Ok(()) };
+                let json = header("Content-Type", "application/json");
+                request.respond(
+                    Response::from_string(answer.to_string())
+                        .with_status_code(code)
+                        .with_header(json)
+                        .with_header(no_store),
+                )
             }
             _ => request.respond(Response::from_string("not found").with_status_code(404)),
         };
@@ -260,6 +293,7 @@ fn content_type(file: &Path) -> &'static str {
         "xml" => "application/xml",
         "svg" => "image/svg+xml",
         "txt" => "text/plain; charset=utf-8",
+        "yml" | "yaml" => "text/yaml; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",
         "ics" => "text/calendar; charset=utf-8",
         "png" => "image/png",

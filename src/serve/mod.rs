@@ -126,7 +126,8 @@ impl Server {
             None => temp.path().join("site"),
         };
         let status = Arc::new(Status::default());
-        let http = http::HttpServer::start(options.port, root.clone(), Some(status.clone()))
+        let editor = Arc::new(crate::admin::local::LocalBackend::new(&content_dir));
+        let http = http::HttpServer::start_with_editor(options.port, root.clone(), Some(status.clone()), Some(editor))
             .map_err(|source| ServeError::Listen { port: options.port, source })?;
         let url = format!("http://{}/", http.addr);
         let mut engine = Engine::new(
