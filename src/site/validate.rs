@@ -154,8 +154,9 @@ impl<'a> Checker<'a> {
             return;
         }
         let message = format!("there is no {} `{id}`", ids.noun);
-        let help = match ids.suggest(id) {
-            Some(s) => format!("did you mean `{s}`?"),
+        let under_province = if ids.noun == "region" { region_help(&self.regions.items, id) } else { None };
+        let help = match under_province.or_else(|| ids.suggest(id).map(|s| format!("did you mean `{s}`?"))) {
+            Some(help) => help,
             None => format!("add it to `{}` first, or correct the id", ids.folder),
         };
         out.push(point(origin, field, message).with_help(help));
@@ -369,6 +370,33 @@ impl<'a> Checker<'a> {
             }
         }
     }
+}
+
+/// For a region code that does not exist, the codes of the same level
+/// under its province, closest first: a wrong `36.72` is most likely
+/// another city of Banten, not `31.72`.
+fn region_help(regions: &[Region], wrong: &str) -> Option<String> {
+    let province = wrong.split('.').next()?;
+    let depth = wrong.split('.').count();
+    let mut under: Vec<&Region> = regions
+        .iter()
+        .filter(|r| {
+            depth > 1
+                && r.code.as_str().split('.').count() == depth
+                && r.code.parent().is_some_and(|p| p.as_str().split('.').next() == Some(province))
+        })
+        .collect();
+    if under.is_empty() {
+        return None;
+    }
+    let score = |r: &Region| strsim::jaro_winkler(wrong, r.code.as_str());
+    under.sort_by(|a, b| score(b).total_cmp(&score(a)).then_with(|| a.code.cmp(&b.code)));
+    let listed: Vec<String> = under.iter().take(5).map(|r| format!("`{}` {}", r.code, r.name)).collect();
+    let place = match regions.iter().find(|r| r.code.as_str() == province) {
+        Some(p) => format!("{} (`{province}`)", p.name),
+        None => format!("`{province}`"),
+    };
+    Some(format!("did you mean `{}`? Codes under {place}: {}", under[0].code, listed.join(", ")))
 }
 
 /// An error at `field` of a record, located in its text when found there.

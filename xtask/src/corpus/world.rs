@@ -133,7 +133,7 @@ pub fn person_name(rng: &mut Rng) -> String {
 }
 
 impl World {
-    pub fn build(seed: u64, activities: usize) -> World {
+    pub fn build(seed: u64, activities: usize, ormas: Option<usize>) -> World {
         let mut rng = Rng::new(seed, TAG_WORLD, 0);
         let regions = regions::all();
         let provinces: Vec<usize> = (0..regions.len()).filter(|&r| regions[r].is_province).collect();
@@ -171,7 +171,7 @@ impl World {
         w.build_agencies();
         w.build_people(&mut rng);
         w.build_topics();
-        w.build_ormas(&mut rng, (activities / 10).max(1));
+        w.build_ormas(&mut rng, ormas.unwrap_or(activities / 10).max(1));
         w.build_partnerships(&mut rng, (activities / 100).max(1));
         w
     }
