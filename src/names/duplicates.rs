@@ -144,9 +144,14 @@ fn report<T>(
         let (r1, r2) = (&records[first], &records[second]);
         let (n1, n2) = (&forms[first][f_first], &forms[second][f_second]);
         let why = match likeness {
-            Likeness::Same if n1.raw == n2.raw => format!("both are named `{}`", n2.raw),
+            Likeness::Same if n1.raw == n2.raw && n1.field == n2.field => {
+                format!("its {} `{}` is that record's {} too", label(&n2.field), n2.raw, label(&n1.field))
+            }
+            Likeness::Same if n1.raw == n2.raw => {
+                format!("its {} `{}` is that record's {}", label(&n2.field), n2.raw, label(&n1.field))
+            }
             Likeness::Same => format!(
-                "its {} `{}` and that record's {} `{}` are the same name once titles, punctuation and abbreviations are set aside",
+                "its {} `{}` and that record's {} `{}` are the same name once titles, punctuation, case and abbreviations are set aside",
                 label(&n2.field),
                 n2.raw,
                 label(&n1.field),

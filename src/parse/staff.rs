@@ -88,7 +88,7 @@ pub fn find(yaml: &str, until: usize) -> Option<Mistake> {
     let mut parent: Option<usize> = None;
     // Inside a `|` or `>` block: lines deeper than this indent are text.
     let mut block_text: Option<usize> = None;
-    for (n, (at, line, body)) in lines.iter().enumerate().take(until + 1) {
+    for (at, line, body) in lines.iter().take(until.saturating_add(1)) {
         let lead = &line[..line.len() - body.len()];
         let l = Line { at: at + lead.len(), indent: lead.len(), text: body.trim_end() };
         if l.text.is_empty() || l.text.starts_with('#') || l.text == "---" {
@@ -112,7 +112,7 @@ pub fn find(yaml: &str, until: usize) -> Option<Mistake> {
             let fixed = format!("{}{}", lead.replace('\t', "  "), l.text);
             return Some(mistake(
                 key_value(l.text).map(|(k, _)| k),
-                format!("line {} is indented with a tab; YAML allows only spaces", n + 1),
+                "this line is indented with a tab; YAML allows only spaces".to_string(),
                 format!("indent with spaces instead: `{fixed}`"),
             ));
         }
@@ -174,8 +174,8 @@ pub fn find(yaml: &str, until: usize) -> Option<Mistake> {
                     let fixed = format!("{}- {}", " ".repeat(l.indent), l.text);
                     return Some(mistake(
                         None,
-                        format!("line {} is in a list but does not start with `-`", n + 1),
-                        format!("start the item with a dash and a space: `{}`", fixed.trim_start()),
+                        "this line is in a list but does not start with `-`".to_string(),
+                        format!("start the item with a dash and a space: `{fixed}`"),
                     ));
                 }
                 parent = None;
@@ -229,6 +229,6 @@ mod tests {
         );
         assert!(first("title: \"KPU Kota\nvenue: x\n").message.contains("never closed"));
         assert!(first("participants:\n  ormas_count: 21\n   attendees: 100\n").help.contains("`  attendees: 100`"));
-        assert!(first("organizers:\n  - a\n  b\n").help.contains("`- b`"));
+        assert!(first("organizers:\n  - a\n  b\n").help.contains("`  - b`"));
     }
 }

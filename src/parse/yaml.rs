@@ -42,10 +42,17 @@ fn explain(err: serde_yaml::Error, display_path: &Path, text: &Arc<str>, start: 
         Some(i) => &full[..i],
         None => &full,
     };
-    if SYNTAX.iter().any(|s| without_location.contains(s)) {
+    let syntax = SYNTAX.iter().any(|s| without_location.contains(s));
+    // A wrongly indented line after a value reads as more of that value
+    // ("21 attendees: 100" where a number was expected): look one line on.
+    let type_error = without_location.contains("invalid type");
+    if syntax || type_error {
         let yaml = &text[start..];
-        let until = err.location().map_or(usize::MAX, |l| l.line().saturating_sub(1));
-        if let Some(m) = super::staff::find(yaml, until) {
+        let at = err.location().map_or(usize::MAX, |l| l.line().saturating_sub(1));
+        let until = if syntax { at } else { at.saturating_add(1) };
+        let found = super::staff::find(yaml, until)
+            .filter(|m| syntax || yaml[..m.start].matches('\n').count() >= at);
+        if let Some(m) = found {
             let mut d = Diagnostic::error(display_path, m.message).with_help(m.help);
             if let Some(field) = m.field {
                 d = d.with_field(field);
@@ -143,7 +150,7 @@ fn advice(message: &str, field: Option<String>) -> (String, Option<String>, Opti
     if let Some((said, iso)) = message.split_once("; write it year first: ") {
         let key = field.as_deref().and_then(|f| f.rsplit('.').next()).unwrap_or("date").to_string();
         let help = format!("write `{key}: {iso}`");
-        return (format!("{said}: dates are written year-month-day"), Some(help), field);
+        return (said.to_string(), Some(help), field);
     }
     if message.starts_with("invalid type") {
         let help = if message.contains("expected u32") || message.contains("expected u64") {
