@@ -52,7 +52,8 @@ fn s(text: &str) -> Option<String> {
 
 #[test]
 fn a_colon_in_a_value() {
-    let (line, field, message, help) = the_error("venue: Novotel Tangerang", "venue: Novotel Tangerang: Ruang Ballroom");
+    let (line, field, message, help) =
+        the_error("venue: Novotel Tangerang", "venue: Novotel Tangerang: Ruang Ballroom");
     assert_eq!(line, 7);
     assert_eq!(field, s("venue"));
     assert_eq!(

@@ -266,7 +266,10 @@ mod tests {
     #[test]
     fn dates_written_in_words_get_their_iso_form() {
         let err = PartialDate::parse("12 Juli 2024").unwrap_err();
-        assert_eq!(err, "`12 Juli 2024` is not a date in the form the portal reads (year-month-day); write it year first: \"2024-07-12\"");
+        assert_eq!(
+            err,
+            "`12 Juli 2024` is not a date in the form the portal reads (year-month-day); write it year first: \"2024-07-12\""
+        );
         assert!(PartialDate::parse("Jumat, 12 Juli 2024").unwrap_err().ends_with("\"2024-07-12\""));
         assert!(PartialDate::parse("12-07-2024").unwrap_err().contains("is not a date"));
         assert!(PartialDate::parse("12/7/2024").unwrap_err().ends_with("\"2024-07-12\""));

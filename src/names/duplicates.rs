@@ -20,9 +20,37 @@ use crate::parse::locate::locate;
 /// One name a record bears, with its field (`name`, `abbreviation`,
 /// `other_names[0]`) and key.
 struct Form<'a> {
-    field: String,
+    field: Field,
     raw: &'a str,
     key: String,
+}
+
+/// Which name of a record a form is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Name,
+    Abbreviation,
+    Other(usize),
+}
+
+impl Field {
+    /// The field path, for pointing at its line.
+    fn path(self) -> String {
+        match self {
+            Self::Name => "name".into(),
+            Self::Abbreviation => "abbreviation".into(),
+            Self::Other(i) => format!("other_names[{i}]"),
+        }
+    }
+
+    /// How a message calls it.
+    fn label(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Abbreviation => "abbreviation",
+            Self::Other(_) => "other name",
+        }
+    }
 }
 
 /// What two names have in common, for the message.
@@ -43,21 +71,21 @@ pub fn find(ormas: &[Record<Ormas>], agencies: &[Record<Agency>], people: &[Reco
         .par_iter()
         .map(|r| {
             let m = &r.meta;
-            let mut f = vec![form("name", &m.name)];
-            f.extend(m.abbreviation.as_deref().map(|a| form("abbreviation", a)));
-            f.extend(m.other_names.iter().enumerate().map(|(i, n)| form(&format!("other_names[{i}]"), n)));
+            let mut f = vec![form(Field::Name, &m.name)];
+            f.extend(m.abbreviation.as_deref().map(|a| form(Field::Abbreviation, a)));
+            f.extend(m.other_names.iter().enumerate().map(|(i, n)| form(Field::Other(i), n)));
             f
         })
         .collect();
     let agency_forms: Vec<Vec<Form>> = agencies
         .par_iter()
         .map(|r| {
-            let mut f = vec![form("name", &r.meta.name)];
-            f.extend(r.meta.abbreviation.as_deref().map(|a| form("abbreviation", a)));
+            let mut f = vec![form(Field::Name, &r.meta.name)];
+            f.extend(r.meta.abbreviation.as_deref().map(|a| form(Field::Abbreviation, a)));
             f
         })
         .collect();
-    let people_forms: Vec<Vec<Form>> = people.par_iter().map(|r| vec![form("name", &r.meta.name)]).collect();
+    let people_forms: Vec<Vec<Form>> = people.par_iter().map(|r| vec![form(Field::Name, &r.meta.name)]).collect();
 
     let mut out = Vec::new();
     report(&mut out, "ormas", ormas, &ormas_forms, same_name_pairs(&ormas_forms));
@@ -70,8 +98,8 @@ pub fn find(ormas: &[Record<Ormas>], agencies: &[Record<Agency>], people: &[Reco
     out
 }
 
-fn form<'a>(field: &str, raw: &'a str) -> Form<'a> {
-    Form { field: field.to_string(), raw, key: key(raw) }
+fn form(field: Field, raw: &str) -> Form<'_> {
+    Form { field, raw, key: key(raw) }
 }
 
 /// Pairs where any name of one record has the key of the other's full
@@ -145,16 +173,16 @@ fn report<T>(
         let (n1, n2) = (&forms[first][f_first], &forms[second][f_second]);
         let why = match likeness {
             Likeness::Same if n1.raw == n2.raw && n1.field == n2.field => {
-                format!("its {} `{}` is that record's {} too", label(&n2.field), n2.raw, label(&n1.field))
+                format!("its {} `{}` is that record's {} too", n2.field.label(), n2.raw, n1.field.label())
             }
             Likeness::Same if n1.raw == n2.raw => {
-                format!("its {} `{}` is that record's {}", label(&n2.field), n2.raw, label(&n1.field))
+                format!("its {} `{}` is that record's {}", n2.field.label(), n2.raw, n1.field.label())
             }
             Likeness::Same => format!(
                 "its {} `{}` and that record's {} `{}` are the same name once titles, punctuation, case and abbreviations are set aside",
-                label(&n2.field),
+                n2.field.label(),
                 n2.raw,
-                label(&n1.field),
+                n1.field.label(),
                 n1.raw
             ),
             Likeness::Start => {
@@ -170,15 +198,7 @@ fn report<T>(
                 if noun == "ormas" { "other_names" } else { "abbreviation" }
             ),
         };
-        out.push(warn_at(&r2.origin, &n2.field, message).with_help(help));
-    }
-}
-
-fn label(field: &str) -> &str {
-    match field {
-        "name" => "name",
-        "abbreviation" => "abbreviation",
-        _ => "other name",
+        out.push(warn_at(&r2.origin, &n2.field.path(), message).with_help(help));
     }
 }
 

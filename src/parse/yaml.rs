@@ -50,8 +50,7 @@ fn explain(err: serde_yaml::Error, display_path: &Path, text: &Arc<str>, start: 
         let yaml = &text[start..];
         let at = err.location().map_or(usize::MAX, |l| l.line().saturating_sub(1));
         let until = if syntax { at } else { at.saturating_add(1) };
-        let found = super::staff::find(yaml, until)
-            .filter(|m| syntax || yaml[..m.start].matches('\n').count() >= at);
+        let found = super::staff::find(yaml, until).filter(|m| syntax || yaml[..m.start].matches('\n').count() >= at);
         if let Some(m) = found {
             let mut d = Diagnostic::error(display_path, m.message).with_help(m.help);
             if let Some(field) = m.field {
