@@ -435,7 +435,7 @@ fn person_official(
     let seen = |pos: &&crate::model::Position| {
         pos.agency.as_deref().is_some_and(|a| agencies_seen.iter().any(|&i| portal.agencies[i].id == a))
     };
-    let by_agency = positions.iter().filter(seen).last();
+    let by_agency = positions.iter().rfind(seen);
     let one_word = !person.meta.name.trim().contains(' ');
     if one_word && by_role.is_none() && by_agency.is_none() {
         return None;

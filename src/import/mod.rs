@@ -362,8 +362,7 @@ fn sentences_of(body: &[String], portal: &Portal) -> Vec<Sentence> {
             if long.contains(" setempat")
                 && let Some(region) = entities::regions(&long, portal)
                     .into_iter()
-                    .filter(|(_, _, end)| long[*end..].contains(" setempat"))
-                    .last()
+                    .rfind(|(_, _, end)| long[*end..].contains(" setempat"))
                     .map(|(_, s, e)| long[s..e].to_string())
                     .or_else(|| last_region.clone())
             {

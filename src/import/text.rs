@@ -25,7 +25,7 @@ pub fn sentences(paragraph: &str) -> Vec<&str> {
             let next = chars.get(j + 1).map(|&(_, c)| c);
             let space = chars.get(j).is_none_or(|&(_, c)| c == ' ');
             let word_before = paragraph[start..at].rsplit(' ').next().unwrap_or("").to_lowercase();
-            let title = c == '.' && NO_BREAK_AFTER.contains(&word_before.trim_start_matches('(').as_ref());
+            let title = c == '.' && NO_BREAK_AFTER.contains(&word_before.trim_start_matches('('));
             let opens = next.is_none_or(|n| n.is_uppercase() || matches!(n, '"' | '“' | '(' | '‘'));
             if space && opens && !title {
                 out.push(paragraph[start..end].trim());

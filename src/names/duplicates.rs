@@ -125,8 +125,11 @@ fn same_name_pairs(forms: &[Vec<Form>]) -> BTreeMap<(usize, usize), (usize, usiz
             let by_name = &by_name;
             f.iter().enumerate().skip(1).filter_map(move |(fi, form)| {
                 let &j = by_name.get(form.key.as_str())?;
-                (j != i)
-                    .then(|| if j < i { ((j, i), (0, fi, Likeness::Same)) } else { ((i, j), (fi, 0, Likeness::Same)) })
+                (j != i).then_some(if j < i {
+                    ((j, i), (0, fi, Likeness::Same))
+                } else {
+                    ((i, j), (fi, 0, Likeness::Same))
+                })
             })
         })
         .collect();
@@ -151,8 +154,11 @@ fn name_start_pairs(forms: &[Vec<Form>]) -> Vec<Pair> {
             // Every start of two words or more, shorter than the whole name.
             spaces.into_iter().skip(1).filter_map(move |at| {
                 let &j = by_name.get(&k[..at])?;
-                (j != i)
-                    .then(|| if j < i { ((j, i), (0, 0, Likeness::Start)) } else { ((i, j), (0, 0, Likeness::Start)) })
+                (j != i).then_some(if j < i {
+                    ((j, i), (0, 0, Likeness::Start))
+                } else {
+                    ((i, j), (0, 0, Likeness::Start))
+                })
             })
         })
         .collect()
