@@ -164,14 +164,14 @@ pub fn organizers(sentences: &[Sentence], title: Option<&str>, portal: &Portal) 
             let hits: Vec<Hit> = scan(reading, portal).into_iter().filter(|h| h.kind == Kind::Agency).collect();
             for m in ORGANISED_BY.find_iter(reading) {
                 for h in hits.iter().filter(|h| h.start >= m.end()) {
-                    push(&mut out, Found::new(h.index, &s.text));
+                    push(&mut out, at_hit(h, reading, &s.text));
                 }
             }
             for m in ORGANISE.find_iter(reading) {
                 if let Some(h) = hits.iter().rev().find(|h| h.end <= m.start())
                     && only_filler(&reading[h.end..m.start()])
                 {
-                    push(&mut out, Found::new(h.index, &s.text));
+                    push(&mut out, at_hit(h, reading, &s.text));
                 }
             }
         }
@@ -205,6 +205,13 @@ pub fn organizers(sentences: &[Sentence], title: Option<&str>, portal: &Portal) 
     out
 }
 
+/// A record found at `h` in `reading`, quoting the words that named it.
+fn at_hit(h: &Hit, reading: &str, sentence: &str) -> Found<usize> {
+    let mut f = Found::new(h.index, sentence);
+    f.words = reading.get(h.start..h.end).map(str::to_string);
+    f
+}
+
 /// The first sentence without a dateline (`Jakarta (ANTARA) - `).
 fn strip_dateline(s: &str) -> &str {
     for dash in [" – ", " - ", " — "] {
@@ -227,7 +234,7 @@ pub fn present_agencies(sentences: &[Sentence], portal: &Portal) -> Vec<Found<us
         }
         for h in scan(&s.long, portal).into_iter().filter(|h| h.kind == Kind::Agency) {
             if !out.iter().any(|f| f.value == h.index) {
-                out.push(Found::new(h.index, &s.text));
+                out.push(at_hit(&h, &s.long, &s.text));
             }
         }
     }
@@ -241,7 +248,7 @@ pub fn ormas(sentences: &[Sentence], portal: &Portal) -> Vec<Found<usize>> {
         for reading in [&s.long, &s.short] {
             for h in scan(reading, portal).into_iter().filter(|h| h.kind == Kind::Ormas) {
                 if !out.iter().any(|f| f.value == h.index) {
-                    out.push(Found::new(h.index, &s.text));
+                    out.push(at_hit(&h, reading, &s.text));
                 }
             }
         }

@@ -38,12 +38,15 @@ pub struct Found<T> {
     pub from: String,
     /// Why staff should look again, when part of it was inferred.
     pub check: Option<String>,
+    /// The words of `from` it was read from, when they differ from the
+    /// value (`Kamis (8/7)` for `2024-07`): the report quotes around them.
+    pub words: Option<String>,
 }
 
 impl<T> Found<T> {
     /// A value found in `from`.
     pub fn new(value: T, from: &str) -> Self {
-        Self { value, from: from.to_string(), check: None }
+        Self { value, from: from.to_string(), check: None, words: None }
     }
 }
 
@@ -304,19 +307,29 @@ pub fn draft(text: &str, portal: &Portal) -> Result<Draft, ImportError> {
     let organizer_ids: Vec<usize> = organizers.iter().map(|f| f.value).collect();
     for f in present.into_iter().chain(official_agencies) {
         if !organizer_ids.contains(&f.value) && !d.agencies.iter().any(|a| a.value == portal.agencies[f.value].id) {
-            d.agencies.push(Found { value: portal.agencies[f.value].id.clone(), from: f.from, check: f.check });
+            d.agencies.push(Found {
+                value: portal.agencies[f.value].id.clone(),
+                from: f.from,
+                check: f.check,
+                words: f.words,
+            });
         }
     }
     d.organizers = organizers
         .iter()
-        .map(|f| Found { value: portal.agencies[f.value].id.clone(), from: f.from.clone(), check: f.check.clone() })
+        .map(|f| Found {
+            value: portal.agencies[f.value].id.clone(),
+            from: f.from.clone(),
+            check: f.check.clone(),
+            words: f.words.clone(),
+        })
         .collect();
     if d.organizers.is_empty() {
         d.left.push(("organizers", "no agency of the portal is named as organiser".into()));
     }
     d.ormas = entities::ormas(&sentences, portal)
         .into_iter()
-        .map(|f| Found { value: portal.ormas[f.value].id.clone(), from: f.from, check: f.check })
+        .map(|f| Found { value: portal.ormas[f.value].id.clone(), from: f.from, check: f.check, words: f.words })
         .collect();
     d.topics = entities::topics(&sentences, portal);
 
@@ -399,6 +412,7 @@ fn read_date(d: &mut Draft, sentences: &[Sentence], published: Option<PartialDat
         Some(date) => {
             let mut f = Found::new(date, &sentence.text);
             f.check = r.check;
+            f.words = Some(mention.text.clone());
             d.date = Some(f);
         }
         None => d.left.push(("date", r.check.unwrap_or_default())),
@@ -414,7 +428,9 @@ fn region(d: &Draft, organizers: &[Found<usize>], portal: &Portal) -> Option<Fou
             .map(|(r, ..)| &portal.regions[r].code)
             .max_by_key(|c| c.as_str().len());
         if let Some(code) = best {
-            return Some(Found::new(code.clone(), &venue.from));
+            let mut f = Found::new(code.clone(), &venue.from);
+            f.words = Some(venue.value.clone());
+            return Some(f);
         }
     }
     let first = organizers.first()?;

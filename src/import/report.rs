@@ -29,7 +29,7 @@ fn quote(sentence: &str, value: &str) -> String {
 fn line<T>(out: &mut String, color: bool, field: &str, value: String, f: &Found<T>) {
     let shown = if color { format!("\x1b[1m{field:<FIELD$}\x1b[0m") } else { format!("{field:<FIELD$}") };
     let _ = writeln!(out, "  {shown} {value}");
-    let _ = writeln!(out, "  {:<FIELD$}   from {}", "", quote(&f.from, &value));
+    let _ = writeln!(out, "  {:<FIELD$}   from {}", "", quote(&f.from, f.words.as_deref().unwrap_or(&value)));
     if let Some(why) = &f.check {
         let _ = writeln!(out, "  {:<FIELD$}   check: {why}", "");
     }
