@@ -169,7 +169,7 @@ fn likely_duplicates_name_both_files() {
     assert_eq!(
         d.help.as_deref(),
         Some(
-            "if they are one body, keep one record, add the other spelling to its `other_names`, and point records at its id; if not, give each its full registered name"
+            "if they are one body, keep one record, add the other spelling to its `other_names`, and point records at its id; if not, add `distinct_from: [bamus-betawi-1982]`"
         )
     );
     let people = problems(&content, "people/h-abdul-rochim-mansur.yaml");
@@ -181,6 +181,24 @@ fn likely_duplicates_name_both_files() {
             content.join("people/abdul-rochim.yaml").display()
         )
     );
+    assert_eq!(
+        people[0].help.as_deref(),
+        Some(
+            "if they are one person, keep one record and point activities at its id; if not, add `distinct_from: [abdul-rochim]`"
+        )
+    );
     // Different people who share only a first name are not flagged.
     assert!(problems(&content, "people/herman.yaml").is_empty());
+    // Staff can say two records are different; the id must exist.
+    let path = content.join("people/h-abdul-rochim-mansur.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, format!("{text}distinct_from: [abdul-rochim]\n")).unwrap();
+    assert!(problems(&content, "people/h-abdul-rochim-mansur.yaml").is_empty());
+    fs::write(&path, format!("{text}distinct_from: [abdul-rohim]\n")).unwrap();
+    // A misspelt id is an error, and silences nothing.
+    let wrong = problems(&content, "people/h-abdul-rochim-mansur.yaml");
+    assert_eq!(wrong.len(), 2, "{wrong:#?}");
+    let error = wrong.iter().find(|d| d.is_error()).unwrap();
+    assert_eq!(error.message, "there is no person `abdul-rohim`");
+    assert_eq!(error.field.as_deref(), Some("distinct_from[0]"));
 }

@@ -164,7 +164,30 @@ fn name_start_pairs(forms: &[Vec<Form>]) -> Vec<Pair> {
         .collect()
 }
 
-fn report<T>(
+/// Records that may say they are not the same as another.
+trait Distinct {
+    fn distinct_from(&self) -> &[String];
+}
+
+impl Distinct for Ormas {
+    fn distinct_from(&self) -> &[String] {
+        &self.distinct_from
+    }
+}
+
+impl Distinct for Agency {
+    fn distinct_from(&self) -> &[String] {
+        &self.distinct_from
+    }
+}
+
+impl Distinct for Person {
+    fn distinct_from(&self) -> &[String] {
+        &self.distinct_from
+    }
+}
+
+fn report<T: Distinct>(
     out: &mut Vec<Diagnostic>,
     noun: &str,
     records: &[Record<T>],
@@ -172,6 +195,11 @@ fn report<T>(
     pairs: BTreeMap<(usize, usize), (usize, usize, Likeness)>,
 ) {
     for ((a, b), (fa, fb, likeness)) in pairs {
+        // Staff said these are different bodies or people.
+        let said = |x: usize, y: usize| records[x].meta.distinct_from().iter().any(|id| *id == records[y].id);
+        if said(a, b) || said(b, a) {
+            continue;
+        }
         // The warning goes on the later file and names the earlier one.
         let (first, second, f_first, f_second) =
             if records[a].origin.path <= records[b].origin.path { (a, b, fa, fb) } else { (b, a, fb, fa) };
@@ -198,10 +226,14 @@ fn report<T>(
         };
         let message = format!("this {noun} may be the same as `{}` ({}): {why}", r1.id, r1.origin.full_path.display());
         let help = match noun {
-            "person" => "if they are one person, keep one record and point activities at its id; if not, write each name in full so they can be told apart".to_string(),
+            "person" => format!(
+                "if they are one person, keep one record and point activities at its id; if not, add `distinct_from: [{}]`",
+                r1.id
+            ),
             _ => format!(
-                "if they are one body, keep one record, add the other spelling to its `{}`, and point records at its id; if not, give each its full registered name",
-                if noun == "ormas" { "other_names" } else { "abbreviation" }
+                "if they are one body, keep one record, add the other spelling to its `{}`, and point records at its id; if not, add `distinct_from: [{}]`",
+                if noun == "ormas" { "other_names" } else { "abbreviation" },
+                r1.id
             ),
         };
         out.push(warn_at(&r2.origin, &n2.field.path(), message).with_help(help));

@@ -112,9 +112,11 @@ impl<'a> Checker<'a> {
                 }
             }
             check_url(&mut out, &r.origin, "website", r.meta.website.as_deref());
+            self.distinct(&mut out, &r.origin, &r.meta.distinct_from, &self.agency_ids);
         }
         self.check_agency_cycles(&mut out);
         for r in self.people {
+            self.distinct(&mut out, &r.origin, &r.meta.distinct_from, &self.person_ids);
             for (i, pos) in r.meta.positions.iter().enumerate() {
                 if let Some(agency) = &pos.agency {
                     self.reference(&mut out, &r.origin, &format!("positions[{i}].agency"), agency, &self.agency_ids);
@@ -135,6 +137,7 @@ impl<'a> Checker<'a> {
         }
         for r in self.ormas {
             self.reference(&mut out, &r.origin, "region", r.meta.region.as_str(), &self.region_ids);
+            self.distinct(&mut out, &r.origin, &r.meta.distinct_from, &self.ormas_ids);
             check_sources(&mut out, &r.origin, &r.meta.sources);
             if let Some(c) = &r.meta.contacts {
                 check_url(&mut out, &r.origin, "contacts.website", c.website.as_deref());
@@ -160,6 +163,13 @@ impl<'a> Checker<'a> {
             None => format!("add it to `{}` first, or correct the id", ids.folder),
         };
         out.push(point(origin, field, message).with_help(help));
+    }
+
+    /// `distinct_from` names records of the same collection.
+    fn distinct(&self, out: &mut Vec<Diagnostic>, origin: &Origin, ids: &[String], set: &Ids<'_>) {
+        for (i, id) in ids.iter().enumerate() {
+            self.reference(out, origin, &format!("distinct_from[{i}]"), id, set);
+        }
     }
 
     fn check_activity(&self, out: &mut Vec<Diagnostic>, r: &Record<Activity>) {
