@@ -262,3 +262,31 @@ fn the_command_writes_or_prints_the_draft_and_reports_sources() {
     let second = String::from_utf8(out.stdout).unwrap().trim().to_string();
     assert!(second.ends_with("pilkada-2024-2.md"), "{second}");
 }
+
+#[test]
+fn any_text_gives_a_draft_or_a_clear_error_never_a_panic() {
+    let portal = portal();
+    let odd = [
+        "",
+        "-\n–\n—\n",
+        "İSTANBUL – Ünal Öztürk menggelar İftar di Aula Şişli, Kamis (8/7).–Foto Çelik/ Media İstanbul-",
+        "Pemkot Tangerang menggelar sosialisasi di “Aula ½”, Jum’at (31/2/2024) 🎉 diikuti 10 ormas.",
+        "KPU (K) (KPU) () (( )) setempat setempat di di di Selasa, 99/99/9999.",
+        "Salah satu , Budi, salah satu pemateri serta dan Yang yang (*)\n\nCopyright ©\nPewarta:\nEditor: 123",
+    ];
+    for text in odd {
+        match import::draft(text, &portal) {
+            Ok(d) => {
+                let record = import::record::write(&d, &portal);
+                let s = terbuka::parse::split(&record).unwrap();
+                let yaml: Result<serde_yaml::Value, _> = serde_yaml::from_str(&record[s.yaml_start..s.yaml_end]);
+                assert!(yaml.is_ok(), "{text:?} gives YAML that does not parse:\n{record}");
+                let _ = import::report::format(&d, false);
+            }
+            Err(e) => assert_eq!(
+                e.to_string(),
+                "the text has no paragraphs of a press release once page furniture is removed"
+            ),
+        }
+    }
+}

@@ -8,7 +8,6 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
 
 use common::{copy_dir, repo};
 use terbuka::import::{self, Draft, Portal};
@@ -223,5 +222,4 @@ fn drafts_are_read_back_as_the_same_values() {
         }
         assert_eq!(record[s.body_start..].trim(), d.body.trim(), "{seed}");
     }
-    let _ = Path::new("");
 }

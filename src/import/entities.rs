@@ -40,7 +40,8 @@ pub struct Hit {
     pub end: usize,
 }
 
-/// Longest-first scan of `text` for names in `ix`.
+/// Longest-first scan of `words` for names in `ix`: `take(first word,
+/// end word, record, fit)` for each name found.
 fn scan_index(words: &[Word], ix: &NameIndex<usize>, mut take: impl FnMut(usize, usize, usize, Fit)) {
     let longest = ix.longest().max(1);
     let mut i = 0;
@@ -52,7 +53,6 @@ fn scan_index(words: &[Word], ix: &NameIndex<usize>, mut take: impl FnMut(usize,
                 continue;
             }
             if let Some((value, fit)) = ix.unique_key(&key) {
-                // A loose fit on one word ("Tangerang") is too weak for a record other than a region.
                 take(i, i + len, value, fit);
                 matched = len;
                 break;
@@ -69,6 +69,7 @@ pub fn scan(text: &str, portal: &Portal) -> Vec<Hit> {
     let ix = &portal.ix;
     for (kind, index) in [(Kind::Agency, &ix.agencies), (Kind::Ormas, &ix.ormas), (Kind::Person, &ix.people)] {
         scan_index(&words, index, |a, b, value, fit| {
+            // A loose fit on one word ("Tangerang") is too weak for anything but a region.
             if fit == Fit::Loose && b - a < 2 {
                 return;
             }

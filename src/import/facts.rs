@@ -154,7 +154,8 @@ pub fn venue(sentences: &[Sentence], is_region: impl Fn(&str) -> bool) -> Option
 
 /// Byte offset of the word `word` (case-insensitive) at or after `from`.
 fn find_word(text: &str, word: &str, from: usize) -> Option<usize> {
-    let lower = text.to_lowercase();
+    // ASCII lowercase keeps every byte offset of `text`.
+    let lower = text.to_ascii_lowercase();
     let mut at = from;
     while let Some(i) = lower.get(at..)?.find(word).map(|i| i + at) {
         let before_ok = i == 0 || lower[..i].ends_with(' ');

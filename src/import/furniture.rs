@@ -218,8 +218,8 @@ fn is_photo_credit(line: &str, l: &str) -> bool {
 pub fn photo_credit(line: &str) -> Option<(String, String)> {
     let t = line.trim_end();
     let inner = t.strip_suffix('-')?;
-    let start = inner.rfind(['-', '–'])?;
-    let credit = &inner[start + 1..];
+    let (start, dash) = inner.char_indices().rev().find(|&(_, c)| c == '-' || c == '–')?;
+    let credit = &inner[start + dash.len_utf8()..];
     let (name, outlet) = credit.split_once('/')?;
     let (name, outlet) = (name.trim(), outlet.trim());
     let capitalised = |s: &str| !s.is_empty() && s.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
@@ -278,5 +278,9 @@ mod tests {
         let c = photo_credit("Sosialisasi di Novotel. Jum'at (12/7).-Ahmad Syihabudin/ Tangerang Ekspres-");
         assert_eq!(c, Some(("Ahmad Syihabudin".into(), "Tangerang Ekspres".into())));
         assert_eq!(photo_credit("Pilkada 2024 - tahap akhir-"), None);
+        assert_eq!(
+            photo_credit("Di aula.–Rudi Hartono/ Kabar Kota-"),
+            Some(("Rudi Hartono".into(), "Kabar Kota".into()))
+        );
     }
 }

@@ -18,7 +18,8 @@ fn quote(sentence: &str, value: &str) -> String {
     if chars.len() <= QUOTE_CHARS {
         return format!("“{s}”");
     }
-    let at = s.to_lowercase().find(&value.to_lowercase()).map_or(0, |b| s[..b.min(s.len())].chars().count());
+    // ASCII lowercase keeps byte offsets, so `b` is a position in `s`.
+    let at = s.to_ascii_lowercase().find(&value.to_ascii_lowercase()).map_or(0, |b| s[..b].chars().count());
     let from = at.saturating_sub(QUOTE_CHARS / 3).min(chars.len() - QUOTE_CHARS);
     let cut: String = chars[from..from + QUOTE_CHARS].iter().collect();
     let lead = if from > 0 { "…" } else { "" };
