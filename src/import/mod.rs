@@ -102,16 +102,48 @@ impl Portal {
     /// (activities only for their ids). Files that do not parse are
     /// skipped: `check` reports them.
     pub fn load(content_dir: &Path) -> Result<Self, ImportError> {
-        let mut files = source::read_content(content_dir)?;
-        let is_activity = |role: &FileRole| *role == FileRole::Record(Collection::Activities);
-        let activity_ids = files
-            .files
-            .iter()
-            .filter(|f| is_activity(&f.role))
-            .filter_map(|f| f.rel_path.rsplit('/').next()?.strip_suffix(".md").map(str::to_string))
+        use rayon::prelude::*;
+        if !content_dir.is_dir() {
+            return Err(ImportError::Read(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("content folder `{}` does not exist", content_dir.display()),
+            )));
+        }
+        // Activities are only listed for their ids: at a million of them,
+        // reading their text would be most of the import's time.
+        let mut activity_ids = HashSet::new();
+        let mut wanted: Vec<(FileRole, String)> = Vec::new();
+        for entry in walkdir::WalkDir::new(content_dir).sort_by_file_name().into_iter().flatten() {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(content_dir) else { continue };
+            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let role = match rel.split_once('/') {
+                Some(("activities", rest)) => {
+                    if let Some(id) = rest.rsplit('/').next().and_then(|n| n.strip_suffix(".md")) {
+                        activity_ids.insert(id.to_string());
+                    }
+                    continue;
+                }
+                Some(("agencies", n)) if n.ends_with(".yaml") => FileRole::Record(Collection::Agencies),
+                Some(("people", n)) if n.ends_with(".yaml") => FileRole::Record(Collection::People),
+                Some(("ormas", n)) if n.ends_with(".md") => FileRole::Record(Collection::Ormas),
+                None if rel == "regions.yaml" => FileRole::Regions,
+                None if rel == "topics.yaml" => FileRole::Topics,
+                _ => continue,
+            };
+            wanted.push((role, rel));
+        }
+        let files: Vec<source::SourceFile> = wanted
+            .into_par_iter()
+            .filter_map(|(role, rel_path)| {
+                let display_path = content_dir.join(&rel_path);
+                let text = std::fs::read_to_string(&display_path).ok()?;
+                Some(source::SourceFile { role, rel_path, display_path, text: text.into() })
+            })
             .collect();
-        files.files.retain(|f| !is_activity(&f.role));
-        let (content, _) = crate::parse::parse(files);
+        let (content, _) = crate::parse::parse(source::ContentFiles { files, diagnostics: Vec::new() });
         Ok(Self::new(
             content.regions.items,
             content.topics.items,
