@@ -32,8 +32,10 @@ pub mod catalog;
 pub mod data;
 pub mod diagnostic;
 pub mod history;
+pub mod import;
 pub mod init;
 pub mod model;
+pub mod names;
 pub mod output;
 pub mod parse;
 pub mod render;
@@ -216,6 +218,8 @@ pub fn load(content_dir: &Path, strict: bool, timings: &mut Timings) -> Result<(
     let files = timings.time("read", || source::read_content(content_dir)).map_err(BuildError::Read)?;
     let placeholders = scaffold::find_placeholders(&files.files);
     let (content, mut problems) = timings.time("parse", || parse::parse(files));
+    problems
+        .extend(timings.time("names", || names::duplicates::find(&content.ormas, &content.agencies, &content.people)));
     let (site, link_problems) = timings.time("link", || site::link(content, content_dir));
     problems.extend(link_problems);
     scaffold::merge_placeholders(&mut problems, placeholders);

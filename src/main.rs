@@ -1,7 +1,7 @@
 //! The `terbuka` command: parses arguments, runs the library, reports.
 
-use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -98,6 +98,18 @@ enum Command {
         /// The portal's province or regency/city: Kemendagri code or name ("36.71", "Banten").
         #[arg(long)]
         region: Option<String>,
+    },
+    /// Draft an activity record from the text of a press release (as copied
+    /// from a web page); prints where each value came from on stderr.
+    Import {
+        /// The press-release text; `-` reads standard input.
+        file: PathBuf,
+        /// Content folder whose records the text is matched against.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Print the record on standard output instead of writing it.
+        #[arg(long)]
+        stdout: bool,
     },
     /// Write the JSON Schemas of the record files (for editors and CI).
     Schema {
@@ -248,6 +260,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Import { file, content, stdout } => import(&file, &content, stdout, color),
         Command::Schema { out } => match terbuka::schema::write_all(&out) {
             Ok(paths) => {
                 for p in paths {
@@ -273,6 +286,51 @@ fn ask(question: &str) -> Option<String> {
     let mut line = String::new();
     std::io::stdin().read_line(&mut line).ok()?;
     Some(line.trim().to_string()).filter(|l| !l.is_empty())
+}
+
+/// `terbuka import`: drafts the record, writes it (or prints it), and
+/// reports each value with the sentence it came from.
+fn import(file: &Path, content: &Path, stdout: bool, color: bool) -> ExitCode {
+    let text = if file == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map(|_| text)
+    } else {
+        std::fs::read_to_string(file)
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read `{}`: {e}", file.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let today = chrono::Local::now().date_naive();
+    let (draft, record, path) = match terbuka::import::import(&text, content, today) {
+        Ok(done) => done,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    eprint!("{}", terbuka::import::report::format(&draft, color));
+    if stdout {
+        print!("{record}");
+        return ExitCode::SUCCESS;
+    }
+    match terbuka::import::record::save(&path, &record) {
+        Ok(()) => {
+            println!("{}", path.display());
+            eprintln!(
+                "drafted {}: check each value above, fill what is marked GANTI, then run `terbuka check`",
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Prints why the command failed; content problems in the asked format.

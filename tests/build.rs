@@ -171,7 +171,7 @@ fn seed_site_links_resolve() {
 fn a_generated_corpus_checks_clean_builds_and_links_resolve() {
     let tmp = tempfile::tempdir().unwrap();
     let content = tmp.path().join("content");
-    let options = xtask::corpus::Options { activities: 400, out: content.clone(), seed: 7, force: false };
+    let options = xtask::corpus::Options { activities: 400, out: content.clone(), seed: 7, ormas: None, force: false };
     let generated = xtask::corpus::generate(&options).unwrap();
 
     match terbuka::check(&content, true) {

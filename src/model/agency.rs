@@ -25,6 +25,12 @@ pub struct Agency {
     /// Official website.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    /// Ids of records with a similar name that are a different body: the
+    /// duplicate-name warning of `check` is not given for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(pattern(super::ID_PATTERN)))]
+    pub distinct_from: Vec<String>,
+
     /// Editorial note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -83,6 +89,12 @@ pub struct Person {
     /// Roles held, and where, over time.
     #[serde(default)]
     pub positions: Vec<Position>,
+    /// Ids of records with a similar name that are a different person: the
+    /// duplicate-name warning of `check` is not given for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(pattern(super::ID_PATTERN)))]
+    pub distinct_from: Vec<String>,
+
     /// Editorial note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,

@@ -46,11 +46,78 @@ const MONTHS_ID: [&str; 12] = [
     "Desember",
 ];
 
+/// The month an Indonesian (or English) month name or short form stands
+/// for: `Juli`, `Jul`, `Okt.`, `Agustus`, `Agt`.
+pub fn month_from_name(name: &str) -> Option<u32> {
+    let n = name.to_lowercase();
+    let n = n.trim_end_matches('.');
+    if n.len() < 3 || !n.chars().all(|c| c.is_alphabetic()) {
+        return None;
+    }
+    const STARTS: [(&str, u32); 18] = [
+        ("jan", 1),
+        ("feb", 2),
+        ("peb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("mei", 5),
+        ("may", 5),
+        ("jun", 6),
+        ("jul", 7),
+        ("agu", 8),
+        ("agt", 8),
+        ("ags", 8),
+        ("aug", 8),
+        ("sep", 9),
+        ("okt", 10),
+        ("oct", 10),
+        ("nov", 11),
+        ("nop", 11),
+    ];
+    if n.starts_with("des") || n.starts_with("dec") {
+        return Some(12);
+    }
+    STARTS.iter().find(|(p, _)| n.starts_with(p)).map(|&(_, m)| m)
+}
+
 impl PartialDate {
+    /// A date written the way people write it rather than year first:
+    /// `12 Juli 2024`, `Jumat, 12 Juli 2024`, `12/07/2024`, `12-7-2024`,
+    /// `Juli 2024`. Used to give the exact fix in messages, never to accept
+    /// such a date silently.
+    pub fn from_written(text: &str) -> Option<Self> {
+        let t = text.trim();
+        // A weekday before a comma: "Jumat, 12 Juli 2024".
+        let t =
+            t.split_once(", ").filter(|(w, _)| w.chars().all(|c| c.is_alphabetic() || c == '\'')).map_or(t, |(_, r)| r);
+        let parts: Vec<&str> = t.split([' ', '/', '-', '.']).filter(|p| !p.is_empty()).collect();
+        let num = |s: &str| s.parse::<u32>().ok();
+        let (day, month, year) = match parts.as_slice() {
+            [d, m, y] => (Some(num(d)?), num(m).or_else(|| month_from_name(m))?, num(y)?),
+            [m, y] => (None, month_from_name(m)?, num(y)?),
+            _ => return None,
+        };
+        if !(1000..=9999).contains(&year) {
+            return None;
+        }
+        let date = Self { year: year as i32, month: Some(month), day };
+        let valid = match day {
+            Some(d) => NaiveDate::from_ymd_opt(date.year, month, d).is_some(),
+            None => (1..=12).contains(&month),
+        };
+        valid.then_some(date)
+    }
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting dates that do not
     /// exist (`2024-02-30`).
     pub fn parse(text: &str) -> Result<Self, String> {
         let text = text.trim();
+        // Year-first text never reads as a written date (its "year" would be the day).
+        if let Some(written) = Self::from_written(text) {
+            return Err(format!(
+                "`{text}` is not a date in the form the portal reads (year-month-day); write it year first: \"{written}\""
+            ));
+        }
         let parts: Vec<&str> = text.split('-').collect();
         let number = |s: &str, what: &str, len: usize| -> Result<u32, String> {
             if s.len() != len || !s.bytes().all(|b| b.is_ascii_digit()) {
@@ -194,6 +261,19 @@ mod tests {
         assert!(PartialDate::parse("2024-13").is_err());
         assert!(PartialDate::parse("12-07-2024").is_err());
         assert!(PartialDate::parse("2024-7-1").is_err());
+    }
+
+    #[test]
+    fn dates_written_in_words_get_their_iso_form() {
+        let err = PartialDate::parse("12 Juli 2024").unwrap_err();
+        assert_eq!(
+            err,
+            "`12 Juli 2024` is not a date in the form the portal reads (year-month-day); write it year first: \"2024-07-12\""
+        );
+        assert!(PartialDate::parse("Jumat, 12 Juli 2024").unwrap_err().ends_with("\"2024-07-12\""));
+        assert!(PartialDate::parse("12-07-2024").unwrap_err().contains("is not a date"));
+        assert!(PartialDate::parse("12/7/2024").unwrap_err().ends_with("\"2024-07-12\""));
+        assert!(PartialDate::parse("Oktober 2024").unwrap_err().ends_with("\"2024-10\""));
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::sync::{Arc, OnceLock};
 pub use activity::{Activity, ActivityKind, Official, Participants};
 pub use agency::{Agency, AgencyKind, Person, Position};
 pub use common::{Link, Region, RegionCode, SiteConfig, Source, Topic};
-pub use date::{PartialDate, Precision};
+pub use date::{PartialDate, Precision, month_from_name};
 pub use editor::{EditorSettings, GitHost};
 pub use ormas::{Ahu, Contacts, Leader, Legal, LegalForm, Ormas, OrmasStatus, Scope, Skt};
 pub use partnership::{

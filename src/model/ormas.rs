@@ -42,6 +42,11 @@ pub struct Ormas {
     /// Public contact details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contacts: Option<Contacts>,
+    /// Ids of records with a similar name that are a different organisation: the
+    /// duplicate-name warning of `check` is not given for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(pattern(super::ID_PATTERN)))]
+    pub distinct_from: Vec<String>,
     /// Where these facts come from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,

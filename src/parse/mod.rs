@@ -5,6 +5,7 @@
 
 mod frontmatter;
 pub mod locate;
+mod staff;
 mod yaml;
 
 use rayon::prelude::*;

@@ -24,14 +24,55 @@ pub fn deserialize<T: DeserializeOwned>(
     serde_yaml::from_str(yaml).map_err(|err| explain(err, display_path, text, start))
 }
 
+/// Words of libyaml's syntax errors, as opposed to serde's type errors.
+const SYNTAX: &[&str] = &[
+    "did not find",
+    "could not find",
+    "not allowed",
+    "found character",
+    "while scanning",
+    "while parsing",
+    "unexpected end",
+    "found unexpected",
+];
+
 fn explain(err: serde_yaml::Error, display_path: &Path, text: &Arc<str>, start: usize) -> Diagnostic {
     let full = err.to_string();
     let without_location = match full.rfind(" at line ") {
         Some(i) => &full[..i],
         None => &full,
     };
+    let syntax = SYNTAX.iter().any(|s| without_location.contains(s));
+    // A wrongly indented line after a value reads as more of that value
+    // ("21 attendees: 100" where a number was expected): look one line on.
+    let type_error = without_location.contains("invalid type");
+    if syntax || type_error {
+        let yaml = &text[start..];
+        let at = err.location().map_or(usize::MAX, |l| l.line().saturating_sub(1));
+        let until = if syntax { at } else { at.saturating_add(1) };
+        let found = super::staff::find(yaml, until).filter(|m| syntax || yaml[..m.start].matches('\n').count() >= at);
+        if let Some(m) = found {
+            let mut d = Diagnostic::error(display_path, m.message).with_help(m.help);
+            if let Some(field) = m.field {
+                d = d.with_field(field);
+            }
+            return d.at(text, start + m.start, start + m.end);
+        }
+    }
     let (field, message) = split_field(without_location);
-    let (message, help, field) = advice(message, field);
+    let (message, mut help, field) = advice(message, field);
+    if message.contains("expected a sequence")
+        && let Some(loc) = err.location()
+        && let Some(line) = text[start..].lines().nth(loc.line().saturating_sub(1))
+    {
+        let item = line.trim();
+        let indent = &line[..line.len() - line.trim_start().len()];
+        if !item.is_empty() && !item.contains(':') && !item.starts_with(['[', '-']) {
+            help = Some(format!(
+                "a list has one item per line, each starting with a dash and a space: `{indent}- {item}`"
+            ));
+        }
+    }
     let mut diag = Diagnostic::error(display_path, message);
     if let Some(field) = field {
         diag = diag.with_field(field);
@@ -104,6 +145,11 @@ fn advice(message: &str, field: Option<String>) -> (String, Option<String>, Opti
         let help = format!("add a line `{name}: ...`; it is required");
         let field = Some(join_path(field.as_deref(), name));
         return (format!("required field `{name}` is missing"), Some(help), field);
+    }
+    if let Some((said, iso)) = message.split_once("; write it year first: ") {
+        let key = field.as_deref().and_then(|f| f.rsplit('.').next()).unwrap_or("date").to_string();
+        let help = format!("write `{key}: {iso}`");
+        return (said.to_string(), Some(help), field);
     }
     if message.starts_with("invalid type") {
         let help = if message.contains("expected u32") || message.contains("expected u64") {

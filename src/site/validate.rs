@@ -112,9 +112,11 @@ impl<'a> Checker<'a> {
                 }
             }
             check_url(&mut out, &r.origin, "website", r.meta.website.as_deref());
+            self.distinct(&mut out, &r.origin, &r.meta.distinct_from, &self.agency_ids);
         }
         self.check_agency_cycles(&mut out);
         for r in self.people {
+            self.distinct(&mut out, &r.origin, &r.meta.distinct_from, &self.person_ids);
             for (i, pos) in r.meta.positions.iter().enumerate() {
                 if let Some(agency) = &pos.agency {
                     self.reference(&mut out, &r.origin, &format!("positions[{i}].agency"), agency, &self.agency_ids);
@@ -135,6 +137,7 @@ impl<'a> Checker<'a> {
         }
         for r in self.ormas {
             self.reference(&mut out, &r.origin, "region", r.meta.region.as_str(), &self.region_ids);
+            self.distinct(&mut out, &r.origin, &r.meta.distinct_from, &self.ormas_ids);
             check_sources(&mut out, &r.origin, &r.meta.sources);
             if let Some(c) = &r.meta.contacts {
                 check_url(&mut out, &r.origin, "contacts.website", c.website.as_deref());
@@ -154,11 +157,19 @@ impl<'a> Checker<'a> {
             return;
         }
         let message = format!("there is no {} `{id}`", ids.noun);
-        let help = match ids.suggest(id) {
-            Some(s) => format!("did you mean `{s}`?"),
+        let under_province = if ids.noun == "region" { region_help(&self.regions.items, id) } else { None };
+        let help = match under_province.or_else(|| ids.suggest(id).map(|s| format!("did you mean `{s}`?"))) {
+            Some(help) => help,
             None => format!("add it to `{}` first, or correct the id", ids.folder),
         };
         out.push(point(origin, field, message).with_help(help));
+    }
+
+    /// `distinct_from` names records of the same collection.
+    fn distinct(&self, out: &mut Vec<Diagnostic>, origin: &Origin, ids: &[String], set: &Ids<'_>) {
+        for (i, id) in ids.iter().enumerate() {
+            self.reference(out, origin, &format!("distinct_from[{i}]"), id, set);
+        }
     }
 
     fn check_activity(&self, out: &mut Vec<Diagnostic>, r: &Record<Activity>) {
@@ -369,6 +380,33 @@ impl<'a> Checker<'a> {
             }
         }
     }
+}
+
+/// For a region code that does not exist, the codes of the same level
+/// under its province, closest first: a wrong `36.72` is most likely
+/// another city of Banten, not `31.72`.
+fn region_help(regions: &[Region], wrong: &str) -> Option<String> {
+    let province = wrong.split('.').next()?;
+    let depth = wrong.split('.').count();
+    let mut under: Vec<&Region> = regions
+        .iter()
+        .filter(|r| {
+            depth > 1
+                && r.code.as_str().split('.').count() == depth
+                && r.code.parent().is_some_and(|p| p.as_str().split('.').next() == Some(province))
+        })
+        .collect();
+    if under.is_empty() {
+        return None;
+    }
+    let score = |r: &Region| strsim::jaro_winkler(wrong, r.code.as_str());
+    under.sort_by(|a, b| score(b).total_cmp(&score(a)).then_with(|| a.code.cmp(&b.code)));
+    let listed: Vec<String> = under.iter().take(5).map(|r| format!("`{}` {}", r.code, r.name)).collect();
+    let place = match regions.iter().find(|r| r.code.as_str() == province) {
+        Some(p) => format!("{} (`{province}`)", p.name),
+        None => format!("`{province}`"),
+    };
+    Some(format!("did you mean `{}`? Codes under {place}: {}", under[0].code, listed.join(", ")))
 }
 
 /// An error at `field` of a record, located in its text when found there.

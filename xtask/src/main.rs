@@ -25,6 +25,9 @@ struct GenCorpus {
     /// Number of activities; ormas are N/10, partnerships max(1, N/100).
     #[arg(long)]
     activities: usize,
+    /// Number of ormas instead of N/10 (e.g. 100,000 ormas with fewer activities).
+    #[arg(long)]
+    ormas: Option<usize>,
     /// Content root to create: it receives site.yaml, regions.yaml, activities/, ...
     #[arg(long)]
     out: PathBuf,
@@ -50,6 +53,7 @@ fn main() -> Result<()> {
                 activities: args.activities,
                 out: args.out.clone(),
                 seed: args.seed,
+                ormas: args.ormas,
                 force: args.force,
             })?;
             eprintln!(

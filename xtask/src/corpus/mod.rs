@@ -34,6 +34,9 @@ pub struct Options {
     /// The content root to create (it will hold `site.yaml`, `activities/`, ...).
     pub out: PathBuf,
     pub seed: u64,
+    /// Number of ormas; `None` for the usual N/10. The duplicate-name check
+    /// is measured at 100,000 ormas without a million activities.
+    pub ormas: Option<usize>,
     /// Replace `out` if it already holds a generated tree.
     pub force: bool,
 }
@@ -103,7 +106,7 @@ pub fn generate(opts: &Options) -> Result<Summary> {
     let out = opts.out.as_path();
     let seed = opts.seed;
     prepare(out, opts.force)?;
-    let w = World::build(seed, opts.activities);
+    let w = World::build(seed, opts.activities, opts.ormas);
 
     let mut bytes = 0;
     let mut buf = String::with_capacity(64 * 1024);

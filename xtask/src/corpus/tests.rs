@@ -12,7 +12,7 @@ use super::{Options, generate};
 
 fn gen_into(dir: &Path, activities: usize, seed: u64) -> PathBuf {
     let out = dir.join("content");
-    generate(&Options { activities, out: out.clone(), seed, force: false }).expect("generation succeeds");
+    generate(&Options { activities, out: out.clone(), seed, ormas: None, force: false }).expect("generation succeeds");
     out
 }
 
@@ -52,7 +52,7 @@ fn same_seed_gives_byte_identical_trees() {
 fn refuses_to_overwrite_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let out = gen_into(dir.path(), 20, 1);
-    let again = Options { activities: 10, out: out.clone(), seed: 1, force: false };
+    let again = Options { activities: 10, out: out.clone(), seed: 1, ormas: None, force: false };
     assert!(generate(&again).is_err());
     generate(&Options { force: true, ..again }).expect("--force replaces a generated tree");
     let activities = read_tree(&out.join("activities"));

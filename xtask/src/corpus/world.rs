@@ -127,13 +127,67 @@ impl IdSet {
     }
 }
 
+/// Officials' names already given, so that no two officials look like one
+/// entered twice (`terbuka check` warns on the same name, or on a name that
+/// is another's without its last name).
+#[derive(Default)]
+struct Names {
+    names: HashSet<String>,
+    starts: HashSet<String>,
+}
+
+impl Names {
+    /// `name`, or if it is taken, `name` with a last name added (chosen
+    /// without the random stream, so the rest of the world is unchanged).
+    fn distinct(&mut self, name: String) -> String {
+        // The first name with any title before it ("Hj. Siti").
+        let words: Vec<&str> = name.split(' ').collect();
+        let titles = words.iter().take_while(|w| w.ends_with('.')).count().min(words.len() - 1);
+        let first = words[..=titles].join(" ");
+        let n = LAST_NAMES.len();
+        let base = self.names.len();
+        let mut candidate = name;
+        // Another last name, then two of them: a bounded walk.
+        for k in 0..n * n {
+            if !self.clashes(&candidate) {
+                break;
+            }
+            let a = LAST_NAMES[(base + k) % n];
+            candidate =
+                if k < n { format!("{first} {a}") } else { format!("{first} {a} {}", LAST_NAMES[(base + k / n) % n]) };
+        }
+        let lower = Self::bare(&candidate);
+        let words: Vec<&str> = lower.split(' ').collect();
+        for n in 2..words.len() {
+            self.starts.insert(words[..n].join(" "));
+        }
+        self.names.insert(lower);
+        candidate
+    }
+
+    /// Lowercase, without the titles written before a name (`Hj.`, `Drs.`).
+    fn bare(name: &str) -> String {
+        let words: Vec<&str> = name.split(' ').collect();
+        let titles = words.iter().take_while(|w| w.ends_with('.')).count().min(words.len() - 1);
+        words[titles..].join(" ").to_lowercase()
+    }
+
+    fn clashes(&self, name: &str) -> bool {
+        let lower = Self::bare(name);
+        let words: Vec<&str> = lower.split(' ').collect();
+        self.names.contains(&lower)
+            || self.starts.contains(&lower)
+            || (2..words.len()).any(|n| self.names.contains(&words[..n].join(" ")))
+    }
+}
+
 pub fn person_name(rng: &mut Rng) -> String {
     let first = *rng.pick(FIRST_NAMES);
     if rng.chance(15) { first.to_string() } else { format!("{first} {}", rng.pick(LAST_NAMES)) }
 }
 
 impl World {
-    pub fn build(seed: u64, activities: usize) -> World {
+    pub fn build(seed: u64, activities: usize, ormas: Option<usize>) -> World {
         let mut rng = Rng::new(seed, TAG_WORLD, 0);
         let regions = regions::all();
         let provinces: Vec<usize> = (0..regions.len()).filter(|&r| regions[r].is_province).collect();
@@ -171,7 +225,7 @@ impl World {
         w.build_agencies();
         w.build_people(&mut rng);
         w.build_topics();
-        w.build_ormas(&mut rng, (activities / 10).max(1));
+        w.build_ormas(&mut rng, ormas.unwrap_or(activities / 10).max(1));
         w.build_partnerships(&mut rng, (activities / 100).max(1));
         w
     }
@@ -398,6 +452,7 @@ impl World {
 
     fn build_people(&mut self, rng: &mut Rng) {
         let mut ids = IdSet::default();
+        let mut taken = Names::default();
         self.holders = vec![Vec::new(); self.agencies.len()];
         for a in 0..self.agencies.len() {
             let ag = &self.agencies[a];
@@ -433,7 +488,7 @@ impl World {
                 terms.push((role, rng.range(2017, 2022) as i32, None));
             }
             for (role, start, end) in terms {
-                let name = person_name(rng);
+                let name = taken.distinct(person_name(rng));
                 let id = ids.claim(slug(&name, 60));
                 let mut positions = Vec::new();
                 if rng.chance(15) {
