@@ -9,11 +9,7 @@ use std::path::Path;
 /// Every `crate::<module>` a folder or file of `src/` refers to.
 fn imports(path: &Path) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    let files: Vec<_> = if path.is_dir() {
-        walk(path)
-    } else {
-        vec![path.to_path_buf()]
-    };
+    let files: Vec<_> = if path.is_dir() { walk(path) } else { vec![path.to_path_buf()] };
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
         for (i, _) in text.match_indices("crate::") {

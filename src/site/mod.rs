@@ -9,8 +9,8 @@
 //! Activities are sorted newest first before linking, so every back-link
 //! list comes out in display order without sorting it again.
 
-pub mod ix;
 mod display;
+pub mod ix;
 pub mod participation;
 mod validate;
 
@@ -22,8 +22,8 @@ use crate::model::{
     Activity, Agency, Collection, Ormas, Partnership, Person, Record, Region, RegionCode, SiteConfig, Topic,
 };
 use crate::parse::{Content, ListFile};
-pub use ix::{ActivityIx, AgencyIx, OrmasIx, PartnershipIx, PersonIx, RegionIx, Slice, Table, TopicIx};
 pub use display::OfficialRef;
+pub use ix::{ActivityIx, AgencyIx, OrmasIx, PartnershipIx, PersonIx, RegionIx, Slice, Table, TopicIx};
 
 /// The whole portal as a resolved graph, ready for the outputs.
 #[derive(Debug)]

@@ -209,7 +209,10 @@ impl Renderer<'_> {
                     (None, None) => String::new(),
                 };
                 match agency {
-                    Some(g) => Fact::link("Jabatan", format!("{}{when}", p.role), self.urls.link_to(s, *g)),
+                    Some(g) => {
+                        let text = format!("{}, {}{when}", p.role, s.agency_listing_name(*g));
+                        Fact::link("Jabatan", text, self.urls.link_to(s, *g))
+                    }
                     None => Fact::text("Jabatan", format!("{}{when}", p.role)),
                 }
             })
