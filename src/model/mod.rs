@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 pub use activity::{Activity, ActivityKind, Official, Participants};
-pub use agency::{Agency, AgencyKind, Person, Position};
+pub use agency::{Agency, AgencyKind, Person, Position, Ppid};
 pub use common::{Link, Region, RegionCode, SiteConfig, Source, Topic};
 pub use date::{PartialDate, Precision};
 pub use ormas::{Ahu, Contacts, Leader, Legal, LegalForm, Ormas, OrmasStatus, Scope, Skt};

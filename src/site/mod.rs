@@ -12,6 +12,7 @@
 mod display;
 pub mod ix;
 pub mod participation;
+mod ppid;
 mod validate;
 
 use std::collections::HashMap;
@@ -24,6 +25,7 @@ use crate::model::{
 use crate::parse::{Content, ListFile};
 pub use display::OfficialRef;
 pub use ix::{ActivityIx, AgencyIx, OrmasIx, PartnershipIx, PersonIx, RegionIx, Slice, Table, TopicIx};
+pub use ppid::{PpidRoute, PpidVia};
 
 /// The whole portal as a resolved graph, ready for the outputs.
 #[derive(Debug)]
@@ -51,6 +53,9 @@ pub struct Site {
     pub refs: Refs,
     /// What refers to each record.
     pub links: Links,
+    /// Per agency: whose PPID answers requests about its records, if any
+    /// is recorded (`site/ppid.rs`).
+    pub ppid: Table<AgencyIx, Option<PpidRoute>>,
 }
 
 /// Id to position maps.
@@ -260,6 +265,7 @@ impl Site {
             index,
             refs: Refs::default(),
             links: Links::default(),
+            ppid: Table::default(),
         };
         let Some(refs) = Refs::build(&site) else {
             // Unreachable after the checks above; reported rather than
@@ -269,6 +275,8 @@ impl Site {
         };
         site.refs = refs;
         site.links = Links::build(&site);
+        site.ppid = ppid::routes(&site);
+        diagnostics.extend(ppid::warnings(&site, &site.ppid));
         Some(site)
     }
 

@@ -8,6 +8,7 @@ mod directories;
 mod home;
 mod links;
 mod lists;
+mod ppid;
 mod profiles;
 
 use serde::Serialize;

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::links::{SourceView, format_money, sources};
 use super::paginate;
+use super::ppid::PpidRequest;
 use crate::address::{Section, Urls};
 use crate::model::PartialDate;
 use crate::render::context::{Counted, Fact, PageMeta, Pagination};
@@ -24,6 +25,8 @@ pub(super) struct Profile<'a> {
     activities: Vec<&'a tera::Value>,
     pagination: Pagination,
     first_page: bool,
+    /// The request for documents (agency and partnership pages, first page).
+    ppid: Option<PpidRequest>,
 }
 
 #[derive(Serialize)]
@@ -59,6 +62,7 @@ impl Renderer<'_> {
             activities: self.cards(slice),
             pagination,
             first_page: n <= 1,
+            ppid: None,
         }
     }
 
@@ -190,7 +194,9 @@ impl Renderer<'_> {
         meta.feed = self.entity_feed(&first);
         let shown =
             Shown { kind_label: "Instansi", facts, body: None, notes: m.notes.clone(), related, sources: vec![] };
-        self.profile(meta, shown, &s.links.activities_by_agency[i], n, &first)
+        let mut page = self.profile(meta, shown, &s.links.activities_by_agency[i], n, &first);
+        page.ppid = (n <= 1).then(|| self.ppid_for_agency(i));
+        page
     }
 
     pub(super) fn person_page(&self, i: PersonIx, n: usize, path: &str) -> Profile<'_> {
@@ -350,6 +356,8 @@ impl Renderer<'_> {
             related,
             sources: sources(&m.sources),
         };
-        self.profile(meta, shown, &s.links.activities_by_partnership[i], 1, &first)
+        let mut page = self.profile(meta, shown, &s.links.activities_by_partnership[i], 1, &first);
+        page.ppid = self.ppid_for_partnership(i);
+        page
     }
 }
