@@ -11,6 +11,7 @@
 
 mod display;
 pub mod ix;
+pub mod network;
 pub mod participation;
 mod ppid;
 mod validate;
@@ -56,6 +57,8 @@ pub struct Site {
     /// Per agency: whose PPID answers requests about its records, if any
     /// is recorded (`site/ppid.rs`).
     pub ppid: Table<AgencyIx, Option<PpidRoute>>,
+    /// Who meets whom: pair counts (`site/network.rs`).
+    pub network: network::Network,
 }
 
 /// Id to position maps.
@@ -266,6 +269,7 @@ impl Site {
             refs: Refs::default(),
             links: Links::default(),
             ppid: Table::default(),
+            network: network::Network::default(),
         };
         let Some(refs) = Refs::build(&site) else {
             // Unreachable after the checks above; reported rather than
@@ -276,6 +280,7 @@ impl Site {
         site.refs = refs;
         site.links = Links::build(&site);
         site.ppid = ppid::routes(&site);
+        site.network = network::Network::build(&site);
         diagnostics.extend(ppid::warnings(&site, &site.ppid));
         Some(site)
     }

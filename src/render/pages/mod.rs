@@ -8,6 +8,7 @@ mod directories;
 mod home;
 mod links;
 mod lists;
+mod network;
 mod ppid;
 mod profiles;
 
@@ -21,6 +22,7 @@ use crate::address::{Section, Urls};
 use crate::model::ActivityKind;
 use crate::site::{ActivityIx, AgencyIx, OrmasIx, PartnershipIx, PersonIx, RegionIx, TopicIx};
 pub use links::format_money;
+pub use network::NetworkScope;
 
 /// Output path of the search page.
 pub const SEARCH_PATH: &str = "cari/";
@@ -69,6 +71,9 @@ pub enum Page {
     Data,
     /// `/cari/`, for the search index whose manifest is at this path.
     Search(String),
+    /// `/jaringan/`: the pairs that meet most, for the whole register or
+    /// one province (`/jaringan/wilayah/<code>/`) or year (`/jaringan/tahun/<y>/`).
+    Network(NetworkScope),
 }
 
 /// What the site needs to know of a page besides its content.
@@ -180,7 +185,7 @@ trait HasMeta {
 macro_rules! has_meta {
     ($($t:ty),*) => { $(impl HasMeta for $t { fn meta(&self) -> &PageMeta { &self.meta } })* };
 }
-has_meta!(lists::ListPage<'_>, directories::Directory, home::Simple, home::SearchPage);
+has_meta!(lists::ListPage<'_>, directories::Directory, home::Simple, home::SearchPage, network::NetworkPage);
 
 impl Renderer<'_> {
     /// Every page of the site but the search page, in a stable order.
@@ -217,6 +222,9 @@ impl Renderer<'_> {
         pages.extend((1..=pages_for(s.partnerships.len(), DIRECTORY_PAGE)).map(Page::PartnershipIndex));
         pages.extend(s.partnerships.keys().map(Page::Partnership));
         pages.push(Page::Data);
+        pages.push(Page::Network(NetworkScope::All));
+        pages.extend(s.network.by_province.iter().map(|(r, _)| Page::Network(NetworkScope::Province(*r))));
+        pages.extend(s.network.by_year.iter().map(|(y, _)| Page::Network(NetworkScope::Year(*y))));
         pages
     }
 
@@ -271,6 +279,14 @@ impl Renderer<'_> {
             }
             Page::Data => (crate::catalog::PAGE_PATH.into(), "data.html", true, None, false, "website"),
             Page::Search(_) => (SEARCH_PATH.into(), "search.html", false, None, false, "website"),
+            Page::Network(scope) => {
+                let path = match scope {
+                    NetworkScope::All => Urls::NETWORK.to_string(),
+                    NetworkScope::Province(r) => Urls::network_region(s, *r),
+                    NetworkScope::Year(y) => Urls::network_year(*y),
+                };
+                (path, "network.html", true, None, false, "website")
+            }
         };
         PageInfo {
             path,
@@ -301,6 +317,7 @@ impl Renderer<'_> {
             Page::NotFound => Built::web_page(self, &self.not_found(path), "WebPage")?,
             Page::Search(manifest) => Built::web_page(self, &self.search_page(manifest), "CollectionPage")?,
             Page::Data => Built::record(&self.data_page(path), jsonld::dataset(s, u))?,
+            Page::Network(scope) => Built::web_page(self, &self.network_page(*scope, path), "CollectionPage")?,
             Page::ActivityIndex(n) => Built::web_page(self, &self.activity_index(*n, path), "CollectionPage")?,
             Page::Year(y, n) => Built::web_page(self, &self.year_page(*y, *n, path), "CollectionPage")?,
             Page::Kind(k, n) => Built::web_page(self, &self.kind_page(*k, *n, path), "CollectionPage")?,

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::links::{SourceView, format_money, sources};
+use super::network::NetworkView;
 use super::paginate;
 use super::ppid::PpidRequest;
 use crate::address::{Section, Urls};
@@ -27,6 +28,8 @@ pub(super) struct Profile<'a> {
     first_page: bool,
     /// The request for documents (agency and partnership pages, first page).
     ppid: Option<PpidRequest>,
+    /// Who it met most (ormas, agency and official pages, first page).
+    network: Option<NetworkView>,
 }
 
 #[derive(Serialize)]
@@ -63,6 +66,7 @@ impl Renderer<'_> {
             pagination,
             first_page: n <= 1,
             ppid: None,
+            network: None,
         }
     }
 
@@ -154,7 +158,9 @@ impl Renderer<'_> {
             related,
             sources: sources(&m.sources),
         };
-        self.profile(meta, shown, &s.links.activities_by_ormas[i], n, &first)
+        let mut page = self.profile(meta, shown, &s.links.activities_by_ormas[i], n, &first);
+        page.network = if n <= 1 { self.ormas_network(i) } else { None };
+        page
     }
 
     pub(super) fn agency_page(&self, i: AgencyIx, n: usize, path: &str) -> Profile<'_> {
@@ -196,6 +202,7 @@ impl Renderer<'_> {
             Shown { kind_label: "Instansi", facts, body: None, notes: m.notes.clone(), related, sources: vec![] };
         let mut page = self.profile(meta, shown, &s.links.activities_by_agency[i], n, &first);
         page.ppid = (n <= 1).then(|| self.ppid_for_agency(i));
+        page.network = if n <= 1 { self.agency_network(i) } else { None };
         page
     }
 
@@ -234,7 +241,9 @@ impl Renderer<'_> {
         );
         let shown =
             Shown { kind_label: "Tokoh", facts, body: None, notes: m.notes.clone(), related: vec![], sources: vec![] };
-        self.profile(meta, shown, &s.links.activities_by_person[i], n, &first)
+        let mut page = self.profile(meta, shown, &s.links.activities_by_person[i], n, &first);
+        page.network = if n <= 1 { self.person_network(i) } else { None };
+        page
     }
 
     pub(super) fn region_page(&self, i: RegionIx, n: usize, path: &str) -> Profile<'_> {
