@@ -4,6 +4,7 @@
 //! built by the page family's own file.
 
 mod activity;
+mod charts;
 mod directories;
 mod home;
 mod links;

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::charts::Chart;
 use super::links::{SourceView, format_money, sources};
 use super::network::NetworkView;
 use super::paginate;
@@ -30,6 +31,9 @@ pub(super) struct Profile<'a> {
     ppid: Option<PpidRequest>,
     /// Who it met most (ormas, agency and official pages, first page).
     network: Option<NetworkView>,
+    /// Activities per month (and on region pages by kind, topic and
+    /// region), on the first page.
+    charts: Vec<Chart>,
 }
 
 #[derive(Serialize)]
@@ -67,6 +71,7 @@ impl Renderer<'_> {
             first_page: n <= 1,
             ppid: None,
             network: None,
+            charts: if n <= 1 { self.months_chart(list).into_iter().collect() } else { vec![] },
         }
     }
 
@@ -281,7 +286,17 @@ impl Renderer<'_> {
         );
         meta.feed = self.entity_feed(&first);
         let shown = Shown { kind_label: "Wilayah", facts, body: None, notes: None, related, sources: vec![] };
-        self.profile(meta, shown, &s.links.activities_by_region[i], n, &first)
+        let list = &s.links.activities_by_region[i];
+        let mut page = self.profile(meta, shown, list, n, &first);
+        if n <= 1 {
+            page.charts.push(self.kinds_chart(list));
+            page.charts.push(self.topics_chart(list));
+            if !s.links.region_children[i].is_empty() {
+                page.charts.push(self.regions_chart(&s.links.region_children[i]));
+            }
+            page.charts.retain(|c| !c.is_empty());
+        }
+        page
     }
 
     pub(super) fn topic_page(&self, i: TopicIx, n: usize, path: &str) -> Profile<'_> {
