@@ -17,6 +17,8 @@ pub(super) struct Home<'a> {
     years: Vec<Counted>,
     /// Activities per month, by kind, by province and by topic.
     charts: Vec<super::charts::Chart>,
+    /// The register's quality totals, for the footer.
+    quality: super::quality::Quality,
 }
 
 #[derive(Serialize)]
@@ -70,6 +72,7 @@ impl Renderer<'_> {
             topics,
             years: self.year_facets(),
             charts: self.home_charts(),
+            quality: self.quality_totals(),
         }
     }
 
