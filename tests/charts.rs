@@ -156,7 +156,7 @@ fn chart_tables_equal_counts_from_the_yaml() {
             let digits = v.to_string();
             let mut out = String::from("Rp");
             for (i, c) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
                     out.push('.');
                 }
                 out.push(c);

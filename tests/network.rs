@@ -78,9 +78,11 @@ fn expected(acts: &[Act]) -> (Met, Met, Met) {
     (ormas, agencies, people)
 }
 
-/// The counterparts block of a page: (address, count) rows and the total
-/// it reports, or `None` when the page has none.
-fn shown(doc: &Html) -> Option<(Vec<(String, u32)>, Option<usize>)> {
+/// A counterparts block: (address, count) rows and the total it reports.
+type Block = (Vec<(String, u32)>, Option<usize>);
+
+/// The counterparts block of a page, or `None` when the page has none.
+fn shown(doc: &Html) -> Option<Block> {
     let hrefs = attrs(doc, "#jaringan-daftar > li > a", "href");
     if hrefs.is_empty() {
         assert!(texts(doc, "section.network").is_empty(), "a block without a list");
