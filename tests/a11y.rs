@@ -75,6 +75,8 @@ fn axe_violations(modules: &Path, site: &Built, pages: &[String]) -> Vec<String>
     let server = StaticServer::start(&site.public);
     let browser = chromium();
     let tab = browser.new_tab().unwrap();
+    // A loaded machine can take a while to load a long page.
+    tab.set_default_timeout(std::time::Duration::from_secs(90));
     let mut found = Vec::new();
     for page in pages {
         let address = page.strip_suffix("index.html").unwrap_or(page);
