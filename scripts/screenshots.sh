@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Builds the seed site and takes the README's screenshots in headless
-# Chromium: home, an activity and an ormas page at 1280 and 360 px wide.
+# Chromium: home, an activity and an ormas page, /kualitas-data/ and
+# /jaringan/ at 1280 and 360 px wide.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null; rm -rf "$out"' EXIT
-cargo run --quiet --release -- build --output "$out/public" --base-url http://127.0.0.1:8765/
+# TERBUKA=path/to/terbuka uses a binary already built.
+${TERBUKA:-cargo run --quiet --release --} build --output "$out/public" --base-url http://127.0.0.1:8765/
 python3 -m http.server 8765 --bind 127.0.0.1 --directory "$out/public" >/dev/null 2>&1 &
 server=$!
 sleep 1
@@ -21,5 +23,7 @@ for w in 1280 360; do
   shoot "home-$w" "" "$w" "$h"
   shoot "activity-$w" "$activity" "$w" "$h"
   shoot "ormas-$w" "$ormas" "$w" "$h"
+  shoot "quality-$w" "kualitas-data/" "$w" "$h"
+  shoot "network-$w" "jaringan/" "$w" "$h"
 done
 ls -l docs/screenshots

@@ -106,6 +106,19 @@ impl Urls {
         format!("{}jenis/{}/", Self::section(Section::Activities), kind.slug())
     }
 
+    /// `/jaringan/`: the pairs of ormas and agencies that meet most.
+    pub const NETWORK: &'static str = "jaringan/";
+
+    /// The pairs that meet most in one province (`jaringan/wilayah/36/`).
+    pub fn network_region(site: &Site, region: RegionIx) -> String {
+        format!("{}wilayah/{}/", Self::NETWORK, site.regions[region].code.as_str())
+    }
+
+    /// The pairs that meet most in one year (`jaringan/tahun/2024/`).
+    pub fn network_year(year: i32) -> String {
+        format!("{}tahun/{year}/", Self::NETWORK)
+    }
+
     /// Output path of the Atom feed of the page whose first page is at
     /// `page_path` (`ormas/x/` -> `ormas/x/feed.xml`).
     pub fn feed(page_path: &str) -> String {

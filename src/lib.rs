@@ -257,7 +257,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let output_error = |source| BuildError::Output { path: options.output_dir.clone(), source };
     let staging = output::Staging::create(&options.output_dir).map_err(output_error)?;
     let history = std::sync::Arc::new(history.join().unwrap_or_default());
-    render_site(&site, &theme, Urls::new(&base_url), history, &staging, CardMarkup::Release, &mut timings)?;
+    render_site(
+        &site,
+        &theme,
+        Urls::new(&base_url),
+        (history, &warnings),
+        &staging,
+        CardMarkup::Release,
+        &mut timings,
+    )?;
     let written = timings.time("commit", || staging.commit()).map_err(output_error)?;
     Ok(BuildReport { warnings, written, counts: Counts::of(&site), timings })
 }
@@ -279,12 +287,15 @@ pub fn render_site<'s>(
     site: &'s Site,
     theme: &'s Theme,
     urls: Urls,
-    history: std::sync::Arc<history::History>,
+    (history, warnings): (std::sync::Arc<history::History>, &Diagnostics),
     staging: &output::Staging,
     cards: CardMarkup,
     timings: &mut Timings,
 ) -> Result<render::Renderer<'s>, BuildError> {
-    let mut renderer = timings.time("prepare", || render::Renderer::new(site, theme, urls))?.with_history(history);
+    let mut renderer = timings
+        .time("prepare", || render::Renderer::new(site, theme, urls))?
+        .with_history(history)
+        .with_warnings(warnings);
     timings.time("render", || renderer.render_all(staging))?;
     admin::write(&site.config, theme, staging)?;
     if cards == CardMarkup::Release {

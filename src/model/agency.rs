@@ -34,6 +34,33 @@ pub struct Agency {
     /// Editorial note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// Its information and documentation officer (PPID), to whom citizens
+    /// send requests for public information under UU 14/2008.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ppid: Option<Ppid>,
+}
+
+/// How to reach an agency's PPID (Pejabat Pengelola Informasi dan
+/// Dokumentasi). Any one of the fields is enough.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ppid {
+    /// Address of its online request form (or its PPID page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+    /// E-mail address requests are sent to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Postal address of its information desk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+}
+
+impl Ppid {
+    /// Whether it says how to reach the PPID at all.
+    pub fn is_reachable(&self) -> bool {
+        [&self.form, &self.email, &self.address].iter().any(|f| f.as_deref().is_some_and(|v| !v.trim().is_empty()))
+    }
 }
 
 /// The kinds of government body.

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 pub use activity::{Activity, ActivityKind, Official, Participants};
-pub use agency::{Agency, AgencyKind, Person, Position};
+pub use agency::{Agency, AgencyKind, Person, Position, Ppid};
 pub use common::{Link, Region, RegionCode, SiteConfig, Source, Topic};
 pub use date::{PartialDate, Precision, month_from_name};
 pub use editor::{EditorSettings, GitHost};

@@ -44,12 +44,18 @@ pub struct HistoryView {
     pub first_published: DateView,
     /// Date of the latest commit that changed it.
     pub last_changed: DateView,
+    /// Whether it was changed after the day it was first published.
+    pub corrected: bool,
 }
 
 impl From<&crate::history::RecordHistory> for HistoryView {
     fn from(h: &crate::history::RecordHistory) -> Self {
         let day = |d| DateView::from(&PartialDate::from_naive(d));
-        Self { first_published: day(h.first_published), last_changed: day(h.last_changed) }
+        Self {
+            first_published: day(h.first_published),
+            last_changed: day(h.last_changed),
+            corrected: h.last_changed > h.first_published,
+        }
     }
 }
 

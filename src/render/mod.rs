@@ -96,6 +96,8 @@ pub struct Renderer<'s> {
     facets: Facets,
     assets: Vec<(String, &'s [u8])>,
     history: std::sync::Arc<crate::history::History>,
+    /// Warnings `check` gives, per record file (for `/kualitas-data/`).
+    warnings: std::sync::Arc<std::collections::HashMap<std::path::PathBuf, usize>>,
 }
 
 #[derive(Serialize)]
@@ -182,6 +184,7 @@ impl<'s> Renderer<'s> {
             facets: Facets::build(site),
             assets,
             history: Default::default(),
+            warnings: Default::default(),
         };
         known.resize(site.activities.len(), None);
         renderer.cards = known
@@ -190,6 +193,26 @@ impl<'s> Renderer<'s> {
             .map(|(i, card)| card.map_or_else(|| renderer.card(i.into()), Ok))
             .collect::<Result<_, _>>()?;
         Ok(renderer)
+    }
+
+    /// The warnings of the loaded content, counted per record file.
+    pub fn with_warnings(mut self, warnings: &crate::diagnostic::Diagnostics) -> Self {
+        let mut per_file = std::collections::HashMap::new();
+        for d in &warnings.0 {
+            *per_file.entry(d.file.clone()).or_insert(0) += 1;
+        }
+        self.warnings = std::sync::Arc::new(per_file);
+        self
+    }
+
+    /// Warnings `check` gives for a record file.
+    pub(crate) fn warnings_of(&self, file: &std::path::Path) -> usize {
+        self.warnings.get(file).copied().unwrap_or(0)
+    }
+
+    /// A record file's history from git, if any.
+    pub(crate) fn history_of(&self, rel_path: &str) -> Option<&crate::history::RecordHistory> {
+        self.history.get(rel_path)
     }
 
     /// Gives record pages the dates from git (first published, last

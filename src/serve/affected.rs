@@ -16,7 +16,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::ActivityKind;
-use crate::render::pages::{DIRECTORY_PAGE, pages_for};
+use crate::render::pages::{DIRECTORY_PAGE, NetworkScope, pages_for};
 use crate::render::{Page, Renderer};
 use crate::site::{ActivityIx, Site, Slice};
 
@@ -129,6 +129,13 @@ pub fn affected(site: &Site, renderer: &Renderer<'_>, old: &[Footprint], new: &[
     }
     let per = renderer.per_page();
     let mut out = Affected { pages: vec![Page::Home], structural: false };
+    // Who meets whom: the ranking pages, and the first page of every record
+    // whose list changed (its counterparts block is there).
+    let net = &site.network;
+    out.pages.push(Page::Network(NetworkScope::All));
+    out.pages.extend(net.by_province.iter().map(|(r, _)| Page::Network(NetworkScope::Province(*r))));
+    out.pages.extend(net.by_year.iter().map(|(y, _)| Page::Network(NetworkScope::Year(*y))));
+    out.pages.extend(spans.keys().filter_map(|list| page_of(site, list, 1)));
     let mut counts_changed = false;
     for (list, span) in &spans {
         let new_len = span.new_len.unwrap_or_else(|| list_len(site, renderer, list));

@@ -165,7 +165,7 @@ impl Engine {
             &site,
             &theme,
             Urls::new(&self.base_url),
-            self.history.clone(),
+            (self.history.clone(), &warnings),
             &staging,
             crate::CardMarkup::Keep,
             &mut timings,

@@ -25,14 +25,19 @@ impl Site {
         a.abbreviation.as_deref().unwrap_or(&a.name)
     }
 
-    /// An ormas as the directory lists it: `Name (ABBR)` when the
+    /// An agency as pages name it for citizens: its full name, with the
+    /// abbreviation staff and the press use after it
+    /// (`Komisi Pemilihan Umum Kota Tangerang (KPU Kota Tangerang)`).
+    pub fn agency_listing_name(&self, g: AgencyIx) -> String {
+        let a = &self.agencies[g].meta;
+        listing_name(&a.name, a.abbreviation.as_deref())
+    }
+
+    /// An ormas as pages and the directory name it: `Name (ABBR)` when the
     /// abbreviation differs from the name.
     pub fn ormas_listing_name(&self, o: OrmasIx) -> String {
         let m = &self.ormas[o].meta;
-        match &m.abbreviation {
-            Some(a) if a != &m.name => format!("{} ({a})", m.name),
-            _ => m.name.clone(),
-        }
+        listing_name(&m.name, m.abbreviation.as_deref())
     }
 
     /// The officials at an activity, in the record's order.
@@ -52,5 +57,14 @@ impl Site {
     /// (`Kota Tangerang`, `Banten`).
     pub fn region_names(&self, region: RegionIx) -> impl Iterator<Item = &str> + '_ {
         self.region_chain(region).map(|r| self.regions[r].name.as_str())
+    }
+}
+
+/// `Name (ABBR)`, or the name alone when the abbreviation is missing or the
+/// same: a citizen recognises the full name, staff and the press the short one.
+fn listing_name(name: &str, abbreviation: Option<&str>) -> String {
+    match abbreviation {
+        Some(a) if a != name && !a.is_empty() => format!("{name} ({a})"),
+        _ => name.to_string(),
     }
 }

@@ -11,7 +11,9 @@
 
 mod display;
 pub mod ix;
+pub mod network;
 pub mod participation;
+mod ppid;
 mod validate;
 
 use std::collections::HashMap;
@@ -24,6 +26,7 @@ use crate::model::{
 use crate::parse::{Content, ListFile};
 pub use display::OfficialRef;
 pub use ix::{ActivityIx, AgencyIx, OrmasIx, PartnershipIx, PersonIx, RegionIx, Slice, Table, TopicIx};
+pub use ppid::{PpidRoute, PpidVia};
 
 /// The whole portal as a resolved graph, ready for the outputs.
 #[derive(Debug)]
@@ -51,6 +54,11 @@ pub struct Site {
     pub refs: Refs,
     /// What refers to each record.
     pub links: Links,
+    /// Per agency: whose PPID answers requests about its records, if any
+    /// is recorded (`site/ppid.rs`).
+    pub ppid: Table<AgencyIx, Option<PpidRoute>>,
+    /// Who meets whom: pair counts (`site/network.rs`).
+    pub network: network::Network,
 }
 
 /// Id to position maps.
@@ -260,6 +268,8 @@ impl Site {
             index,
             refs: Refs::default(),
             links: Links::default(),
+            ppid: Table::default(),
+            network: network::Network::default(),
         };
         let Some(refs) = Refs::build(&site) else {
             // Unreachable after the checks above; reported rather than
@@ -269,6 +279,9 @@ impl Site {
         };
         site.refs = refs;
         site.links = Links::build(&site);
+        site.ppid = ppid::routes(&site);
+        site.network = network::Network::build(&site);
+        diagnostics.extend(ppid::warnings(&site, &site.ppid));
         Some(site)
     }
 

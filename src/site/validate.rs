@@ -113,6 +113,9 @@ impl<'a> Checker<'a> {
             }
             check_url(&mut out, &r.origin, "website", r.meta.website.as_deref());
             self.distinct(&mut out, &r.origin, &r.meta.distinct_from, &self.agency_ids);
+            if let Some(p) = &r.meta.ppid {
+                check_url(&mut out, &r.origin, "ppid.form", p.form.as_deref());
+            }
         }
         self.check_agency_cycles(&mut out);
         for r in self.people {
@@ -419,7 +422,7 @@ fn point(origin: &Origin, field: &str, message: impl Into<String>) -> Diagnostic
     }
 }
 
-fn warn(origin: &Origin, field: &str, message: impl Into<String>) -> Diagnostic {
+pub(super) fn warn(origin: &Origin, field: &str, message: impl Into<String>) -> Diagnostic {
     let mut d = point(origin, field, message);
     d.severity = crate::diagnostic::Severity::Warning;
     d

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::links::{SourceView, sources};
+use super::ppid::PpidRequest;
 use crate::address::Section;
 use crate::render::context::{ActivityCard, Fact, LinkView, PageMeta};
 use crate::render::{Renderer, markdown};
@@ -23,6 +24,7 @@ pub(super) struct ActivityPage<'a> {
     body: String,
     notes: Option<String>,
     sources: Vec<SourceView>,
+    ppid: Option<PpidRequest>,
 }
 
 #[derive(Serialize)]
@@ -79,6 +81,7 @@ impl Renderer<'_> {
             body: markdown::to_html(r.body()),
             notes: m.notes.clone(),
             sources: sources(&m.sources),
+            ppid: self.ppid_for_activity(i),
         }
     }
 }

@@ -18,6 +18,8 @@ pub(super) struct Directory {
     pagination: Option<Pagination>,
     letters: Vec<LinkView>,
     tree: Vec<RegionNode>,
+    /// Grant amounts per year, on the first partnership page.
+    charts: Vec<super::charts::Chart>,
 }
 
 /// A directory row; the first row of each letter carries its anchor.
@@ -72,6 +74,7 @@ impl Renderer<'_> {
             pagination: Some(pagination),
             letters,
             tree: vec![],
+            charts: vec![],
         }
     }
 
@@ -84,6 +87,7 @@ impl Renderer<'_> {
             pagination: None,
             letters: vec![],
             tree: vec![],
+            charts: vec![],
         }
     }
 
@@ -148,6 +152,9 @@ impl Renderer<'_> {
             self.partnership_rows(&shown),
         );
         d.pagination = Some(pagination);
+        if n <= 1 {
+            d.charts.extend(self.grants_chart());
+        }
         d
     }
 }

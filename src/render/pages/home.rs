@@ -15,6 +15,10 @@ pub(super) struct Home<'a> {
     provinces: Vec<Counted>,
     topics: Vec<Counted>,
     years: Vec<Counted>,
+    /// Activities per month, by kind, by province and by topic.
+    charts: Vec<super::charts::Chart>,
+    /// The register's quality totals, for the footer.
+    quality: super::quality::Quality,
 }
 
 #[derive(Serialize)]
@@ -67,7 +71,19 @@ impl Renderer<'_> {
             provinces,
             topics,
             years: self.year_facets(),
+            charts: self.home_charts(),
+            quality: self.quality_totals(),
         }
+    }
+
+    fn home_charts(&self) -> Vec<super::charts::Chart> {
+        let s = self.site;
+        let all: Vec<ActivityIx> = s.activities.keys().collect();
+        let provinces: Vec<_> = s.regions.keys().filter(|&r| s.links.region_parent[r].is_none()).collect();
+        let mut charts: Vec<_> = self.months_chart(&all).into_iter().collect();
+        charts.extend([self.kinds_chart(&all), self.regions_chart(&provinces), self.topics_chart(&all)]);
+        charts.retain(|c| !c.is_empty());
+        charts
     }
 
     pub(super) fn not_found(&self, path: &str) -> Simple {

@@ -112,7 +112,7 @@ impl Renderer<'_> {
         let a = &s.agencies[g];
         let region = &s.regions[s.refs.agency_region[g]].name;
         Counted {
-            name: a.meta.name.clone(),
+            name: s.agency_listing_name(g),
             url: self.urls.link_to(s, g),
             count: s.links.activities_by_agency[g].len(),
             detail: format!("{} · {region}", a.meta.kind.label()),
@@ -162,13 +162,15 @@ impl Renderer<'_> {
             .collect()
     }
 
-    /// Link to an agency by its short name, for lists of organisers.
+    /// Link to an agency by the name citizens recognise, its full name
+    /// with its abbreviation.
     pub(crate) fn agency_link(&self, g: AgencyIx) -> LinkView {
-        LinkView { name: self.site.agency_short_name(g).to_string(), url: self.urls.link_to(self.site, g) }
+        LinkView { name: self.site.agency_listing_name(g), url: self.urls.link_to(self.site, g) }
     }
 
+    /// Link to an ormas by its full name with its abbreviation.
     pub(super) fn ormas_link(&self, o: OrmasIx) -> LinkView {
-        LinkView { name: self.site.ormas[o].meta.name.clone(), url: self.urls.link_to(self.site, o) }
+        LinkView { name: self.site.ormas_listing_name(o), url: self.urls.link_to(self.site, o) }
     }
 
     pub(super) fn topic_link(&self, t: TopicIx) -> LinkView {

@@ -4,11 +4,15 @@
 //! built by the page family's own file.
 
 mod activity;
+mod charts;
 mod directories;
 mod home;
 mod links;
 mod lists;
+mod network;
+mod ppid;
 mod profiles;
+mod quality;
 
 use serde::Serialize;
 use tera::Context;
@@ -20,6 +24,8 @@ use crate::address::{Section, Urls};
 use crate::model::ActivityKind;
 use crate::site::{ActivityIx, AgencyIx, OrmasIx, PartnershipIx, PersonIx, RegionIx, TopicIx};
 pub use links::format_money;
+pub use network::NetworkScope;
+pub use quality::QUALITY_PATH;
 
 /// Output path of the search page.
 pub const SEARCH_PATH: &str = "cari/";
@@ -68,6 +74,11 @@ pub enum Page {
     Data,
     /// `/cari/`, for the search index whose manifest is at this path.
     Search(String),
+    /// `/jaringan/`: the pairs that meet most, for the whole register or
+    /// one province (`/jaringan/wilayah/<code>/`) or year (`/jaringan/tahun/<y>/`).
+    Network(NetworkScope),
+    /// `/kualitas-data/`: how complete the records are, per agency.
+    Quality,
 }
 
 /// What the site needs to know of a page besides its content.
@@ -179,7 +190,14 @@ trait HasMeta {
 macro_rules! has_meta {
     ($($t:ty),*) => { $(impl HasMeta for $t { fn meta(&self) -> &PageMeta { &self.meta } })* };
 }
-has_meta!(lists::ListPage<'_>, directories::Directory, home::Simple, home::SearchPage);
+has_meta!(
+    lists::ListPage<'_>,
+    directories::Directory,
+    home::Simple,
+    home::SearchPage,
+    network::NetworkPage,
+    quality::QualityPage
+);
 
 impl Renderer<'_> {
     /// Every page of the site but the search page, in a stable order.
@@ -216,6 +234,10 @@ impl Renderer<'_> {
         pages.extend((1..=pages_for(s.partnerships.len(), DIRECTORY_PAGE)).map(Page::PartnershipIndex));
         pages.extend(s.partnerships.keys().map(Page::Partnership));
         pages.push(Page::Data);
+        pages.push(Page::Quality);
+        pages.push(Page::Network(NetworkScope::All));
+        pages.extend(s.network.by_province.iter().map(|(r, _)| Page::Network(NetworkScope::Province(*r))));
+        pages.extend(s.network.by_year.iter().map(|(y, _)| Page::Network(NetworkScope::Year(*y))));
         pages
     }
 
@@ -270,6 +292,15 @@ impl Renderer<'_> {
             }
             Page::Data => (crate::catalog::PAGE_PATH.into(), "data.html", true, None, false, "website"),
             Page::Search(_) => (SEARCH_PATH.into(), "search.html", false, None, false, "website"),
+            Page::Network(scope) => {
+                let path = match scope {
+                    NetworkScope::All => Urls::NETWORK.to_string(),
+                    NetworkScope::Province(r) => Urls::network_region(s, *r),
+                    NetworkScope::Year(y) => Urls::network_year(*y),
+                };
+                (path, "network.html", true, None, false, "website")
+            }
+            Page::Quality => (QUALITY_PATH.into(), "quality.html", true, None, false, "website"),
         };
         PageInfo {
             path,
@@ -300,6 +331,8 @@ impl Renderer<'_> {
             Page::NotFound => Built::web_page(self, &self.not_found(path), "WebPage")?,
             Page::Search(manifest) => Built::web_page(self, &self.search_page(manifest), "CollectionPage")?,
             Page::Data => Built::record(&self.data_page(path), jsonld::dataset(s, u))?,
+            Page::Quality => Built::web_page(self, &self.quality_page(path), "WebPage")?,
+            Page::Network(scope) => Built::web_page(self, &self.network_page(*scope, path), "CollectionPage")?,
             Page::ActivityIndex(n) => Built::web_page(self, &self.activity_index(*n, path), "CollectionPage")?,
             Page::Year(y, n) => Built::web_page(self, &self.year_page(*y, *n, path), "CollectionPage")?,
             Page::Kind(k, n) => Built::web_page(self, &self.kind_page(*k, *n, path), "CollectionPage")?,

@@ -3,8 +3,11 @@
 
 use serde::Serialize;
 
+use super::charts::Chart;
 use super::links::{SourceView, format_money, sources};
+use super::network::NetworkView;
 use super::paginate;
+use super::ppid::PpidRequest;
 use crate::address::{Section, Urls};
 use crate::model::PartialDate;
 use crate::render::context::{Counted, Fact, PageMeta, Pagination};
@@ -24,6 +27,13 @@ pub(super) struct Profile<'a> {
     activities: Vec<&'a tera::Value>,
     pagination: Pagination,
     first_page: bool,
+    /// The request for documents (agency and partnership pages, first page).
+    ppid: Option<PpidRequest>,
+    /// Who it met most (ormas, agency and official pages, first page).
+    network: Option<NetworkView>,
+    /// Activities per month (and on region pages by kind, topic and
+    /// region), on the first page.
+    charts: Vec<Chart>,
 }
 
 #[derive(Serialize)]
@@ -59,6 +69,9 @@ impl Renderer<'_> {
             activities: self.cards(slice),
             pagination,
             first_page: n <= 1,
+            ppid: None,
+            network: None,
+            charts: if n <= 1 { self.months_chart(list).into_iter().collect() } else { vec![] },
         }
     }
 
@@ -150,7 +163,9 @@ impl Renderer<'_> {
             related,
             sources: sources(&m.sources),
         };
-        self.profile(meta, shown, &s.links.activities_by_ormas[i], n, &first)
+        let mut page = self.profile(meta, shown, &s.links.activities_by_ormas[i], n, &first);
+        page.network = if n <= 1 { self.ormas_network(i) } else { None };
+        page
     }
 
     pub(super) fn agency_page(&self, i: AgencyIx, n: usize, path: &str) -> Profile<'_> {
@@ -190,7 +205,10 @@ impl Renderer<'_> {
         meta.feed = self.entity_feed(&first);
         let shown =
             Shown { kind_label: "Instansi", facts, body: None, notes: m.notes.clone(), related, sources: vec![] };
-        self.profile(meta, shown, &s.links.activities_by_agency[i], n, &first)
+        let mut page = self.profile(meta, shown, &s.links.activities_by_agency[i], n, &first);
+        page.ppid = (n <= 1).then(|| self.ppid_for_agency(i));
+        page.network = if n <= 1 { self.agency_network(i) } else { None };
+        page
     }
 
     pub(super) fn person_page(&self, i: PersonIx, n: usize, path: &str) -> Profile<'_> {
@@ -209,7 +227,10 @@ impl Renderer<'_> {
                     (None, None) => String::new(),
                 };
                 match agency {
-                    Some(g) => Fact::link("Jabatan", format!("{}{when}", p.role), self.urls.link_to(s, *g)),
+                    Some(g) => {
+                        let text = format!("{}, {}{when}", p.role, s.agency_listing_name(*g));
+                        Fact::link("Jabatan", text, self.urls.link_to(s, *g))
+                    }
                     None => Fact::text("Jabatan", format!("{}{when}", p.role)),
                 }
             })
@@ -225,7 +246,9 @@ impl Renderer<'_> {
         );
         let shown =
             Shown { kind_label: "Tokoh", facts, body: None, notes: m.notes.clone(), related: vec![], sources: vec![] };
-        self.profile(meta, shown, &s.links.activities_by_person[i], n, &first)
+        let mut page = self.profile(meta, shown, &s.links.activities_by_person[i], n, &first);
+        page.network = if n <= 1 { self.person_network(i) } else { None };
+        page
     }
 
     pub(super) fn region_page(&self, i: RegionIx, n: usize, path: &str) -> Profile<'_> {
@@ -263,7 +286,17 @@ impl Renderer<'_> {
         );
         meta.feed = self.entity_feed(&first);
         let shown = Shown { kind_label: "Wilayah", facts, body: None, notes: None, related, sources: vec![] };
-        self.profile(meta, shown, &s.links.activities_by_region[i], n, &first)
+        let list = &s.links.activities_by_region[i];
+        let mut page = self.profile(meta, shown, list, n, &first);
+        if n <= 1 {
+            page.charts.push(self.kinds_chart(list));
+            page.charts.push(self.topics_chart(list));
+            if !s.links.region_children[i].is_empty() {
+                page.charts.push(self.regions_chart(&s.links.region_children[i]));
+            }
+            page.charts.retain(|c| !c.is_empty());
+        }
+        page
     }
 
     pub(super) fn topic_page(&self, i: TopicIx, n: usize, path: &str) -> Profile<'_> {
@@ -347,6 +380,8 @@ impl Renderer<'_> {
             related,
             sources: sources(&m.sources),
         };
-        self.profile(meta, shown, &s.links.activities_by_partnership[i], 1, &first)
+        let mut page = self.profile(meta, shown, &s.links.activities_by_partnership[i], 1, &first);
+        page.ppid = self.ppid_for_partnership(i);
+        page
     }
 }

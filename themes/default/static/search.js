@@ -714,6 +714,7 @@ class Page {
     this.more = document.getElementById('lagi');
     this.filters = document.getElementById('saring');
     this.sort = document.getElementById('urut');
+    this.download = document.getElementById('unduh');
     this.open = new Set();
     this.run = 0;
     this.shown = PAGE;
@@ -753,6 +754,7 @@ class Page {
     });
     this.sort.addEventListener('change', () => this.navigate({ ...this.state(), urut: this.sort.value }, true));
     this.more.addEventListener('click', () => { this.shown += PAGE; this.renderResults(); });
+    if (this.download) this.download.addEventListener('click', () => this.saveCsv());
     this.root.addEventListener('click', (e) => {
       const a = e.target.closest('a[data-nav]');
       if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
@@ -825,6 +827,40 @@ class Page {
     });
     this.list.replaceChildren(...items);
     this.more.hidden = total <= shown.length;
+    this.shownSummaries = summaries;
+    if (this.download) {
+      this.download.hidden = summaries.length === 0;
+      this.download.textContent = `Unduh ${fmt(summaries.length)} hasil (CSV)`;
+    }
+  }
+
+  // The results on screen as CSV, from the summaries already fetched, with
+  // each record's full address (issue 16). Cells that a spreadsheet would
+  // run as a formula are neutralised as in /data/*.csv (docs/data.md).
+  csv() {
+    const cell = (v) => {
+      let t = v == null ? '' : String(v);
+      if (/^[=+\-@\t\r]/.test(t)) t = `'${t}`;
+      return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+    };
+    const rows = [['jenis_catatan', 'judul', 'tanggal', 'jenis_kegiatan', 'wilayah', 'keterangan', 'alamat']];
+    for (const s of this.shownSummaries || []) {
+      const type = this.index.types[s.type];
+      const region = s.region >= 0 ? this.index.regions[s.region][1] : '';
+      const kind = s.kind < this.index.kinds.length ? this.index.kinds[s.kind][1] : '';
+      rows.push([type[1], s.title, s.date || '', kind, region, s.detail || '', new URL(this.index.base + s.path, location.href).href]);
+    }
+    return `\ufeff${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  }
+
+  saveCsv() {
+    const url = URL.createObjectURL(new Blob([this.csv()], { type: 'text/csv;charset=utf-8' }));
+    const q = (this.stateNow && this.stateNow.q || '').trim().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+    const a = el('a', { href: url, download: `hasil-pencarian${q ? `-${q}` : ''}.csv` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
   link(state, key, value, label, count) {

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::topics::TOPICS;
-use super::world::World;
+use super::world::{Cat, World};
 use super::yaml::{Id, Q};
 
 pub fn site(buf: &mut String) {
@@ -53,6 +53,15 @@ pub fn agency(w: &World, index: usize, buf: &mut String) {
     }
     if let Some(site) = &a.website {
         let _ = writeln!(buf, "website: {}", Q(site));
+    }
+    // Regional governments, ministries and election bodies run their own
+    // PPID; the others are answered by a parent's or the region's PPID
+    // Utama, so generated sites show every way a request is routed.
+    if matches!(a.cat, Cat::Pemda | Cat::Kementerian | Cat::Kpu | Cat::Bawaslu) {
+        let _ = writeln!(buf, "ppid:\n  form: {}", Q(&format!("https://ppid.{}.example.go.id/permohonan", a.id)));
+        if a.cat != Cat::Kementerian {
+            let _ = writeln!(buf, "  email: {}", Q(&format!("ppid@{}.example.go.id", a.id)));
+        }
     }
 }
 

@@ -217,7 +217,7 @@ fn generated_tree_satisfies_the_content_rules() {
         "lainnya",
     ];
     for (id, a, _) in &agencies {
-        keys(a, &["name", "kind", "region"], &["abbreviation", "parent", "website"], id);
+        keys(a, &["name", "kind", "region"], &["abbreviation", "parent", "website", "ppid"], id);
         enum_of(&a["kind"], &kinds, id);
         assert!(codes.contains(str_of(&a["region"], id)), "{id}: unknown region");
         if let Some(p) = get(a, "parent") {

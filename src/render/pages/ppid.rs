@@ -1,0 +1,109 @@
+//! "Minta dokumen ke PPID": the request for public information (UU 14/2008)
+//! that activity, partnership and agency pages offer, addressed to the PPID
+//! `site/ppid.rs` finds for the organising agency, for the documents the
+//! record implies. The letter's words are the theme's (`_ppid.html`); this
+//! gives it only the facts and the keys of the documents.
+
+use serde::Serialize;
+
+use crate::model::PartnershipKind;
+use crate::render::Renderer;
+use crate::render::context::LinkView;
+use crate::site::{ActivityIx, AgencyIx, PartnershipIx};
+
+/// What the request section of a page shows.
+#[derive(Debug, Serialize)]
+pub(crate) struct PpidRequest {
+    /// The agency whose record it is (the first organiser, the first
+    /// agency party, or the agency of the page).
+    about: LinkView,
+    /// The agency whose PPID receives the request; none when no PPID is
+    /// recorded on the way.
+    to: Option<LinkView>,
+    /// `own`, `parent`, `regional` or `none`.
+    via: &'static str,
+    /// The PPID's request form, e-mail and postal address.
+    form: Option<String>,
+    email: Option<String>,
+    address: Option<String>,
+    /// `activity`, `partnership` or `agency`.
+    record: &'static str,
+    /// Title of the record, its date in words and its public address.
+    title: String,
+    date: Option<String>,
+    url: String,
+    /// Keys of the documents asked for, in the order the letter lists them
+    /// (the theme words each one).
+    documents: Vec<&'static str>,
+}
+
+impl Renderer<'_> {
+    /// The request about an activity, to its first organiser's PPID.
+    pub(super) fn ppid_for_activity(&self, i: ActivityIx) -> Option<PpidRequest> {
+        let s = self.site;
+        let refs = &s.refs.activities[i];
+        let &organiser = refs.organizers.first()?;
+        let mut documents = vec!["invitation", "attendance", "minutes", "materials", "report", "budget"];
+        if let Some(p) = refs.partnership {
+            documents.extend(agreement_documents(s.partnerships[p].meta.kind));
+        }
+        let m = &s.activities[i].meta;
+        Some(self.ppid_request(organiser, "activity", &m.title, Some(m.date.to_indonesian()), i, documents))
+    }
+
+    /// The request about a partnership, to its first agency party's PPID.
+    pub(super) fn ppid_for_partnership(&self, i: PartnershipIx) -> Option<PpidRequest> {
+        let s = self.site;
+        let &agency = s.refs.partnerships[i].agencies.first()?;
+        let m = &s.partnerships[i].meta;
+        let date = m.signed.map(|d| d.to_indonesian());
+        Some(self.ppid_request(agency, "partnership", &m.title, date, i, agreement_documents(m.kind).to_vec()))
+    }
+
+    /// The request about an agency's dealings with ormas, to its PPID.
+    pub(super) fn ppid_for_agency(&self, g: AgencyIx) -> PpidRequest {
+        let documents = vec!["meetings_list", "grants_list", "information_list"];
+        let name = self.site.agency_listing_name(g);
+        self.ppid_request(g, "agency", &name, None, g, documents)
+    }
+
+    fn ppid_request<R: crate::address::Addressed>(
+        &self,
+        about: AgencyIx,
+        record: &'static str,
+        title: &str,
+        date: Option<String>,
+        address: R,
+        documents: Vec<&'static str>,
+    ) -> PpidRequest {
+        let s = self.site;
+        let route = s.ppid[about];
+        let contact = route.and_then(|r| s.agencies[r.agency].meta.ppid.as_ref());
+        let field = |f: fn(&crate::model::Ppid) -> &Option<String>| {
+            contact.and_then(|c| f(c).as_deref()).map(str::trim).filter(|v| !v.is_empty()).map(String::from)
+        };
+        PpidRequest {
+            about: self.agency_link(about),
+            to: route.map(|r| self.agency_link(r.agency)),
+            via: route.map_or("none", |r| r.via.as_str()),
+            form: field(|c| &c.form),
+            email: field(|c| &c.email),
+            address: field(|c| &c.address),
+            record,
+            title: title.to_string(),
+            date,
+            url: self.urls.absolute_of(s, address),
+            documents,
+        }
+    }
+}
+
+/// The documents behind a partnership of this kind.
+fn agreement_documents(kind: PartnershipKind) -> &'static [&'static str] {
+    match kind {
+        PartnershipKind::Mou => &["mou"],
+        PartnershipKind::PerjanjianKerjaSama => &["cooperation_agreement", "cooperation_report"],
+        PartnershipKind::Hibah => &["grant_proposal", "grant_decree", "grant_agreement", "grant_accountability"],
+        PartnershipKind::BantuanSosial => &["grant_proposal", "grant_decree", "aid_accountability"],
+    }
+}
