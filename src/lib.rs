@@ -19,9 +19,11 @@ pub mod data;
 
 pub mod diagnostic;
 pub mod history;
+pub mod hosting;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod pause;
 pub mod render;
 pub mod report;
 pub mod scaffold;
@@ -100,6 +102,34 @@ pub enum BuildError {
         /// The I/O error.
         source: std::io::Error,
     },
+}
+
+impl BuildError {
+    /// What to do about a failure the content is not to blame for, when
+    /// its cause is known: a full disk (the most common in CI) names the
+    /// room a build needs.
+    pub fn help(&self) -> Option<&'static str> {
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(self);
+        while let Some(e) = cause {
+            if let Some(io) = e.downcast_ref::<std::io::Error>() {
+                return match io.kind() {
+                    std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Some(
+                        "the disk holding the output folder is full: a build stages the whole new site beside \
+                         the old one before swapping them, so it needs free space for one more copy of the \
+                         site; free some space (or build onto a larger disk) and build again. The old site \
+                         was left as it was.",
+                    ),
+                    std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => Some(
+                        "the output folder's parent must be writable: the new site is staged beside it; \
+                         the old site was left as it was.",
+                    ),
+                    _ => None,
+                };
+            }
+            cause = e.source();
+        }
+        None
+    }
 }
 
 /// Time spent in each stage, for `--timings` and the benchmarks.
@@ -195,10 +225,27 @@ impl Counts {
 /// its warnings, or every problem found.
 pub fn load(content_dir: &Path, strict: bool, timings: &mut Timings) -> Result<(Site, Diagnostics), BuildError> {
     let files = timings.time("read", || source::read_content(content_dir)).map_err(BuildError::Read)?;
+    load_files(files, content_dir, strict, timings)
+}
+
+/// Stages 2-3 on content already read: [`load`] after reading, and the
+/// `check` fuzz target, which feeds files from memory. `content_dir` only
+/// names files in messages.
+pub fn load_files(
+    files: source::ContentFiles,
+    content_dir: &Path,
+    strict: bool,
+    timings: &mut Timings,
+) -> Result<(Site, Diagnostics), BuildError> {
     let placeholders = scaffold::find_placeholders(&files.files);
+    pause::at("parse");
     let (content, mut problems) = timings.time("parse", || parse::parse(files));
+    pause::at("link");
     let (site, link_problems) = timings.time("link", || site::link(content, content_dir));
     problems.extend(link_problems);
+    if let Some(site) = &site {
+        problems.extend(data::giving::warnings(site));
+    }
     scaffold::merge_placeholders(&mut problems, placeholders);
     let mut diagnostics = Diagnostics(problems);
     diagnostics.sort();
@@ -235,6 +282,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let staging = output::Staging::create(&options.output_dir).map_err(output_error)?;
     let history = std::sync::Arc::new(history.join().unwrap_or_default());
     render_site(&site, &theme, &base_url, history, &staging, CardMarkup::Release, &mut timings)?;
+    pause::at("commit");
     let written = timings.time("commit", || staging.commit()).map_err(output_error)?;
     Ok(BuildReport { warnings, written, counts: Counts::of(&site), timings })
 }
@@ -262,11 +310,14 @@ pub fn render_site<'s>(
     timings: &mut Timings,
 ) -> Result<render::Renderer<'s>, BuildError> {
     let mut renderer = timings.time("prepare", || render::Renderer::new(site, theme, base_url))?.with_history(history);
+    pause::at("render");
     timings.time("render", || renderer.render_all(staging))?;
     if cards == CardMarkup::Release {
         renderer.release_card_markup();
     }
     write_site_wide(site, &renderer, staging, timings)?;
+    hosting::write(renderer.urls(), staging)?;
+    data::giving::write(site, renderer.urls(), staging)?;
     Ok(renderer)
 }
 
@@ -282,8 +333,14 @@ pub fn write_site_wide(
     // the index in order, appending downloads in order), so they run side
     // by side; each one's time is its own wall time, so the two overlap.
     let ((search, search_time), (data, data_time)) = rayon::join(
-        || timed(|| search::write_index(site, renderer, staging)),
-        || timed(|| data::write_all(site, renderer, staging)),
+        || {
+            pause::at("search");
+            timed(|| search::write_index(site, renderer, staging))
+        },
+        || {
+            pause::at("data");
+            timed(|| data::write_all(site, renderer, staging))
+        },
     );
     timings.record("search", search_time);
     timings.record("data", data_time);

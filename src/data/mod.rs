@@ -9,6 +9,7 @@
 pub mod calendar;
 pub mod catalog;
 pub mod feeds;
+pub mod giving;
 pub mod jsonld;
 pub mod popolo;
 pub mod stream;

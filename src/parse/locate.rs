@@ -10,13 +10,13 @@ use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 /// One step of a field path: a mapping key or a sequence index.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Step {
+pub(crate) enum Step {
     Key(String),
     Index(usize),
 }
 
 /// Parses `participants.ormas[1]` into steps.
-fn steps(path: &str) -> Vec<Step> {
+pub(crate) fn steps(path: &str) -> Vec<Step> {
     let mut out = Vec::new();
     for part in path.split('.').filter(|p| !p.is_empty()) {
         let mut rest = part;

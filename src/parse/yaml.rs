@@ -25,6 +25,20 @@ pub fn deserialize<T: DeserializeOwned>(
 }
 
 fn explain(err: serde_yaml::Error, display_path: &Path, text: &Arc<str>, start: usize) -> Diagnostic {
+    let diag = describe(&err, display_path);
+    match err.location() {
+        Some(loc) => {
+            let at = start + loc.index();
+            let end = token_end(text, at);
+            diag.at(text, at, end)
+        }
+        None => diag,
+    }
+}
+
+/// What a serde error means for staff: the message, the fix and the field
+/// it is about, without a position in the file.
+pub(super) fn describe(err: &serde_yaml::Error, display_path: &Path) -> Diagnostic {
     let full = err.to_string();
     let without_location = match full.rfind(" at line ") {
         Some(i) => &full[..i],
@@ -39,14 +53,7 @@ fn explain(err: serde_yaml::Error, display_path: &Path, text: &Arc<str>, start: 
     if let Some(help) = help {
         diag = diag.with_help(help);
     }
-    match err.location() {
-        Some(loc) => {
-            let at = start + loc.index();
-            let end = token_end(text, at);
-            diag.at(text, at, end)
-        }
-        None => diag,
-    }
+    diag
 }
 
 /// serde_yaml prefixes messages with the field path (`participants.ormas[0]: ...`).
@@ -104,6 +111,15 @@ fn advice(message: &str, field: Option<String>) -> (String, Option<String>, Opti
         let help = format!("add a line `{name}: ...`; it is required");
         let field = Some(join_path(field.as_deref(), name));
         return (format!("required field `{name}` is missing"), Some(help), field);
+    }
+    if message.starts_with("recursion limit exceeded") {
+        let help = "a record's fields nest a few levels at most: look for a `[` or `{` that is never closed, \
+                    or indentation that keeps growing";
+        return ("the YAML is nested more than 128 levels deep".into(), Some(help.into()), field);
+    }
+    if message.starts_with("repetition limit exceeded") {
+        let help = "write the values out instead of repeating them with anchors (`&name`) and aliases (`*name`)";
+        return ("the YAML repeats aliases too many times".into(), Some(help.into()), field);
     }
     if message.starts_with("invalid type") {
         let help = if message.contains("expected u32") || message.contains("expected u64") {
