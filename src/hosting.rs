@@ -105,10 +105,7 @@ pub fn parse(text: &str) -> Vec<Rule> {
 /// Every header the rules give `path`, in rule order.
 pub fn for_path<'r>(rules: &'r [Rule], path: &str) -> impl Iterator<Item = (&'r str, &'r str)> {
     let path = path.to_string();
-    rules
-        .iter()
-        .filter(move |r| r.matches(&path))
-        .flat_map(|r| r.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+    rules.iter().filter(move |r| r.matches(&path)).flat_map(|r| r.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())))
 }
 
 /// The same rules as nginx `location` blocks. A location with its own

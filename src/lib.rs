@@ -20,6 +20,7 @@ pub mod data;
 pub mod diagnostic;
 pub mod history;
 pub mod hosting;
+pub mod memo;
 pub mod model;
 pub mod output;
 pub mod parse;
@@ -241,7 +242,7 @@ pub fn load_files(
     pause::at("parse");
     let (content, mut problems) = timings.time("parse", || parse::parse(files));
     pause::at("link");
-    let (site, link_problems) = timings.time("link", || site::link(content, content_dir));
+    let (site, link_problems) = timings.time("link", || memo::scope(|| site::link(content, content_dir)));
     problems.extend(link_problems);
     if let Some(site) = &site {
         problems.extend(data::giving::warnings(site));
@@ -249,11 +250,17 @@ pub fn load_files(
     scaffold::merge_placeholders(&mut problems, placeholders);
     let mut diagnostics = Diagnostics(problems);
     diagnostics.sort();
+    diagnostics.cap_per_file(MAX_PROBLEMS_PER_FILE);
     match site {
         Some(site) if !diagnostics.fails(strict) => Ok((site, diagnostics)),
         _ => Err(BuildError::Content(diagnostics)),
     }
 }
+
+/// At most this many problems are listed for one file; the rest are
+/// counted (a record naming 100,000 missing ids is one mistake, not a
+/// report of 100,000 pages).
+pub const MAX_PROBLEMS_PER_FILE: usize = 50;
 
 /// Checks the content without writing anything (`terbuka check`).
 pub fn check(content_dir: &Path, strict: bool) -> Result<Diagnostics, BuildError> {

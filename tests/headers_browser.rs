@@ -68,9 +68,10 @@ fn every_page_satisfies_the_content_security_policy() {
     assert_eq!(header(&page, "x-content-type-options"), Some("nosniff"));
     assert_eq!(header(&page, "referrer-policy"), Some("strict-origin-when-cross-origin"));
     assert_eq!(header(&page, "cache-control"), None, "pages are not cached for long");
-    let asset = walkdir::WalkDir::new(site.public.join("assets")).into_iter().map(Result::unwrap).find(|e| {
-        e.file_type().is_file() && e.file_name().to_string_lossy().starts_with("style.")
-    });
+    let asset = walkdir::WalkDir::new(site.public.join("assets"))
+        .into_iter()
+        .map(Result::unwrap)
+        .find(|e| e.file_type().is_file() && e.file_name().to_string_lossy().starts_with("style."));
     let asset = asset.expect("a hashed stylesheet");
     let rel = asset.path().strip_prefix(&site.public).unwrap().to_string_lossy().into_owned();
     let cached = head(&server.origin, &format!("/{rel}"));

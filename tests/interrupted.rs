@@ -89,12 +89,8 @@ fn two_contents(root: &Path, activities: usize) -> (PathBuf, PathBuf) {
 fn assert_recovers(point: &str, public: &Path, expected: &Snapshot, content_a: &Path, site_a: &Snapshot) {
     let now = snapshot(public);
     if &now != expected {
-        let differ: Vec<_> = expected
-            .keys()
-            .chain(now.keys())
-            .filter(|k| expected.get(*k) != now.get(*k))
-            .take(5)
-            .collect();
+        let differ: Vec<_> =
+            expected.keys().chain(now.keys()).filter(|k| expected.get(*k) != now.get(*k)).take(5).collect();
         panic!("killed at {point}: public/ is not the expected complete site; first differing files: {differ:?}");
     }
     build_ok(content_a, public);

@@ -255,7 +255,8 @@ pub struct RelatedDocument<'a> {
 /// address with dots as hyphens (`360G-portal-example-go-id`).
 pub fn prefix(urls: &Urls) -> String {
     let host = urls.base_url().split("://").nth(1).unwrap_or(urls.base_url()).split(['/', ':']).next().unwrap_or("");
-    let host: String = host.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    let host: String =
+        host.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
     format!("360G-{}", host.trim_matches('-'))
 }
 

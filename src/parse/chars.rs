@@ -46,14 +46,12 @@ pub fn check(display_path: &Path, text: &Arc<str>, start: usize, end: usize) -> 
         }
         let at = start + i;
         let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-        let mut d = Diagnostic::error(
-            display_path,
-            format!("invisible character U+{:04X} ({what}) in a field", c as u32),
-        )
-        .with_help(
-            "delete it (it often comes with text pasted from a document or a chat): it can make the text \
+        let mut d =
+            Diagnostic::error(display_path, format!("invisible character U+{:04X} ({what}) in a field", c as u32))
+                .with_help(
+                    "delete it (it often comes with text pasted from a document or a chat): it can make the text \
              on the page read differently from what is written, or break the data files",
-        );
+                );
         if let Some(field) = key_of_line(&text[line_start..]) {
             d = d.with_field(field);
         }

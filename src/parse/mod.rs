@@ -4,6 +4,7 @@
 //! never stops the others: the build reports every problem at once.
 
 mod chars;
+mod depth;
 mod frontmatter;
 pub mod locate;
 mod recover;
@@ -172,6 +173,10 @@ fn record<T: DeserializeOwned>(file: SourceFile, has_body: bool) -> Result<Recor
         (0, file.text.len(), file.text.len())
     };
     problems.extend(chars::check(&file.display_path, &file.text, yaml_start, yaml_end));
+    if let Some(d) = depth::check(&file.display_path, &file.text, yaml_start, yaml_end) {
+        problems.push(d);
+        return Err(problems);
+    }
     match deserialize_all::<T>(&file.display_path, &file.text, yaml_start, yaml_end) {
         Ok(meta) if problems.is_empty() => Ok(Record { id, meta, origin: origin(&file, yaml_start, body_start) }),
         Ok(_) => Err(problems),
@@ -183,7 +188,11 @@ fn record<T: DeserializeOwned>(file: SourceFile, has_body: bool) -> Result<Recor
 }
 
 fn list<T: DeserializeOwned>(file: SourceFile) -> Result<ListFile<T>, Vec<Diagnostic>> {
-    let refused = chars::check(&file.display_path, &file.text, 0, file.text.len());
+    let mut refused = chars::check(&file.display_path, &file.text, 0, file.text.len());
+    if let Some(d) = depth::check(&file.display_path, &file.text, 0, file.text.len()) {
+        refused.push(d);
+        return Err(refused);
+    }
     let items = deserialize_all::<Vec<T>>(&file.display_path, &file.text, 0, file.text.len()).map_err(|mut d| {
         d.splice(0..0, refused.iter().cloned());
         d

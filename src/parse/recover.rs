@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 
 use super::locate::{Step, locate, steps};
-use super::yaml::{describe, deserialize};
+use super::yaml::{describe, deserialize, expected_names};
 use crate::diagnostic::Diagnostic;
 
 /// At most this many problems are reported for one record.
@@ -55,12 +55,14 @@ pub fn deserialize_all<T: DeserializeOwned>(
         return Err(problems);
     }
     let Ok(mut value) = serde_yaml::from_str::<Value>(yaml) else { return Err(problems) };
+    let mut raw = serde_yaml::from_str::<T>(yaml).err().map(|e| e.to_string()).unwrap_or_default();
     while problems.len() < MAX_ERRORS {
         let last = problems.last().expect("one problem at least");
         let Some(field) = last.field.clone() else { break };
         let unknown = last.message.starts_with("unknown field");
-        match step_past::<T>(&mut value, &field, unknown, display_path) {
-            Some(next) => {
+        match step_past::<T>(&mut value, &field, unknown, &raw, display_path) {
+            Some((next, next_raw)) => {
+                raw = next_raw;
                 let d = match next.field.as_deref().and_then(|f| locate(yaml, f)) {
                     Some((s, e)) => next.at(text, start + s, start + e),
                     None => next,
@@ -79,32 +81,36 @@ fn step_past<T: DeserializeOwned>(
     value: &mut Value,
     path: &str,
     unknown: bool,
+    raw: &str,
     display_path: &Path,
-) -> Option<Diagnostic> {
+) -> Option<(Diagnostic, String)> {
     let steps = steps(path);
     let (last, parents) = steps.split_last()?;
     if unknown {
         let Step::Key(key) = last else { return None };
         at_path(value, parents)?.as_mapping_mut()?.remove(key.as_str())?;
-        return next_problem::<T>(value, display_path).filter(|d| d.field.as_deref() != Some(path));
+        return next_problem::<T>(value, display_path).filter(|(d, _)| d.field.as_deref() != Some(path));
     }
-    for stand_in in stand_ins() {
+    // An allowed value the message names first (for a wrong enum word),
+    // then values of each type.
+    let named = expected_names(raw).first().map(|v| Value::String(v.to_string()));
+    for stand_in in named.into_iter().chain(stand_ins()) {
         set(at_path(value, parents)?, last, stand_in)?;
         match next_problem::<T>(value, display_path) {
             None => return None,
-            Some(d) if d.field.as_deref() != Some(path) => return Some(d),
+            Some((d, raw)) if d.field.as_deref() != Some(path) => return Some((d, raw)),
             Some(_) => {}
         }
     }
     None
 }
 
-/// The first problem of the (changed) record, if any.
-fn next_problem<T: DeserializeOwned>(value: &Value, display_path: &Path) -> Option<Diagnostic> {
+/// The first problem of the (changed) record, if any, with serde's text.
+fn next_problem<T: DeserializeOwned>(value: &Value, display_path: &Path) -> Option<(Diagnostic, String)> {
     // Through text, not `from_value`: only the text deserialiser names the
     // field a problem is at.
     let yaml = serde_yaml::to_string(value).ok()?;
-    serde_yaml::from_str::<T>(&yaml).err().map(|e| describe(&e, display_path))
+    serde_yaml::from_str::<T>(&yaml).err().map(|e| (describe(&e, display_path), e.to_string()))
 }
 
 fn at_path<'v>(mut value: &'v mut Value, steps: &[Step]) -> Option<&'v mut Value> {

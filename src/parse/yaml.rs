@@ -69,7 +69,7 @@ fn split_field(message: &str) -> (Option<String>, &str) {
 }
 
 /// Names quoted in backticks after "expected" in a serde message.
-fn expected_names(message: &str) -> Vec<&str> {
+pub(super) fn expected_names(message: &str) -> Vec<&str> {
     let Some(i) = message.find("expected") else { return Vec::new() };
     message[i..].split('`').skip(1).step_by(2).collect()
 }
