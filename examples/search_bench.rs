@@ -31,12 +31,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Index alone, on a loaded site, phase by phase.
     let mut timings = terbuka::Timings::default();
     let (site, _) = terbuka::load(Path::new(content), false, &mut timings)?;
-    let theme = terbuka::load_theme(None)?;
-    let renderer = terbuka::render::Renderer::new(&site, &theme, &site.config.base_url)?;
+    let urls = terbuka::address::Urls::new(&site.config.base_url);
     let staging = terbuka::output::Staging::create(&out.with_extension("index-only"))?;
     let before = peak_rss_mb();
     let started = Instant::now();
-    let stats = terbuka::search::write_index(&site, &renderer, &staging)?;
+    let stats = terbuka::search::write_index(&site, &urls, &staging)?;
     let total = started.elapsed();
     println!("peak RSS: {before:.0} MB with the site loaded, {:.0} MB after indexing it", peak_rss_mb());
     drop(staging);
@@ -51,7 +50,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (name, d) in &stats.phases {
         println!("  {name:<12} {:>8.1} ms", d.as_secs_f64() * 1000.0);
     }
-    drop(renderer);
     drop(site);
 
     // The whole site, as `terbuka build` writes it, to compare sizes.

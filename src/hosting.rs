@@ -9,8 +9,8 @@
 //! press release may embed. The one inline `<script>` is JSON-LD, a data
 //! block that browsers do not run and CSP does not govern.
 
+use crate::address::Urls;
 use crate::output::Staging;
-use crate::render::urls::Urls;
 
 /// The file Netlify and Cloudflare Pages read headers from.
 pub const FILE: &str = "_headers";

@@ -4,19 +4,31 @@
 //!
 //! 1. [`source`]: walk `content/` and read every file (parallel);
 //! 2. [`parse`]: front matter and bodies into typed [`model`] records (parallel);
-//! 3. [`site`]: link records into a graph and check every content rule;
-//! 4. [`render`]: pages, sitemap and feeds from the theme (parallel);
+//! 3. [`site`]: link records into one resolved site (typed positions,
+//!    forward links and back-links) and check every content rule;
+//! 4. the outputs, side by side, each reading the resolved site and the
+//!    facts they share ([`address`] for every address, [`text`] for plain
+//!    text and summaries, [`catalog`] for the published files and columns),
+//!    none importing another:
+//!    - [`render`]: pages, sitemaps, feeds and JSON-LD from the theme;
+//!    - [`search`]: the static search index;
+//!    - [`data`]: the dataset, CSVs, per-record JSON and the calendar;
 //! 5. [`output`]: write into a staging folder and swap it in atomically.
 //!
 //! Problems with content are collected as [`diagnostic::Diagnostic`]s, all
 //! of them, and reported at once; nothing is written when there is one.
+//! The staff workflow is beside the pipeline: [`serve`] (live preview),
+//! [`scaffold`] (`terbuka new`), [`schema`] (JSON Schemas for editors) and
+//! [`history`] (record dates from git). `docs/architecture.md` is the map.
 
+#![warn(missing_docs)]
 // A `Diagnostic` is large (it carries its snippet), but it only travels the
 // error path, where boxing would add noise and no speed.
 #![allow(clippy::result_large_err)]
 
+pub mod address;
+pub mod catalog;
 pub mod data;
-
 pub mod diagnostic;
 pub mod history;
 pub mod hosting;
@@ -33,10 +45,12 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use address::Urls;
 use diagnostic::Diagnostics;
 use render::theme::Theme;
 use site::Site;
@@ -90,8 +104,8 @@ pub enum BuildError {
     #[error(transparent)]
     Render(#[from] render::RenderError),
     /// The search index could not be written.
-    #[error(transparent)]
-    Search(#[from] search::SearchError),
+    #[error("cannot write the search index: {0}")]
+    Search(#[source] search::SearchError),
     /// The open data (dataset, CSVs, feeds, calendar) could not be written.
     #[error(transparent)]
     Data(#[from] data::DataError),
@@ -245,7 +259,7 @@ pub fn load_files(
     let (site, link_problems) = timings.time("link", || memo::scope(|| site::link(content, content_dir)));
     problems.extend(link_problems);
     if let Some(site) = &site {
-        problems.extend(data::giving::warnings(site));
+        problems.extend(site::giving::warnings(site));
     }
     scaffold::merge_placeholders(&mut problems, placeholders);
     let mut diagnostics = Diagnostics(problems);
@@ -288,7 +302,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let output_error = |source| BuildError::Output { path: options.output_dir.clone(), source };
     let staging = output::Staging::create(&options.output_dir).map_err(output_error)?;
     let history = std::sync::Arc::new(history.join().unwrap_or_default());
-    render_site(&site, &theme, &base_url, history, &staging, CardMarkup::Release, &mut timings)?;
+    render_site(&site, &theme, Urls::new(&base_url), history, &staging, CardMarkup::Release, &mut timings)?;
     pause::at("commit");
     let written = timings.time("commit", || staging.commit()).map_err(output_error)?;
     Ok(BuildReport { warnings, written, counts: Counts::of(&site), timings })
@@ -299,8 +313,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 pub enum CardMarkup {
     /// Keep it: `serve` reuses the cards of untouched activities.
     Keep,
-    /// Free it before the search index and open data are built, which
-    /// need only the cards' text (about 0.9 GB at a million activities).
+    /// Free it before the search index and open data are built, which do
+    /// not need it (about 0.9 GB at a million activities).
     Release,
 }
 
@@ -310,13 +324,13 @@ pub enum CardMarkup {
 pub fn render_site<'s>(
     site: &'s Site,
     theme: &'s Theme,
-    base_url: &str,
+    urls: Urls,
     history: std::sync::Arc<history::History>,
     staging: &output::Staging,
     cards: CardMarkup,
     timings: &mut Timings,
 ) -> Result<render::Renderer<'s>, BuildError> {
-    let mut renderer = timings.time("prepare", || render::Renderer::new(site, theme, base_url))?.with_history(history);
+    let mut renderer = timings.time("prepare", || render::Renderer::new(site, theme, urls))?.with_history(history);
     pause::at("render");
     timings.time("render", || renderer.render_all(staging))?;
     if cards == CardMarkup::Release {
@@ -324,34 +338,35 @@ pub fn render_site<'s>(
     }
     write_site_wide(site, &renderer, staging, timings)?;
     hosting::write(renderer.urls(), staging)?;
-    data::giving::write(site, renderer.urls(), staging)?;
     Ok(renderer)
 }
 
 /// The outputs built from the whole site at once rather than page by page
-/// (search index, open data). `serve` reruns them after updating pages.
+/// (search index and its page, open data). `serve` reruns them after
+/// updating pages.
 pub fn write_site_wide(
     site: &Site,
     renderer: &render::Renderer<'_>,
     staging: &output::Staging,
     timings: &mut Timings,
 ) -> Result<(), BuildError> {
+    let urls = renderer.urls();
     // The two are independent and each has sequential stretches (merging
     // the index in order, appending downloads in order), so they run side
     // by side; each one's time is its own wall time, so the two overlap.
     let ((search, search_time), (data, data_time)) = rayon::join(
         || {
             pause::at("search");
-            timed(|| search::write_index(site, renderer, staging))
+            timed(|| search::write_index(site, urls, staging))
         },
         || {
             pause::at("data");
-            timed(|| data::write_all(site, renderer, staging))
+            timed(|| data::write_all(site, urls, staging))
         },
     );
     timings.record("search", search_time);
     timings.record("data", data_time);
-    search?;
+    renderer.write_search_page(staging, &search.map_err(BuildError::Search)?.manifest)?;
     data?;
     Ok(())
 }

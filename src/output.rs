@@ -25,6 +25,26 @@ pub struct Staging {
     committed: bool,
 }
 
+/// A file of the site that could not be written: the one error type of
+/// every stage that writes (render, search, data), so each reports the
+/// output path the same way.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write `{path}`: {source}")]
+pub struct WriteError {
+    /// Output path, relative to the site.
+    pub path: String,
+    /// The I/O error.
+    #[source]
+    pub source: io::Error,
+}
+
+impl WriteError {
+    /// Names `path` in an I/O error on it.
+    pub fn at(path: &str) -> impl FnOnce(io::Error) -> WriteError + '_ {
+        move |source| WriteError { path: path.to_string(), source }
+    }
+}
+
 /// What a finished write produced.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WriteStats {
@@ -78,6 +98,12 @@ impl Staging {
     }
 
     /// Writes one file at `rel_path` (`/`-separated), creating its folders.
+    pub fn write_file(&self, rel_path: &str, data: &[u8]) -> Result<(), WriteError> {
+        self.write(rel_path, data).map_err(WriteError::at(rel_path))
+    }
+
+    /// Writes `data` to `rel_path` inside the staging folder, creating its
+    /// parent folders.
     pub fn write(&self, rel_path: &str, data: &[u8]) -> io::Result<()> {
         self.open(rel_path)?.write_all(data)?;
         self.count(data.len() as u64);

@@ -79,7 +79,7 @@ fn seed_press_releases_are_readable_in_full_and_linked_from_organisers() {
         let id = file.file_stem().unwrap().to_string_lossy().into_owned();
         let page = site.page(&format!("kegiatan/{id}/"));
         let shown = words(&texts(&page, ".body").join(" "));
-        let expected = words(&terbuka::render::markdown::plain_text(&body(&file)));
+        let expected = words(&terbuka::text::plain_text(&body(&file)));
         assert_eq!(shown, expected, "{id}: the page must show the whole text");
         let fm = front_matter(&file);
         assert_eq!(texts(&page, "h1"), vec![fm["title"].as_str().unwrap().to_string()]);

@@ -10,19 +10,18 @@ use std::fmt::Write as _;
 use chrono::{NaiveDate, Utc};
 
 use super::DataError;
-use super::catalog::CALENDAR_PATH;
 use super::stream::Download;
-use crate::model::{Activity, Precision, Record};
+use crate::address::Urls;
+use crate::catalog::CALENDAR_PATH;
+use crate::model::Precision;
 use crate::output::Staging;
-use crate::render::Renderer;
-use crate::render::urls::{Section, Urls};
-use crate::site::{Ix, Site};
+use crate::site::{ActivityIx, Site};
 
 /// Longest content line in octets, without its CRLF (RFC 5545 §3.1).
 const MAX_LINE: usize = 75;
 
 /// Writes [`CALENDAR_PATH`].
-pub fn write(site: &Site, renderer: &Renderer<'_>, out: &Staging) -> Result<(), DataError> {
+pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
     let mut ics = String::with_capacity(512);
     for line in [
         "BEGIN:VCALENDAR".to_string(),
@@ -37,9 +36,9 @@ pub fn write(site: &Site, renderer: &Renderer<'_>, out: &Staging) -> Result<(), 
     }
     let mut file = Download::create(out, CALENDAR_PATH)?;
     file.push(ics.as_bytes())?;
-    file.extend(&site.activities, |i, r, buf| {
+    file.extend(&site.activities.raw, |i, r, buf| {
         if r.meta.date.precision() == Precision::Day {
-            buf.extend_from_slice(event(site, renderer, i as Ix, r).as_bytes());
+            buf.extend_from_slice(event(site, urls, ActivityIx::from(i)).as_bytes());
         }
         Ok(())
     })?;
@@ -50,10 +49,10 @@ pub fn write(site: &Site, renderer: &Renderer<'_>, out: &Staging) -> Result<(), 
 }
 
 /// One VEVENT, folded and CRLF-terminated.
-fn event(site: &Site, renderer: &Renderer<'_>, i: Ix, r: &Record<Activity>) -> String {
+fn event(site: &Site, urls: &Urls, i: ActivityIx) -> String {
+    let r = &site.activities[i];
     let m = &r.meta;
-    let urls = renderer.urls();
-    let url = urls.absolute(&Urls::record(Section::Activities, &r.id));
+    let url = urls.absolute_of(site, i);
     let day = m.date.first_day();
     let mut lines = vec![
         "BEGIN:VEVENT".to_string(),
@@ -78,11 +77,11 @@ fn event(site: &Site, renderer: &Renderer<'_>, i: Ix, r: &Record<Activity>) -> S
         }
     }
     lines.push(format!("SUMMARY:{}", escape(&m.title)));
-    let mut description = renderer.excerpt(i).to_string();
+    let mut description = r.summary().to_string();
     let _ = write!(description, "\n\n{url}");
     lines.push(format!("DESCRIPTION:{}", escape(&description)));
-    let region = site.region(&m.region).map(|x| x.name.as_str());
-    let location: Vec<&str> = m.venue.as_deref().into_iter().chain(region).collect();
+    let region = &site.regions[site.refs.activities[i].region].name;
+    let location: Vec<&str> = m.venue.as_deref().into_iter().chain([region.as_str()]).collect();
     if !location.is_empty() {
         lines.push(format!("LOCATION:{}", escape(&location.join(", "))));
     }

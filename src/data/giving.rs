@@ -1,7 +1,7 @@
 //! The grants (hibah, bantuan sosial) as a 360Giving data package,
 //! `/data/360giving.json`: the open standard grant makers publish who they
-//! fund in, read by 360Giving's GrantNav and other tools. And the `check`
-//! warnings for grant records the standard cannot take as they are.
+//! fund in, read by 360Giving's GrantNav and other tools. Which grants
+//! can go in is decided (and warned about) in `site::giving`.
 //!
 //! The standard requires, per grant, an award date that is a full day, an
 //! amount and currency, a recipient and a funder. A grant record missing
@@ -20,122 +20,17 @@
 use serde::Serialize;
 
 use super::DataError;
-use crate::diagnostic::Diagnostic;
-use crate::model::{PartialDate, Partnership, Precision, Record};
+use crate::address::Urls;
+use crate::model::PartialDate;
 use crate::output::Staging;
-use crate::parse::locate::locate;
-use crate::render::urls::{Section, Urls};
-use crate::site::Site;
+use crate::site::giving::gaps;
+use crate::site::{PartnershipIx, Site};
 
 /// Output path of the package.
-pub const PATH: &str = "data/360giving.json";
+pub const PATH: &str = crate::site::giving::PACKAGE_PATH;
 
 /// The 360Giving schema version the package follows.
 pub const VERSION: &str = "1.4";
-
-/// What keeps a grant record out of the package.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Gap {
-    /// No `signed` date.
-    NoAwardDate,
-    /// A `signed` date without its day.
-    PartialAwardDate(PartialDate),
-    /// No `amount`.
-    NoAmount,
-    /// A currency that is not three capital letters (ISO 4217).
-    Currency(String),
-    /// No ormas among the parties.
-    NoRecipient,
-    /// No agency among the parties.
-    NoFunder,
-}
-
-impl Gap {
-    /// The content field at fault, the message and the fix.
-    fn explain(&self) -> (&'static str, String, String) {
-        match self {
-            Gap::NoAwardDate => (
-                "signed",
-                "the grant has no award date (`signed`)".into(),
-                "add `signed: \"YYYY-MM-DD\"`, the day the grant agreement (NPHD) was signed".into(),
-            ),
-            Gap::PartialAwardDate(d) => (
-                "signed",
-                format!("the grant's award date `{d}` has no day"),
-                "write the full day it was signed, `signed: \"YYYY-MM-DD\"`, if a source gives it".into(),
-            ),
-            Gap::NoAmount => (
-                "amount",
-                "the grant has no amount".into(),
-                "add `amount: {value: 150000000, currency: IDR}` with the sum awarded, in rupiah".into(),
-            ),
-            Gap::Currency(c) => (
-                "amount.currency",
-                format!("`{c}` is not an ISO 4217 currency code"),
-                "write the three-letter code, `IDR` for rupiah".into(),
-            ),
-            Gap::NoRecipient => (
-                "parties.ormas",
-                "the grant names no recipient ormas (`parties.ormas`)".into(),
-                "add the ormas that received it under `parties: {ormas: [...]}`".into(),
-            ),
-            Gap::NoFunder => (
-                "parties.agencies",
-                "the grant names no funding agency (`parties.agencies`)".into(),
-                "add the agency that awarded it under `parties: {agencies: [...]}`".into(),
-            ),
-        }
-    }
-}
-
-/// Why a grant record cannot go into the package as it is (empty when it
-/// can). Records that are not grants have no gaps.
-pub fn gaps(p: &Partnership) -> Vec<Gap> {
-    let mut out = Vec::new();
-    if !p.kind.is_grant() {
-        return out;
-    }
-    match p.signed {
-        None => out.push(Gap::NoAwardDate),
-        Some(d) if d.precision() != Precision::Day => out.push(Gap::PartialAwardDate(d)),
-        Some(_) => {}
-    }
-    match &p.amount {
-        None => out.push(Gap::NoAmount),
-        Some(a) if !(a.currency.len() == 3 && a.currency.bytes().all(|b| b.is_ascii_uppercase())) => {
-            out.push(Gap::Currency(a.currency.clone()))
-        }
-        Some(_) => {}
-    }
-    if p.parties.ormas.is_empty() {
-        out.push(Gap::NoRecipient);
-    }
-    if p.parties.agencies.is_empty() {
-        out.push(Gap::NoFunder);
-    }
-    out
-}
-
-/// A warning for every gap of every grant record, at the field at fault
-/// (or the record's `kind` when the field is missing).
-pub fn warnings(site: &Site) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for r in &site.partnerships {
-        for gap in gaps(&r.meta) {
-            let (field, message, help) = gap.explain();
-            let d = Diagnostic::warning(&r.origin.full_path, format!("{message}: it is left out of /{PATH}"))
-                .with_field(field)
-                .with_help(format!("{help}; the 360Giving standard requires it of every grant"));
-            let yaml = &r.origin.text[r.origin.yaml_start..];
-            let span = locate(yaml, field).or_else(|| locate(yaml, "kind"));
-            out.push(match span {
-                Some((s, e)) => d.at(&r.origin.text, r.origin.yaml_start + s, r.origin.yaml_start + e),
-                None => d,
-            });
-        }
-    }
-    out
-}
 
 /// The package (`Package` in the standard's package schema).
 #[derive(Debug, Serialize)]
@@ -260,32 +155,22 @@ pub fn prefix(urls: &Urls) -> String {
     format!("360G-{}", host.trim_matches('-'))
 }
 
-fn grant<'a>(site: &'a Site, urls: &Urls, prefix: &str, r: &'a Record<Partnership>) -> Option<Grant<'a>> {
+fn grant<'a>(site: &'a Site, urls: &Urls, prefix: &str, p: PartnershipIx) -> Option<Grant<'a>> {
+    let (r, parties) = (&site.partnerships[p], &site.refs.partnerships[p]);
     let m = &r.meta;
     if !gaps(m).is_empty() {
         return None;
     }
     let (signed, amount) = (m.signed?, m.amount.as_ref()?);
-    let org = |section: Section, word: &str, id: &'a String| {
-        let name = match section {
-            Section::Ormas => site.index.ormas.get(id).map(|&o| site.ormas[o as usize].meta.name.as_str()),
-            _ => site.index.agencies.get(id).map(|&g| site.agencies[g as usize].meta.name.as_str()),
-        };
-        Organization {
-            id: format!("{prefix}-{word}-{id}"),
-            name: name.unwrap_or(id),
-            url: urls.absolute(&Urls::record(section, id)),
-        }
-    };
     let id = format!("{prefix}-{}", r.id);
-    let text = crate::render::markdown::plain_text(r.body());
+    let text = crate::text::plain_text(r.body());
     Some(Grant {
         description: if text.is_empty() { m.title.clone() } else { text },
         title: &m.title,
         currency: &amount.currency,
         amount_awarded: amount.value,
         award_date: signed.to_string(),
-        url: urls.absolute(&Urls::record(Section::Partnerships, &r.id)),
+        url: urls.absolute_of(site, p),
         planned_dates: m
             .period
             .as_ref()
@@ -293,8 +178,24 @@ fn grant<'a>(site: &'a Site, urls: &Urls, prefix: &str, r: &'a Record<Partnershi
             .map(|p| Dates { start_date: p.start, end_date: p.end })
             .into_iter()
             .collect(),
-        recipient_organization: m.parties.ormas.iter().map(|o| org(Section::Ormas, "ormas", o)).collect(),
-        funding_organization: m.parties.agencies.iter().map(|a| org(Section::Agencies, "instansi", a)).collect(),
+        recipient_organization: parties
+            .ormas
+            .iter()
+            .map(|&o| Organization {
+                id: format!("{prefix}-ormas-{}", site.ormas[o].id),
+                name: &site.ormas[o].meta.name,
+                url: urls.absolute_of(site, o),
+            })
+            .collect(),
+        funding_organization: parties
+            .agencies
+            .iter()
+            .map(|&g| Organization {
+                id: format!("{prefix}-instansi-{}", site.agencies[g].id),
+                name: &site.agencies[g].meta.name,
+                url: urls.absolute_of(site, g),
+            })
+            .collect(),
         classifications: vec![Classification {
             vocabulary: "terbuka:partnership-kind",
             code: super::slug(&m.kind),
@@ -314,7 +215,7 @@ fn grant<'a>(site: &'a Site, urls: &Urls, prefix: &str, r: &'a Record<Partnershi
 /// The package for the site, or `None` when no grant is complete.
 pub fn package<'a>(site: &'a Site, urls: &Urls) -> Option<Package<'a>> {
     let prefix = prefix(urls);
-    let grants: Vec<Grant<'a>> = site.partnerships.iter().filter_map(|r| grant(site, urls, &prefix, r)).collect();
+    let grants: Vec<Grant<'a>> = site.partnerships.keys().filter_map(|p| grant(site, urls, &prefix, p)).collect();
     if grants.is_empty() {
         return None;
     }
@@ -326,7 +227,7 @@ pub fn package<'a>(site: &'a Site, urls: &Urls) -> Option<Package<'a>> {
         publisher: c.publisher.as_ref().map(|p| Publisher { name: &p.name, website: p.url.as_deref() }),
         license: c.license.as_ref().and_then(|l| l.url.as_deref()),
         download_url: urls.absolute(PATH),
-        access_url: urls.absolute(super::catalog::PAGE_PATH),
+        access_url: urls.absolute(crate::catalog::PAGE_PATH),
         grants,
     })
 }

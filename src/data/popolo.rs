@@ -10,108 +10,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::stream::Download;
-use super::{DataError, catalog, slug};
-use crate::model::{
-    Activity, Contacts, Leader, Legal, Link, Official, OrmasStatus, PartialDate, Precision, Record, RegionCode, Source,
-};
+use super::{DataError, slug};
+use crate::address::{Addressed, Urls, json_path, record_id_of};
+use crate::catalog;
+use crate::model::{Contacts, Leader, Legal, Link, OrmasStatus, PartialDate, Precision, RegionCode, Source};
 use crate::output::Staging;
-use crate::render::markdown;
-use crate::render::urls::{Section, Urls};
-use crate::site::{Ix, Site};
-
-/// Dataset-wide id of a record, `<section>/<id>` (`ormas/bamus-betawi-1982`):
-/// unique across collections, which plain ids are not, and equal to the
-/// record's page path without its trailing slash.
-pub fn record_id(section: Section, id: &str) -> String {
-    format!("{}/{id}", section.slug())
-}
-
-/// Output path of a record's JSON file, a sibling of its page folder
-/// (`kegiatan/<id>.json` beside `kegiatan/<id>/index.html`).
-pub fn json_path(section: Section, id: &str) -> String {
-    format!("{}/{id}.json", section.slug())
-}
-
-/// The capacity in which someone took part in an activity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ParticipantKind {
-    /// A government agency, organiser or participant.
-    Agency,
-    /// A named ormas.
-    Ormas,
-    /// An official, known person or just a name.
-    Official,
-}
-
-impl ParticipantKind {
-    /// The value used in the data (`agency`, `ormas`, `official`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            Self::Agency => "agency",
-            Self::Ormas => "ormas",
-            Self::Official => "official",
-        }
-    }
-}
-
-/// Role of an agency that organised an activity.
-pub const ORGANIZER: &str = "organizer";
-/// Role of an agency or ormas that took part without organising.
-pub const PARTICIPANT: &str = "participant";
-
-/// One participation: an agency, ormas or official at an activity. The
-/// participation CSV and the dataset's events are both made from this
-/// list, so they cannot disagree.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Participation<'a> {
-    /// Agency, ormas or official.
-    pub kind: ParticipantKind,
-    /// Record id (plain, not section-qualified); `None` for an official
-    /// known only by name.
-    pub id: Option<&'a str>,
-    /// Display name.
-    pub name: &'a str,
-    /// `organizer` or `participant` for agencies and ormas; the role held
-    /// then for officials.
-    pub role: &'a str,
-}
-
-/// Every participation in an activity, in content order (organisers,
-/// participating agencies, ormas, officials), each listed once.
-pub fn participations<'a>(site: &'a Site, activity: &'a Activity) -> Vec<Participation<'a>> {
-    let agency = |id: &'a str, role: &'a str| {
-        let name = site.index.agencies.get(id).map_or(id, |&g| site.agencies[g as usize].meta.name.as_str());
-        Participation { kind: ParticipantKind::Agency, id: Some(id), name, role }
-    };
-    let p = &activity.participants;
-    let mut out: Vec<Participation<'a>> =
-        Vec::with_capacity(activity.organizers.len() + p.agencies.len() + p.ormas.len() + activity.officials.len());
-    let mut push = |item: Participation<'a>| {
-        // A record named twice is one participation; lists are short, so a scan is cheaper than a set.
-        if !out.contains(&item) {
-            out.push(item);
-        }
-    };
-    activity.organizers.iter().for_each(|id| push(agency(id, ORGANIZER)));
-    p.agencies.iter().for_each(|id| push(agency(id, PARTICIPANT)));
-    for id in &p.ormas {
-        let name = site.index.ormas.get(id).map_or(id.as_str(), |&o| site.ormas[o as usize].meta.name.as_str());
-        push(Participation { kind: ParticipantKind::Ormas, id: Some(id), name, role: PARTICIPANT });
-    }
-    for o in &activity.officials {
-        push(official(site, o));
-    }
-    out
-}
-
-fn official<'a>(site: &'a Site, o: &'a Official) -> Participation<'a> {
-    let known = o.person.as_deref().and_then(|id| site.index.people.get(id).map(|&p| (id, p)));
-    let (id, name) = match known {
-        Some((id, p)) => (Some(id), site.people[p as usize].meta.name.as_str()),
-        None => (o.person.as_deref(), o.name.as_deref().unwrap_or("")),
-    };
-    Participation { kind: ParticipantKind::Official, id, name, role: &o.role }
-}
+use crate::site::participation::Participant;
+use crate::site::{ActivityIx, AgencyIx, OrmasIx, PartnershipIx, PersonIx, RegionIx, Site, TopicIx};
+use crate::text;
 
 /// What the dataset is and under which licence it is published.
 #[derive(Debug, Serialize)]
@@ -542,22 +448,24 @@ pub fn area_classification(code: &RegionCode) -> &'static str {
     }
 }
 
-/// Builds the addresses of one record.
+/// The addresses of one record: its page and its JSON file.
 struct Addr<'u> {
     urls: &'u Urls,
+    site: &'u Site,
 }
 
 impl Addr<'_> {
-    fn page(&self, section: Section, id: &str) -> String {
-        self.urls.absolute(&Urls::record(section, id))
+    fn page<R: Addressed>(&self, record: R) -> String {
+        self.urls.absolute_of(self.site, record)
     }
-    fn json(&self, section: Section, id: &str) -> String {
-        self.urls.absolute(&json_path(section, id))
+    fn json<R: Addressed>(&self, record: R) -> String {
+        self.urls.json_of(self.site, record)
     }
 }
 
-fn ids(section: Section, list: &[String]) -> Vec<String> {
-    list.iter().map(|id| record_id(section, id)).collect()
+/// Dataset ids of a list of records.
+fn ids<R: Addressed>(site: &Site, list: &[R]) -> Vec<String> {
+    list.iter().map(|&r| record_id_of(site, r)).collect()
 }
 
 fn contact_details<'a>(contacts: Option<&'a Contacts>, address: Option<&'a str>) -> Vec<ContactDetail<'a>> {
@@ -578,9 +486,9 @@ fn contact_details<'a>(contacts: Option<&'a Contacts>, address: Option<&'a str>)
 /// serialised in parallel and streamed, so the dataset never sits whole in
 /// memory.
 pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
-    let a = Addr { urls };
-    let (grants, agreements): (Vec<Ix>, Vec<Ix>) =
-        (0..site.partnerships.len() as Ix).partition(|&p| site.partnerships[p as usize].meta.kind.is_grant());
+    let a = Addr { urls, site };
+    let (grants, agreements): (Vec<PartnershipIx>, Vec<PartnershipIx>) =
+        site.partnerships.keys().partition(|&p| site.partnerships[p].meta.kind.is_grant());
     let c = &site.config;
     let meta = Meta {
         title: &c.title,
@@ -597,41 +505,45 @@ pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
             events: site.activities.len(),
             grants: grants.len(),
             agreements: agreements.len(),
-            participations: site.activities.par_iter().map(|r| participations(site, &r.meta).len()).sum(),
+            participations: (0..site.activities.len())
+                .into_par_iter()
+                .map(|i| site.participations(ActivityIx::from(i)).len())
+                .sum(),
         },
     };
-    let partnership = |p: Ix| &site.partnerships[p as usize];
     let mut d = Download::create(out, catalog::DATASET_PATH)?;
     d.push(b"{\"meta\":")?;
     let mut head = Vec::new();
     element(&mut head, true, &meta)?;
     d.push(&head)?;
     d.push(b",\"organizations\":[")?;
-    d.extend(&site.ormas, |i, r, buf| record(buf, i == 0, &ormas(site, &a, i as Ix, r), (Section::Ormas, &r.id), out))?;
+    d.extend(&site.ormas.raw, |i, _, buf| {
+        let o = OrmasIx::from(i);
+        record(buf, i == 0, &ormas(&a, o), site, o, out)
+    })?;
     let first = site.ormas.is_empty();
-    d.extend(&site.agencies, |g, r, buf| {
-        record(buf, first && g == 0, &agency(site, &a, g as Ix, r), (Section::Agencies, &r.id), out)
+    d.extend(&site.agencies.raw, |i, _, buf| {
+        let g = AgencyIx::from(i);
+        record(buf, first && i == 0, &agency(&a, g), site, g, out)
     })?;
     d.push(b"],\"persons\":[")?;
-    d.extend(&site.people, |p, r, buf| {
-        record(buf, p == 0, &person(site, &a, p as Ix, r), (Section::People, &r.id), out)
+    d.extend(&site.people.raw, |i, _, buf| {
+        let p = PersonIx::from(i);
+        record(buf, i == 0, &person(&a, p), site, p, out)
     })?;
     d.push(b"],\"areas\":[")?;
-    d.extend(&site.regions, |i, r, buf| element(buf, i == 0, &area(site, &a, i, r)))?;
+    d.extend(&site.regions.raw, |i, _, buf| element(buf, i == 0, &area(&a, RegionIx::from(i))))?;
     d.push(b"],\"topics\":[")?;
-    d.extend(&site.topics, |i, t, buf| element(buf, i == 0, &topic(&a, t)))?;
+    d.extend(&site.topics.raw, |i, _, buf| element(buf, i == 0, &topic(&a, TopicIx::from(i))))?;
     d.push(b"],\"events\":[")?;
-    d.extend(&site.activities, |i, r, buf| {
-        record(buf, i == 0, &event(site, &a, r), (Section::Activities, &r.id), out)
+    d.extend(&site.activities.raw, |i, _, buf| {
+        let e = ActivityIx::from(i);
+        record(buf, i == 0, &event(&a, e), site, e, out)
     })?;
     d.push(b"],\"grants\":[")?;
-    d.extend(&grants, |k, &p, buf| {
-        record(buf, k == 0, &grant(site, &a, p, partnership(p)), (Section::Partnerships, &partnership(p).id), out)
-    })?;
+    d.extend(&grants, |k, &p, buf| record(buf, k == 0, &grant(&a, p), site, p, out))?;
     d.push(b"],\"agreements\":[")?;
-    d.extend(&agreements, |k, &p, buf| {
-        record(buf, k == 0, &agreement(site, &a, p, partnership(p)), (Section::Partnerships, &partnership(p).id), out)
-    })?;
+    d.extend(&agreements, |k, &p, buf| record(buf, k == 0, &agreement(&a, p), site, p, out))?;
     d.push(b"]}\n")?;
     d.finish()
 }
@@ -646,24 +558,26 @@ fn element(buf: &mut Vec<u8>, first: bool, value: &impl Serialize) -> Result<(),
 
 /// Appends a record to the dataset and writes its own pretty-printed file
 /// beside its page ([`json_path`]).
-fn record(
+fn record<R: Addressed>(
     buf: &mut Vec<u8>,
     first: bool,
     value: &impl Serialize,
-    (section, id): (Section, &str),
+    site: &Site,
+    at: R,
     out: &Staging,
 ) -> Result<(), DataError> {
     element(buf, first, value)?;
-    let path = &json_path(section, id);
+    let path = &json_path(R::SECTION, at.id_in(site));
     let mut own = serde_json::to_vec_pretty(value).map_err(|source| DataError::Json { path: path.into(), source })?;
     own.push(b'\n');
     super::write(out, path, &own)
 }
 
-fn agency<'a>(site: &'a Site, a: &Addr<'_>, g: Ix, r: &'a Record<crate::model::Agency>) -> Organization<'a> {
-    let m = &r.meta;
+fn agency<'a>(a: &Addr<'a>, g: AgencyIx) -> Organization<'a> {
+    let site = a.site;
+    let m = &site.agencies[g].meta;
     Organization {
-        id: record_id(Section::Agencies, &r.id),
+        id: record_id_of(site, g),
         name: &m.name,
         classification: slug(&m.kind),
         abbreviation: m.abbreviation.as_deref(),
@@ -674,8 +588,8 @@ fn agency<'a>(site: &'a Site, a: &Addr<'_>, g: Ix, r: &'a Record<crate::model::A
             .into_iter()
             .collect(),
         identifiers: vec![],
-        parent_id: m.parent.as_deref().map(|p| record_id(Section::Agencies, p)),
-        area_id: record_id(Section::Regions, m.region.as_str()),
+        parent_id: site.refs.agency_parent[g].map(|p| record_id_of(site, p)),
+        area_id: record_id_of(site, site.refs.agency_region[g]),
         founding_date: None,
         status: None,
         scope: None,
@@ -687,59 +601,65 @@ fn agency<'a>(site: &'a Site, a: &Addr<'_>, g: Ix, r: &'a Record<crate::model::A
         description: String::new(),
         notes: m.notes.as_deref(),
         sources: &[],
-        activity_count: site.links.activities_by_agency[g as usize].len(),
-        url: a.page(Section::Agencies, &r.id),
-        json_url: a.json(Section::Agencies, &r.id),
+        activity_count: site.links.activities_by_agency[g].len(),
+        url: a.page(g),
+        json_url: a.json(g),
     }
 }
 
-fn person<'a>(site: &'a Site, a: &Addr<'_>, p: Ix, r: &'a Record<crate::model::Person>) -> Person<'a> {
-    let person_id = record_id(Section::People, &r.id);
+fn person<'a>(a: &Addr<'a>, p: PersonIx) -> Person<'a> {
+    let site = a.site;
+    let m = &site.people[p].meta;
+    let person_id = record_id_of(site, p);
     Person {
-        memberships: r
-            .meta
+        memberships: m
             .positions
             .iter()
-            .map(|pos| Membership {
+            .zip(site.refs.position_agencies[p].iter())
+            .map(|(pos, agency)| Membership {
                 person_id: person_id.clone(),
-                organization_id: pos.agency.as_deref().map(|g| record_id(Section::Agencies, g)),
+                organization_id: agency.map(|g| record_id_of(site, g)),
                 role: &pos.role,
                 start_date: pos.start,
                 end_date: pos.end,
             })
             .collect(),
         id: person_id,
-        name: &r.meta.name,
-        notes: r.meta.notes.as_deref(),
-        activity_count: site.links.activities_by_person[p as usize].len(),
-        url: a.page(Section::People, &r.id),
-        json_url: a.json(Section::People, &r.id),
+        name: &m.name,
+        notes: m.notes.as_deref(),
+        activity_count: site.links.activities_by_person[p].len(),
+        url: a.page(p),
+        json_url: a.json(p),
     }
 }
 
-fn area<'a>(site: &'a Site, a: &Addr<'_>, i: usize, r: &'a crate::model::Region) -> Area<'a> {
+fn area<'a>(a: &Addr<'a>, r: RegionIx) -> Area<'a> {
+    let site = a.site;
+    let region = &site.regions[r];
     Area {
-        id: record_id(Section::Regions, r.code.as_str()),
-        identifier: r.code.as_str(),
-        name: &r.name,
-        classification: area_classification(&r.code),
-        parent_id: site.links.region_parent[i]
-            .map(|p| record_id(Section::Regions, site.regions[p as usize].code.as_str())),
-        url: a.page(Section::Regions, r.code.as_str()),
+        id: record_id_of(site, r),
+        identifier: region.code.as_str(),
+        name: &region.name,
+        classification: area_classification(&region.code),
+        parent_id: site.links.region_parent[r].map(|p| record_id_of(site, p)),
+        url: a.page(r),
     }
 }
 
-fn topic<'a>(a: &Addr<'_>, t: &'a crate::model::Topic) -> TopicOut<'a> {
+fn topic<'a>(a: &Addr<'a>, t: TopicIx) -> TopicOut<'a> {
+    let topic = &a.site.topics[t];
     TopicOut {
-        id: record_id(Section::Topics, &t.id),
-        name: &t.name,
-        name_en: t.name_en.as_deref(),
-        description: t.description.as_deref(),
-        url: a.page(Section::Topics, &t.id),
+        id: record_id_of(a.site, t),
+        name: &topic.name,
+        name_en: topic.name_en.as_deref(),
+        description: topic.description.as_deref(),
+        url: a.page(t),
     }
 }
 
-fn ormas<'a>(site: &'a Site, a: &Addr<'_>, i: Ix, r: &'a Record<crate::model::Ormas>) -> Organization<'a> {
+fn ormas<'a>(a: &Addr<'a>, o: OrmasIx) -> Organization<'a> {
+    let site = a.site;
+    let r = &site.ormas[o];
     let m = &r.meta;
     let mut other_names: Vec<OtherName<'a>> =
         m.abbreviation.as_deref().map(|n| OtherName { name: n, note: "abbreviation" }).into_iter().collect();
@@ -754,14 +674,14 @@ fn ormas<'a>(site: &'a Site, a: &Addr<'_>, i: Ix, r: &'a Record<crate::model::Or
     }
     let status: &OrmasStatus = &m.status;
     Organization {
-        id: record_id(Section::Ormas, &r.id),
+        id: record_id_of(site, o),
         name: &m.name,
         classification: "ormas".into(),
         abbreviation: m.abbreviation.as_deref(),
         other_names,
         identifiers,
         parent_id: None,
-        area_id: record_id(Section::Regions, m.region.as_str()),
+        area_id: record_id_of(site, site.refs.ormas_region[o]),
         founding_date: m.founded,
         status: Some(slug(status)),
         scope: m.scope.map(|s| slug(&s)),
@@ -776,87 +696,80 @@ fn ormas<'a>(site: &'a Site, a: &Addr<'_>, i: Ix, r: &'a Record<crate::model::Or
             .map(|u| WebLink { url: u, note: "website" })
             .into_iter()
             .collect(),
-        description: markdown::plain_text(r.body()),
+        description: text::plain_text(r.body()),
         notes: m.notes.as_deref(),
         sources: &m.sources,
-        activity_count: site.links.activities_by_ormas[i as usize].len(),
-        url: a.page(Section::Ormas, &r.id),
-        json_url: a.json(Section::Ormas, &r.id),
+        activity_count: site.links.activities_by_ormas[o].len(),
+        url: a.page(o),
+        json_url: a.json(o),
     }
 }
 
-fn event<'a>(site: &'a Site, a: &Addr<'_>, r: &'a Record<Activity>) -> Event<'a> {
+fn event<'a>(a: &Addr<'a>, e: ActivityIx) -> Event<'a> {
+    let site = a.site;
+    let (r, refs) = (&site.activities[e], &site.refs.activities[e]);
     let m = &r.meta;
     let mut organizers = Vec::with_capacity(m.organizers.len());
     let mut attendees = Vec::new();
-    for p in participations(site, m) {
-        let id = p.id.unwrap_or("");
-        match (p.kind, p.role) {
-            (ParticipantKind::Agency, ORGANIZER) => organizers.push(record_id(Section::Agencies, id)),
-            (kind, role) => attendees.push(Attendee {
-                kind: kind.slug(),
-                organization_id: match kind {
-                    ParticipantKind::Agency => Some(record_id(Section::Agencies, id)),
-                    ParticipantKind::Ormas => Some(record_id(Section::Ormas, id)),
-                    ParticipantKind::Official => None,
+    for p in site.participations(e) {
+        match p.who {
+            Participant::Agency(g, true) => organizers.push(record_id_of(site, g)),
+            who => attendees.push(Attendee {
+                kind: p.kind().slug(),
+                organization_id: match who {
+                    Participant::Agency(g, _) => Some(record_id_of(site, g)),
+                    Participant::Ormas(o) => Some(record_id_of(site, o)),
+                    Participant::Official(_) => None,
                 },
-                person_id: p.id.filter(|_| kind == ParticipantKind::Official).map(|id| record_id(Section::People, id)),
-                name: p.name,
-                role,
+                person_id: p.person(site).map(|person| record_id_of(site, person)),
+                name: p.name(site),
+                role: p.role(site),
             }),
         }
     }
     Event {
-        id: record_id(Section::Activities, &r.id),
+        id: record_id_of(site, e),
         name: &m.title,
         classification: m.kind.slug(),
         date: m.date,
         date_precision: m.date.precision(),
-        start_date: m.start.map_or_else(|| m.date.to_string(), |t| t.to_rfc3339()),
+        start_date: m.start_text(),
         end_date: m.end.map(|t| t.to_rfc3339()),
-        area_id: record_id(Section::Regions, m.region.as_str()),
+        area_id: record_id_of(site, refs.region),
         location: m.venue.as_deref(),
         organization_id: organizers.first().cloned().unwrap_or_default(),
         organizers,
         attendees,
         ormas_count: m.participants.ormas_count,
         attendee_count: m.participants.attendees,
-        topic_ids: ids(Section::Topics, &m.topics),
-        partnership_id: m.partnership.as_deref().map(|p| record_id(Section::Partnerships, p)),
-        description: markdown::plain_text(r.body()),
+        topic_ids: ids(site, &refs.topics),
+        partnership_id: refs.partnership.map(|p| record_id_of(site, p)),
+        description: text::plain_text(r.body()),
         notes: m.notes.as_deref(),
         sources: &m.sources,
-        url: a.page(Section::Activities, &r.id),
-        json_url: a.json(Section::Activities, &r.id),
+        url: a.page(e),
+        json_url: a.json(e),
     }
 }
 
-fn org_name<'a>(site: &'a Site, section: Section, id: &'a str) -> &'a str {
-    let found = match section {
-        Section::Ormas => site.index.ormas.get(id).map(|&o| site.ormas[o as usize].meta.name.as_str()),
-        _ => site.index.agencies.get(id).map(|&g| site.agencies[g as usize].meta.name.as_str()),
-    };
-    found.unwrap_or(id)
+fn event_ids(site: &Site, p: PartnershipIx) -> Vec<String> {
+    ids(site, &site.links.activities_by_partnership[p])
 }
 
-fn event_ids(site: &Site, p: Ix) -> Vec<String> {
-    site.links.activities_by_partnership[p as usize]
-        .iter()
-        .map(|&i| record_id(Section::Activities, &site.activities[i as usize].id))
-        .collect()
+/// A party to a partnership, with its dataset id and name.
+fn party<'a, R: Addressed>(site: &'a Site, r: R, name: &'a str) -> (String, &'a str) {
+    (record_id_of(site, r), name)
 }
 
-fn grant<'a>(site: &'a Site, a: &Addr<'_>, p: Ix, r: &'a Record<crate::model::Partnership>) -> Grant<'a> {
+fn grant<'a>(a: &Addr<'a>, p: PartnershipIx) -> Grant<'a> {
+    let site = a.site;
+    let (r, parties) = (&site.partnerships[p], &site.refs.partnerships[p]);
     let m = &r.meta;
-    let orgs = |section: Section, list: &'a [String]| {
-        list.iter()
-            .map(|id| GrantOrganization { id: record_id(section, id), name: org_name(site, section, id) })
-            .collect()
-    };
+    let org = |(id, name): (String, &'a str)| GrantOrganization { id, name };
     Grant {
-        id: record_id(Section::Partnerships, &r.id),
+        id: record_id_of(site, p),
         title: &m.title,
-        description: markdown::plain_text(r.body()),
+        description: text::plain_text(r.body()),
         classification: slug(&m.kind),
         currency: m.amount.as_ref().map(|x| x.currency.as_str()),
         amount_awarded: m.amount.as_ref().map(|x| x.value),
@@ -867,8 +780,12 @@ fn grant<'a>(site: &'a Site, a: &Addr<'_>, p: Ix, r: &'a Record<crate::model::Pa
             .map(|p| PlannedDates { start_date: p.start, end_date: p.end })
             .into_iter()
             .collect(),
-        recipient_organization: orgs(Section::Ormas, &m.parties.ormas),
-        funding_organization: orgs(Section::Agencies, &m.parties.agencies),
+        recipient_organization: parties.ormas.iter().map(|&o| org(party(site, o, &site.ormas[o].meta.name))).collect(),
+        funding_organization: parties
+            .agencies
+            .iter()
+            .map(|&g| org(party(site, g, &site.agencies[g].meta.name)))
+            .collect(),
         number: m.number.as_deref(),
         budget_source: m.budget_source.map(|b| slug(&b)),
         status: m.status.map(|s| slug(&s)),
@@ -876,20 +793,21 @@ fn grant<'a>(site: &'a Site, a: &Addr<'_>, p: Ix, r: &'a Record<crate::model::Pa
         sources: &m.sources,
         event_ids: event_ids(site, p),
         notes: m.notes.as_deref(),
-        url: a.page(Section::Partnerships, &r.id),
-        json_url: a.json(Section::Partnerships, &r.id),
+        url: a.page(p),
+        json_url: a.json(p),
     }
 }
 
-fn agreement<'a>(site: &'a Site, a: &Addr<'_>, p: Ix, r: &'a Record<crate::model::Partnership>) -> Agreement<'a> {
+fn agreement<'a>(a: &Addr<'a>, p: PartnershipIx) -> Agreement<'a> {
+    let site = a.site;
+    let (r, refs) = (&site.partnerships[p], &site.refs.partnerships[p]);
     let m = &r.meta;
-    let party = |section: Section| {
-        move |id: &'a String| Party { organization_id: record_id(section, id), name: org_name(site, section, id) }
-    };
-    let mut parties: Vec<Party<'a>> = m.parties.agencies.iter().map(party(Section::Agencies)).collect();
-    parties.extend(m.parties.ormas.iter().map(party(Section::Ormas)));
+    let to_party = |(organization_id, name): (String, &'a str)| Party { organization_id, name };
+    let mut parties: Vec<Party<'a>> =
+        refs.agencies.iter().map(|&g| to_party(party(site, g, &site.agencies[g].meta.name))).collect();
+    parties.extend(refs.ormas.iter().map(|&o| to_party(party(site, o, &site.ormas[o].meta.name))));
     Agreement {
-        id: record_id(Section::Partnerships, &r.id),
+        id: record_id_of(site, p),
         title: &m.title,
         classification: slug(&m.kind),
         number: m.number.as_deref(),
@@ -898,12 +816,12 @@ fn agreement<'a>(site: &'a Site, a: &Addr<'_>, p: Ix, r: &'a Record<crate::model
         end_date: m.period.as_ref().and_then(|p| p.end),
         status: m.status.map(|s| slug(&s)),
         parties,
-        description: markdown::plain_text(r.body()),
+        description: text::plain_text(r.body()),
         documents: &m.documents,
         sources: &m.sources,
         event_ids: event_ids(site, p),
         notes: m.notes.as_deref(),
-        url: a.page(Section::Partnerships, &r.id),
-        json_url: a.json(Section::Partnerships, &r.id),
+        url: a.page(p),
+        json_url: a.json(p),
     }
 }

@@ -54,6 +54,14 @@ pub struct Activity {
     pub notes: Option<String>,
 }
 
+impl Activity {
+    /// When it started, as the open formats give it: the start time where
+    /// known (RFC 3339), else the date at its own precision.
+    pub fn start_text(&self) -> String {
+        self.start.map_or_else(|| self.date.to_string(), |t| t.to_rfc3339())
+    }
+}
+
 /// The kinds of activity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

@@ -12,7 +12,7 @@ mod ormas;
 mod partnership;
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub use activity::{Activity, ActivityKind, Official, Participants};
 pub use agency::{Agency, AgencyKind, Person, Position};
@@ -111,11 +111,25 @@ pub struct Record<T> {
     pub meta: T,
     /// Where it came from.
     pub origin: Origin,
+    /// [`Record::summary`], worked out the first time it is asked for:
+    /// `check` never needs it, and `serve` keeps it with the record.
+    summary: OnceLock<String>,
 }
 
 impl<T> Record<T> {
+    /// A record read from `origin`.
+    pub fn new(id: String, meta: T, origin: Origin) -> Self {
+        Self { id, meta, origin, summary: OnceLock::new() }
+    }
+
     /// The Markdown body (empty for YAML-only records).
     pub fn body(&self) -> &str {
         &self.origin.text[self.origin.body_start..]
+    }
+
+    /// The first words of the body: the one summary of the record that
+    /// every list, page description, feed and download shows.
+    pub fn summary(&self) -> &str {
+        self.summary.get_or_init(|| crate::text::summary(self.body()))
     }
 }

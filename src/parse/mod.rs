@@ -178,7 +178,7 @@ fn record<T: DeserializeOwned>(file: SourceFile, has_body: bool) -> Result<Recor
         return Err(problems);
     }
     match deserialize_all::<T>(&file.display_path, &file.text, yaml_start, yaml_end) {
-        Ok(meta) if problems.is_empty() => Ok(Record { id, meta, origin: origin(&file, yaml_start, body_start) }),
+        Ok(meta) if problems.is_empty() => Ok(Record::new(id, meta, origin(&file, yaml_start, body_start))),
         Ok(_) => Err(problems),
         Err(d) => {
             problems.extend(d);

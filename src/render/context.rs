@@ -14,6 +14,12 @@ pub struct LinkView {
     pub url: String,
 }
 
+impl From<&crate::model::Link> for LinkView {
+    fn from(l: &crate::model::Link) -> Self {
+        Self { name: l.name.clone(), url: l.url.clone().unwrap_or_default() }
+    }
+}
+
 /// A date as shown and as machine-readable.
 #[derive(Debug, Clone, Serialize)]
 pub struct DateView {
@@ -64,10 +70,6 @@ pub struct ActivityCard {
     pub organizers: Vec<LinkView>,
     /// How many ormas took part, when known.
     pub ormas_count: Option<u32>,
-    /// First words of the text, shared by every summary of the activity
-    /// (card, meta description, JSON-LD, feeds, CSV, calendar) so its
-    /// Markdown is read once for all of them.
-    pub excerpt: String,
     /// The card as the theme's `_card.html` renders it: rendered once and
     /// reused by every list that shows the activity (about a dozen each:
     /// index, year, kind, its ormas, agencies, officials, regions, topics).

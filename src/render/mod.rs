@@ -1,14 +1,17 @@
-//! Stage 4, render: HTML pages from Tera templates, plus the sitemap,
-//! feed, robots.txt and theme assets.
+//! Stage 4a, render: HTML pages from Tera templates, plus the sitemaps,
+//! the Atom feeds, robots.txt and the theme's assets.
 //!
-//! Pages are rendered in parallel and written as soon as each is done, so
-//! memory holds the site graph and one page per thread, never the site.
+//! The renderer reads the resolved [`Site`] and the shared [`Urls`]; it
+//! never looks a record up by id. Pages are rendered in parallel and
+//! written as soon as each is done, so memory holds the site and one page
+//! per thread, never the whole output.
 
 pub mod context;
+pub mod feeds;
+pub mod jsonld;
 pub mod markdown;
 pub mod pages;
 pub mod theme;
-pub mod urls;
 
 use std::collections::BTreeMap;
 
@@ -16,13 +19,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
 
+use crate::address::{Section, Urls};
 use crate::model::ActivityKind;
-use crate::output::Staging;
-use crate::site::{Ix, Site};
+use crate::output::{Staging, WriteError};
+use crate::site::{ActivityIx, Site};
 use context::{ActivityCard, DateView, LinkView};
 pub use pages::Page;
 use theme::Theme;
-use urls::{Section, Urls};
 
 /// What can go wrong while rendering.
 #[derive(Debug, thiserror::Error)]
@@ -36,13 +39,8 @@ pub enum RenderError {
         message: String,
     },
     /// Writing the output failed.
-    #[error("cannot write `{path}`: {source}")]
-    Write {
-        /// Output path.
-        path: String,
-        /// The I/O error.
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Write(#[from] WriteError),
 }
 
 fn template_error(template: &str, e: tera::Error) -> RenderError {
@@ -59,29 +57,30 @@ fn template_error(template: &str, e: tera::Error) -> RenderError {
 #[derive(Debug, Default)]
 pub struct Facets {
     /// Activities per year, newest year first.
-    pub years: Vec<(i32, Vec<Ix>)>,
+    pub years: Vec<(i32, Vec<ActivityIx>)>,
     /// Activities per kind, in the kinds' display order.
-    pub kinds: Vec<(ActivityKind, Vec<Ix>)>,
-    /// `0, 1, 2, ...` up to the largest collection: every page of a
-    /// directory slices this once instead of allocating its own list,
-    /// which at 100,000 activities made the index pages quadratic.
-    pub positions: Vec<Ix>,
+    pub kinds: Vec<(ActivityKind, Vec<ActivityIx>)>,
 }
 
 impl Facets {
     fn build(site: &Site) -> Self {
-        let mut years: BTreeMap<i32, Vec<Ix>> = BTreeMap::new();
-        let mut kinds: BTreeMap<ActivityKind, Vec<Ix>> = BTreeMap::new();
-        for (i, a) in site.activities.iter().enumerate() {
-            years.entry(a.meta.date.year).or_default().push(i as Ix);
-            kinds.entry(a.meta.kind).or_default().push(i as Ix);
+        let mut years: BTreeMap<i32, Vec<ActivityIx>> = BTreeMap::new();
+        let mut kinds: BTreeMap<ActivityKind, Vec<ActivityIx>> = BTreeMap::new();
+        for (i, a) in site.activities.iter_enumerated() {
+            years.entry(a.meta.date.year).or_default().push(i);
+            kinds.entry(a.meta.kind).or_default().push(i);
         }
-        let largest = site.activities.len().max(site.ormas.len()).max(site.partnerships.len());
-        Self {
-            years: years.into_iter().rev().collect(),
-            kinds: kinds.into_iter().collect(),
-            positions: (0..largest as Ix).collect(),
-        }
+        Self { years: years.into_iter().rev().collect(), kinds: kinds.into_iter().collect() }
+    }
+
+    /// The activities of one year, newest first.
+    pub fn year(&self, year: i32) -> &[ActivityIx] {
+        self.years.iter().find(|(y, _)| *y == year).map_or(&[], |(_, l)| l.as_slice())
+    }
+
+    /// The activities of one kind, newest first.
+    pub fn kind(&self, kind: ActivityKind) -> &[ActivityIx] {
+        self.kinds.iter().find(|(k, _)| *k == kind).map_or(&[], |(_, l)| l.as_slice())
     }
 }
 
@@ -115,11 +114,19 @@ struct Globals<'a> {
     feed_url: String,
 }
 
+/// A card as its template sees it: the card and the activity's summary.
+#[derive(Serialize)]
+struct CardContext<'a> {
+    #[serde(flatten)]
+    card: &'a ActivityCard,
+    excerpt: &'a str,
+}
+
 impl<'s> Renderer<'s> {
     /// Compiles the theme's templates once and precomputes what many pages
     /// share: each activity's card and the facet lists.
-    pub fn new(site: &'s Site, theme: &'s Theme, base_url: &str) -> Result<Self, RenderError> {
-        Self::with_cards(site, theme, base_url, Vec::new())
+    pub fn new(site: &'s Site, theme: &'s Theme, urls: Urls) -> Result<Self, RenderError> {
+        Self::with_cards(site, theme, urls, Vec::new())
     }
 
     /// Like [`Renderer::new`], but takes each activity's card from `known`
@@ -128,10 +135,9 @@ impl<'s> Renderer<'s> {
     pub fn with_cards(
         site: &'s Site,
         theme: &'s Theme,
-        base_url: &str,
+        urls: Urls,
         mut known: Vec<Option<ActivityCard>>,
     ) -> Result<Self, RenderError> {
-        let urls = Urls::new(base_url);
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         tera.add_raw_templates(theme.templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
@@ -141,7 +147,6 @@ impl<'s> Renderer<'s> {
         let asset_urls =
             theme.assets.keys().zip(&assets).map(|(name, (path, _))| (name.as_str(), urls.link(path))).collect();
         let c = &site.config;
-        let link = |l: &crate::model::Link| LinkView { name: l.name.clone(), url: l.url.clone().unwrap_or_default() };
         let sections = [
             (Section::Activities, "Kegiatan"),
             (Section::Ormas, "Ormas"),
@@ -157,16 +162,16 @@ impl<'s> Renderer<'s> {
             lang: &c.language,
             base_path: urls.base_path(),
             base_url: urls.base_url(),
-            publisher: c.publisher.as_ref().map(link),
-            license: c.license.as_ref().map(link),
+            publisher: c.publisher.as_ref().map(LinkView::from),
+            license: c.license.as_ref().map(LinkView::from),
             nav: sections
                 .iter()
                 .map(|(s, name)| LinkView { name: (*name).into(), url: urls.link(&Urls::section(*s)) })
                 .collect(),
             nav_sections: sections.iter().map(|(s, _)| s.slug()).collect(),
             assets: asset_urls,
-            search_url: urls.link("cari/"),
-            feed_url: urls.link("feed.xml"),
+            search_url: urls.link(pages::SEARCH_PATH),
+            feed_url: urls.link(feeds::SITE_FEED),
         };
         tera.global_context().insert("site", &globals);
         let mut renderer = Self {
@@ -182,7 +187,7 @@ impl<'s> Renderer<'s> {
         renderer.cards = known
             .into_par_iter()
             .enumerate()
-            .map(|(i, card)| card.map_or_else(|| renderer.card(i as Ix), Ok))
+            .map(|(i, card)| card.map_or_else(|| renderer.card(i.into()), Ok))
             .collect::<Result<_, _>>()?;
         Ok(renderer)
     }
@@ -201,15 +206,9 @@ impl<'s> Renderer<'s> {
     }
 
     /// Frees each card's rendered markup once no list will be rendered any
-    /// more; the cards' text stays for feeds and downloads.
+    /// more (about 0.9 GB at a million activities).
     pub fn release_card_markup(&mut self) {
         self.cards.iter_mut().for_each(|c| c.html = tera::Value::none());
-    }
-
-    /// First words of an activity's text, as its card shows them: the one
-    /// summary of it every page, feed and download uses.
-    pub fn excerpt(&self, activity: Ix) -> &str {
-        &self.cards[activity as usize].excerpt
     }
 
     /// Entries per page on activity lists.
@@ -227,85 +226,93 @@ impl<'s> Renderer<'s> {
         &self.facets
     }
 
-    /// Renders a theme template with a context built outside [`Page`]
-    /// (the search page, written once its index exists).
-    pub fn render_template(&self, template: &str, ctx: &tera::Context) -> Result<Vec<u8>, RenderError> {
+    fn render_template(&self, template: &str, ctx: &tera::Context) -> Result<Vec<u8>, RenderError> {
         let mut buf = Vec::with_capacity(16 * 1024);
         self.tera.render_to(template, ctx, &mut buf).map_err(|e| template_error(template, e))?;
         Ok(buf)
     }
 
-    fn card(&self, i: Ix) -> Result<ActivityCard, RenderError> {
-        let r = &self.site.activities[i as usize];
+    fn card(&self, i: ActivityIx) -> Result<ActivityCard, RenderError> {
+        let s = self.site;
+        let r = &s.activities[i];
+        let refs = &s.refs.activities[i];
         let m = &r.meta;
         let mut card = ActivityCard {
-            url: self.urls.link(&Urls::record(Section::Activities, &r.id)),
+            url: self.urls.link_to(s, i),
             title: m.title.clone(),
             date: DateView::from(&m.date),
             kind: m.kind.label(),
-            region: self.region_link(&m.region),
-            organizers: m.organizers.iter().filter_map(|id| self.agency_link(id)).collect(),
+            region: Some(self.region_link(refs.region)),
+            organizers: refs.organizers.iter().map(|&g| self.agency_link(g)).collect(),
             ormas_count: m.participants.ormas_count.or(if m.participants.ormas.is_empty() {
                 None
             } else {
                 Some(m.participants.ormas.len() as u32)
             }),
-            excerpt: markdown::excerpt(r.body(), 220),
             html: tera::Value::none(),
         };
         let mut ctx = tera::Context::new();
-        ctx.insert("a", &card);
+        ctx.insert("a", &CardContext { card: &card, excerpt: r.summary() });
         let html = self.render_template(CARD_TEMPLATE, &ctx)?;
         card.html = tera::Value::safe_string(&String::from_utf8_lossy(&html));
         Ok(card)
     }
 
-    /// Renders one page to bytes.
+    /// Renders one page to its output file and bytes.
     pub fn render_page(&self, page: &Page) -> Result<(String, Vec<u8>), RenderError> {
-        let (template, ctx) = self.context(page).map_err(|e| template_error("context", e))?;
+        let info = self.info(page);
+        let ctx = self.context(page, &info).map_err(|e| template_error("context", e))?;
         let mut buf = Vec::with_capacity(16 * 1024);
-        self.tera.render_to(template, &ctx, &mut buf).map_err(|e| template_error(template, e))?;
-        Ok((self.file_of(page), buf))
+        self.tera.render_to(info.template, &ctx, &mut buf).map_err(|e| template_error(info.template, e))?;
+        Ok((info.file(), buf))
     }
 
-    /// The file a page is written to (`kegiatan/x/index.html` for `kegiatan/x/`).
-    pub fn file_of(&self, page: &Page) -> String {
-        let path = self.path_of(page);
-        if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path }
-    }
-
-    /// Renders every page, the sitemap, feed, robots.txt and assets into
+    /// Renders every page, the sitemap, feeds, robots.txt and assets into
     /// `out`.
     pub fn render_all(&self, out: &Staging) -> Result<(), RenderError> {
         let pages = self.pages();
         pages.par_iter().try_for_each(|page| {
             let (file, bytes) = self.render_page(page)?;
-            write(out, &file, &bytes)
+            Ok::<_, RenderError>(out.write_file(&file, &bytes)?)
         })?;
-        self.render_extras(out, &pages)
+        self.render_extras(out, &pages)?;
+        self.write_entity_feeds(out)
     }
 
-    /// Everything [`Renderer::render_all`] writes besides the pages: theme
-    /// assets, sitemaps, the feed, robots.txt and the records' JSON Schemas.
+    /// Everything [`Renderer::render_all`] writes besides the pages and the
+    /// feeds of each entity: theme assets, sitemaps, the site feed,
+    /// robots.txt and the records' JSON Schemas.
     pub fn render_extras(&self, out: &Staging, pages: &[Page]) -> Result<(), RenderError> {
         for schema in crate::schema::all() {
-            write(out, &format!("{}/{}", crate::schema::SITE_FOLDER, schema.file_name), schema.json.as_bytes())?;
+            out.write_file(&format!("{}/{}", crate::schema::SITE_FOLDER, schema.file_name), schema.json.as_bytes())?;
         }
         for (path, bytes) in &self.assets {
-            write(out, path, bytes)?;
+            out.write_file(path, bytes)?;
         }
         self.write_sitemaps(out, pages)?;
-        self.write_feed(out)?;
+        out.write_file(feeds::SITE_FEED, self.feed_xml()?.as_bytes())?;
         let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", self.urls.absolute("sitemap.xml"));
-        write(out, "robots.txt", robots.as_bytes())
+        Ok(out.write_file("robots.txt", robots.as_bytes())?)
+    }
+
+    /// Renders the search page for an index whose manifest is at
+    /// `manifest_path`: written once the index exists, since its address
+    /// carries the manifest's hash.
+    pub fn write_search_page(&self, out: &Staging, manifest_path: &str) -> Result<(), RenderError> {
+        let (file, bytes) = self.render_page(&Page::Search(manifest_path.to_string()))?;
+        Ok(out.write_file(&file, &bytes)?)
     }
 
     /// `sitemap.xml`, split into files of at most 50,000 URLs under a
     /// sitemap index when the site is larger, as the protocol requires.
     fn write_sitemaps(&self, out: &Staging, pages: &[Page]) -> Result<(), RenderError> {
         const LIMIT: usize = 50_000;
-        let mut urls: Vec<String> =
-            pages.iter().filter(|p| Self::in_sitemap(p)).map(|p| self.urls.absolute(&self.path_of(p))).collect();
+        let mut urls: Vec<String> = pages
+            .iter()
+            .map(|p| self.info(p))
+            .filter(|info| info.in_sitemap)
+            .map(|info| self.urls.absolute(&info.path))
+            .collect();
         urls.sort();
         let urlset = |chunk: &[String]| {
             let mut xml = String::from(
@@ -318,98 +325,19 @@ impl<'s> Renderer<'s> {
             xml
         };
         if urls.len() <= LIMIT {
-            return write(out, "sitemap.xml", urlset(&urls).as_bytes());
+            return Ok(out.write_file("sitemap.xml", urlset(&urls).as_bytes())?);
         }
         let mut index = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
         );
         for (k, chunk) in urls.chunks(LIMIT).enumerate() {
             let name = format!("sitemap-{}.xml", k + 1);
-            write(out, &name, urlset(chunk).as_bytes())?;
+            out.write_file(&name, urlset(chunk).as_bytes())?;
             index.push_str(&format!("  <sitemap><loc>{}</loc></sitemap>\n", xml_escape(&self.urls.absolute(&name))));
         }
         index.push_str("</sitemapindex>\n");
-        write(out, "sitemap.xml", index.as_bytes())
+        Ok(out.write_file("sitemap.xml", index.as_bytes())?)
     }
-
-    /// The Atom feed of the latest activities.
-    fn write_feed(&self, out: &Staging) -> Result<(), RenderError> {
-        write(out, "feed.xml", self.feed_xml()?.as_bytes())
-    }
-
-    /// How many of the latest activities the site feed holds.
-    pub const FEED_SIZE: usize = 50;
-
-    /// The site's Atom feed (`feed.xml`) of the latest activities.
-    pub fn feed_xml(&self) -> Result<String, RenderError> {
-        let latest: Vec<Ix> = (0..self.site.activities.len().min(Self::FEED_SIZE) as Ix).collect();
-        self.atom_feed(&latest, &self.site.config.title, "feed.xml", "kegiatan/")
-    }
-
-    /// An Atom feed of `activities`, published at `path`, about the page at
-    /// `page_path`.
-    pub fn atom_feed(
-        &self,
-        activities: &[Ix],
-        title: &str,
-        path: &str,
-        page_path: &str,
-    ) -> Result<String, RenderError> {
-        #[derive(Serialize)]
-        struct Entry<'a> {
-            id: String,
-            url: String,
-            title: &'a str,
-            updated: String,
-            summary: &'a str,
-            authors: Vec<String>,
-            categories: Vec<&'a str>,
-        }
-        #[derive(Serialize)]
-        struct Feed<'a> {
-            title: &'a str,
-            feed_url: String,
-            page_url: String,
-            updated: String,
-            entries: Vec<Entry<'a>>,
-        }
-        let s = self.site;
-        let stamp = |d: &crate::model::PartialDate| format!("{}T00:00:00+07:00", d.first_day());
-        let entries: Vec<Entry> = activities
-            .iter()
-            .map(|&i| {
-                let r = &s.activities[i as usize];
-                let card = &self.cards[i as usize];
-                Entry {
-                    id: self.urls.absolute(&Urls::record(Section::Activities, &r.id)),
-                    url: self.urls.absolute(&Urls::record(Section::Activities, &r.id)),
-                    title: &r.meta.title,
-                    updated: stamp(&r.meta.date),
-                    summary: &card.excerpt,
-                    authors: card.organizers.iter().map(|o| o.name.clone()).collect(),
-                    categories: r.meta.topics.iter().map(String::as_str).collect(),
-                }
-            })
-            .collect();
-        let updated = activities
-            .iter()
-            .map(|&i| s.activities[i as usize].meta.date)
-            .max()
-            .map_or_else(|| "1970-01-01T00:00:00+07:00".to_string(), |d| stamp(&d));
-        let feed = Feed {
-            title,
-            feed_url: self.urls.absolute(path),
-            page_url: self.urls.absolute(page_path),
-            updated,
-            entries,
-        };
-        let ctx = tera::Context::from_serialize(&feed).map_err(|e| template_error("atom.xml", e))?;
-        self.tera.render("atom.xml", &ctx).map_err(|e| template_error("atom.xml", e))
-    }
-}
-
-fn write(out: &Staging, path: &str, bytes: &[u8]) -> Result<(), RenderError> {
-    out.write(path, bytes).map_err(|source| RenderError::Write { path: path.to_string(), source })
 }
 
 /// Escapes text for XML.

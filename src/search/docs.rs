@@ -5,10 +5,10 @@
 //! site sorts them), then ormas, agencies and officials, so sorting results
 //! by date is sorting by document number and every year is one range.
 
+use crate::address::{Section, Urls};
 use crate::model::ActivityKind;
-use crate::render::markdown;
-use crate::render::urls::{Section, Urls};
-use crate::site::{Ix, Site};
+use crate::site::{ActivityIx, AgencyIx, OrmasIx, PersonIx, RegionIx, Site, Slice, Table};
+use crate::text;
 
 use super::codec::Buf;
 
@@ -106,13 +106,13 @@ pub struct Corpus<'s> {
     /// First global value number of each facet, plus the total at the end.
     pub value_starts: [u32; 6],
     /// Agency position to its `instansi` value (agencies ranked by id).
-    agency_value: Vec<u32>,
+    agency_value: Table<AgencyIx, u32>,
     /// Ormas position to its `ormas` value (ormas ranked by id).
-    ormas_value: Vec<u32>,
+    ormas_value: Table<OrmasIx, u32>,
     /// `instansi` value to agency position.
-    pub agencies_by_id: Vec<Ix>,
+    pub agencies_by_id: Vec<AgencyIx>,
     /// `ormas` value to ormas position.
-    pub ormas_by_id: Vec<Ix>,
+    pub ormas_by_id: Vec<OrmasIx>,
 }
 
 /// What one document contributes to the index.
@@ -124,12 +124,17 @@ pub struct DocText {
     pub summary: Vec<u8>,
 }
 
-fn ranks<T>(records: &[crate::model::Record<T>]) -> (Vec<u32>, Vec<Ix>) {
-    let mut by_id: Vec<Ix> = (0..records.len() as Ix).collect();
-    by_id.sort_by(|&a, &b| records[a as usize].id.cmp(&records[b as usize].id));
-    let mut rank = vec![0; records.len()];
+/// Each record's rank by id, and the records in id order.
+fn ranks<K, T>(records: &Slice<K, crate::model::Record<T>>) -> (Table<K, u32>, Vec<K>)
+where
+    K: From<usize> + Copy,
+    usize: From<K>,
+{
+    let mut by_id: Vec<K> = records.keys().collect();
+    by_id.sort_by(|&a, &b| records[a].id.cmp(&records[b].id));
+    let mut rank: Table<K, u32> = (0..records.len()).map(|_| 0).collect();
     for (r, &pos) in by_id.iter().enumerate() {
-        rank[pos as usize] = r as u32;
+        rank[pos] = r as u32;
     }
     (rank, by_id)
 }
@@ -191,34 +196,21 @@ impl<'s> Corpus<'s> {
     /// into provinces from the region table.
     pub fn facet_values(&self, doc: u32) -> Vec<u32> {
         let s = self.site;
-        let region = |code: &crate::model::RegionCode| s.index.regions.get(code.as_str()).copied();
+        let region = |r: RegionIx| self.value(Facet::Wilayah, r.get());
         let mut out = Vec::new();
         match self.locate(doc) {
             (DocType::Activity, i) => {
-                let m = &s.activities[i].meta;
-                let kind = ActivityKind::ALL.iter().position(|k| *k == m.kind).unwrap_or(0) as u32;
+                let a = ActivityIx::from(i);
+                let refs = &s.refs.activities[a];
+                let kind = ActivityKind::ALL.iter().position(|k| *k == s.activities[a].meta.kind).unwrap_or(0) as u32;
                 out.push(self.value(Facet::Jenis, kind));
-                out.extend(region(&m.region).map(|r| self.value(Facet::Wilayah, r)));
-                for id in &m.organizers {
-                    if let Some(&g) = s.index.agencies.get(id) {
-                        out.push(self.value(Facet::Instansi, self.agency_value[g as usize]));
-                    }
-                }
-                for id in &m.participants.ormas {
-                    if let Some(&o) = s.index.ormas.get(id) {
-                        out.push(self.value(Facet::Ormas, self.ormas_value[o as usize]));
-                    }
-                }
-                for id in &m.topics {
-                    if let Some(&t) = s.index.topics.get(id) {
-                        out.push(self.value(Facet::Topik, t));
-                    }
-                }
+                out.push(region(refs.region));
+                out.extend(refs.organizers.iter().map(|&g| self.value(Facet::Instansi, self.agency_value[g])));
+                out.extend(refs.ormas.iter().map(|&o| self.value(Facet::Ormas, self.ormas_value[o])));
+                out.extend(refs.topics.iter().map(|&t| self.value(Facet::Topik, t.get())));
             }
-            (DocType::Ormas, i) => out.extend(region(&s.ormas[i].meta.region).map(|r| self.value(Facet::Wilayah, r))),
-            (DocType::Agency, i) => {
-                out.extend(region(&s.agencies[i].meta.region).map(|r| self.value(Facet::Wilayah, r)))
-            }
+            (DocType::Ormas, i) => out.push(region(s.refs.ormas_region[OrmasIx::from(i)])),
+            (DocType::Agency, i) => out.push(region(s.refs.agency_region[AgencyIx::from(i)])),
             (DocType::Person, _) => {}
         }
         out.sort_unstable();
@@ -227,31 +219,16 @@ impl<'s> Corpus<'s> {
     }
 
     /// Region names from the record's region out to its province.
-    fn region_names(&self, code: &crate::model::RegionCode) -> String {
-        let s = self.site;
-        s.region_chain(code).iter().map(|&r| s.regions[r as usize].name.as_str()).collect::<Vec<_>>().join(" ")
+    fn region_names(&self, region: RegionIx) -> String {
+        self.site.region_names(region).collect::<Vec<_>>().join(" ")
     }
 
-    fn agency_names(&self, ids: &[String], out: &mut String) {
-        for id in ids {
-            if let Some(&g) = self.site.index.agencies.get(id) {
-                let a = &self.site.agencies[g as usize].meta;
-                push(out, &a.name);
-                push(out, a.abbreviation.as_deref().unwrap_or(""));
-            }
+    fn agency_names(&self, agencies: impl IntoIterator<Item = AgencyIx>, out: &mut String) {
+        for g in agencies {
+            let a = &self.site.agencies[g].meta;
+            push(out, &a.name);
+            push(out, a.abbreviation.as_deref().unwrap_or(""));
         }
-    }
-
-    fn short_agency_names(&self, ids: &[String]) -> String {
-        let s = self.site;
-        ids.iter()
-            .filter_map(|id| s.index.agencies.get(id))
-            .map(|&g| {
-                let a = &s.agencies[g as usize].meta;
-                a.abbreviation.as_deref().unwrap_or(&a.name)
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
     }
 
     /// Fields and summary of one document.
@@ -259,88 +236,96 @@ impl<'s> Corpus<'s> {
         let s = self.site;
         let (ty, i) = self.locate(doc);
         let mut f: [String; FIELDS] = Default::default();
-        let (id, title, date, kind, region, detail, body) = match ty {
+        let (path, title, date, kind, region, detail, body) = match ty {
             DocType::Activity => {
-                let r = &s.activities[i];
+                let a = ActivityIx::from(i);
+                let (r, refs) = (&s.activities[a], &s.refs.activities[a]);
                 let m = &r.meta;
                 f[0] = m.title.clone();
-                self.agency_names(&m.organizers, &mut f[1]);
-                self.agency_names(&m.participants.agencies, &mut f[1]);
-                for id in &m.participants.ormas {
-                    if let Some(&o) = s.index.ormas.get(id) {
-                        let o = &s.ormas[o as usize].meta;
-                        push(&mut f[1], &o.name);
-                        push(&mut f[1], o.abbreviation.as_deref().unwrap_or(""));
-                        o.other_names.iter().for_each(|n| push(&mut f[1], n));
-                    }
+                self.agency_names(refs.organizers.iter().chain(refs.agencies.iter()).copied(), &mut f[1]);
+                for &o in refs.ormas.iter() {
+                    let o = &s.ormas[o].meta;
+                    push(&mut f[1], &o.name);
+                    push(&mut f[1], o.abbreviation.as_deref().unwrap_or(""));
+                    o.other_names.iter().for_each(|n| push(&mut f[1], n));
                 }
-                for o in &m.officials {
-                    let person = o.person.as_deref().and_then(|p| s.index.people.get(p));
-                    let name = person.map(|&p| s.people[p as usize].meta.name.as_str()).or(o.name.as_deref());
-                    push(&mut f[1], name.unwrap_or(""));
-                    push(&mut f[1], &o.role);
+                for o in s.officials(a) {
+                    push(&mut f[1], o.name);
+                    push(&mut f[1], o.role);
                 }
-                for t in m.topics.iter().filter_map(|t| s.index.topics.get(t)) {
-                    push(&mut f[1], &s.topics[*t as usize].name);
-                }
+                refs.topics.iter().for_each(|&t| push(&mut f[1], &s.topics[t].name));
                 push(&mut f[2], m.venue.as_deref().unwrap_or(""));
-                push(&mut f[2], &self.region_names(&m.region));
+                push(&mut f[2], &self.region_names(refs.region));
                 let kind = ActivityKind::ALL.iter().position(|k| *k == m.kind).map(|k| k as u8);
-                let detail = self.short_agency_names(&m.organizers);
-                (&r.id, m.title.as_str(), m.date.to_indonesian(), kind, Some(&m.region), detail, r.body())
+                let detail = refs.organizers.iter().map(|&g| s.agency_short_name(g)).collect::<Vec<_>>().join(", ");
+                (
+                    Urls::page_of(s, a),
+                    m.title.as_str(),
+                    m.date.to_indonesian(),
+                    kind,
+                    Some(refs.region),
+                    detail,
+                    r.body(),
+                )
             }
             DocType::Ormas => {
-                let r = &s.ormas[i];
+                let o = OrmasIx::from(i);
+                let r = &s.ormas[o];
                 let m = &r.meta;
+                let region = s.refs.ormas_region[o];
                 f[0] = m.name.clone();
                 push(&mut f[0], m.abbreviation.as_deref().unwrap_or(""));
                 m.other_names.iter().for_each(|n| push(&mut f[0], n));
                 m.leaders.iter().for_each(|l| push(&mut f[1], &l.name));
                 m.fields.iter().for_each(|x| push(&mut f[1], x));
                 push(&mut f[2], m.address.as_deref().unwrap_or(""));
-                push(&mut f[2], &self.region_names(&m.region));
+                push(&mut f[2], &self.region_names(region));
                 let detail = match &m.abbreviation {
                     Some(a) => format!("{a} · {}", m.status.label()),
                     None => m.status.label().to_string(),
                 };
-                (&r.id, m.name.as_str(), String::new(), None, Some(&m.region), detail, r.body())
+                (Urls::page_of(s, o), m.name.as_str(), String::new(), None, Some(region), detail, r.body())
             }
             DocType::Agency => {
-                let r = &s.agencies[i];
-                let m = &r.meta;
+                let g = AgencyIx::from(i);
+                let m = &s.agencies[g].meta;
+                let region = s.refs.agency_region[g];
                 f[0] = m.name.clone();
                 push(&mut f[0], m.abbreviation.as_deref().unwrap_or(""));
                 push(&mut f[1], m.kind.label());
-                if let Some(p) = &m.parent {
-                    self.agency_names(std::slice::from_ref(p), &mut f[1]);
-                }
-                push(&mut f[2], &self.region_names(&m.region));
+                self.agency_names(s.refs.agency_parent[g], &mut f[1]);
+                push(&mut f[2], &self.region_names(region));
                 let body = m.notes.as_deref().unwrap_or("");
-                (&r.id, m.name.as_str(), String::new(), None, Some(&m.region), m.kind.label().to_string(), body)
+                (
+                    Urls::page_of(s, g),
+                    m.name.as_str(),
+                    String::new(),
+                    None,
+                    Some(region),
+                    m.kind.label().to_string(),
+                    body,
+                )
             }
             DocType::Person => {
-                let r = &s.people[i];
-                let m = &r.meta;
+                let p = PersonIx::from(i);
+                let m = &s.people[p].meta;
                 f[0] = m.name.clone();
-                for p in &m.positions {
-                    push(&mut f[1], &p.role);
-                    if let Some(a) = &p.agency {
-                        self.agency_names(std::slice::from_ref(a), &mut f[1]);
-                    }
+                for (pos, agency) in m.positions.iter().zip(s.refs.position_agencies[p].iter()) {
+                    push(&mut f[1], &pos.role);
+                    self.agency_names(*agency, &mut f[1]);
                 }
                 let roles = m.positions.iter().map(|p| p.role.as_str()).collect::<Vec<_>>().join("; ");
-                (&r.id, m.name.as_str(), String::new(), None, None, roles, "")
+                (Urls::page_of(s, p), m.name.as_str(), String::new(), None, None, roles, "")
             }
         };
-        f[3] = if body.is_empty() { String::new() } else { markdown::plain_text(body) };
+        f[3] = if body.is_empty() { String::new() } else { text::plain_text(body) };
         let mut summary = Buf::with_capacity(400);
         summary.byte(ty as u8);
         summary.byte(kind.unwrap_or(255));
-        let region = region.and_then(|c| s.index.regions.get(c.as_str()));
-        summary.varint(region.map_or(0, |&r| u64::from(r) + 1));
+        summary.varint(region.map_or(0, |r| u64::from(r.get()) + 1));
         summary.str(&date);
         summary.str(title);
-        summary.str(&Urls::record(ty.section(), id));
+        summary.str(&path);
         summary.str(&detail);
         summary.str(&excerpt(&f[3]));
         DocText { fields: f, summary: summary.0 }
@@ -350,7 +335,7 @@ impl<'s> Corpus<'s> {
 /// The first words of a plain text, whitespace collapsed, for a result.
 fn excerpt(plain: &str) -> String {
     let head: String = plain.chars().take(EXCERPT_CHARS * 2).collect();
-    markdown::truncate_words(&head.split_whitespace().collect::<Vec<_>>().join(" "), EXCERPT_CHARS)
+    text::truncate_words(&head.split_whitespace().collect::<Vec<_>>().join(" "), EXCERPT_CHARS)
 }
 
 fn push(out: &mut String, text: &str) {

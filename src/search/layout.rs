@@ -15,8 +15,8 @@ use super::codec::{Buf, content_hash, content_hash_of, deflate, deflate_fast};
 use super::docs::{Corpus, DocType, Facet};
 use super::shards::partition;
 use super::terms::{COLUMNS, DocValues, TOP_VALUES, write_columns};
+use crate::address::Urls;
 use crate::model::ActivityKind;
-use crate::render::urls::Urls;
 
 /// Folder of the index in the output.
 pub const DIR: &str = "cari/indeks";
@@ -186,22 +186,10 @@ pub type NameIndex = Vec<(u32, String, String)>;
 /// id: returns the agency and ormas name indexes and the files.
 pub fn name_files(corpus: &Corpus) -> (NameIndex, NameIndex, Vec<File>) {
     let s = corpus.site;
-    let agencies: Vec<(&str, &str)> = corpus
-        .agencies_by_id
-        .iter()
-        .map(|&g| {
-            let a = &s.agencies[g as usize];
-            (a.id.as_str(), a.meta.abbreviation.as_deref().unwrap_or(&a.meta.name))
-        })
-        .collect();
-    let ormas: Vec<(&str, &str)> = corpus
-        .ormas_by_id
-        .iter()
-        .map(|&o| {
-            let r = &s.ormas[o as usize];
-            (r.id.as_str(), r.meta.name.as_str())
-        })
-        .collect();
+    let agencies: Vec<(&str, &str)> =
+        corpus.agencies_by_id.iter().map(|&g| (s.agencies[g].id.as_str(), s.agency_short_name(g))).collect();
+    let ormas: Vec<(&str, &str)> =
+        corpus.ormas_by_id.iter().map(|&o| (s.ormas[o].id.as_str(), s.ormas[o].meta.name.as_str())).collect();
     let mut files = Vec::new();
     let mut pack_names = |list: &[(&str, &str)]| {
         let mut index = Vec::new();
@@ -274,8 +262,9 @@ pub fn manifest(corpus: &Corpus, urls: &Urls, sets: &[Vec<u32>], parts: &Parts) 
         .collect();
     let mut years: Vec<Value> = Vec::new();
     let mut start = 0;
-    for (i, a) in s.activities.iter().enumerate() {
-        let next = s.activities.get(i + 1).map(|n| n.meta.date.year);
+    let activities = &s.activities.raw;
+    for (i, a) in activities.iter().enumerate() {
+        let next = activities.get(i + 1).map(|n| n.meta.date.year);
         if next != Some(a.meta.date.year) {
             years.push(json!([a.meta.date.year, start, i + 1]));
             start = i + 1;
@@ -284,9 +273,8 @@ pub fn manifest(corpus: &Corpus, urls: &Urls, sets: &[Vec<u32>], parts: &Parts) 
     let kinds: Vec<Value> = ActivityKind::ALL.iter().map(|k| json!([k.slug(), k.label()])).collect();
     let regions: Vec<Value> = s
         .regions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| json!([r.code.as_str(), r.name, s.links.region_parent[i].map_or(-1, i64::from)]))
+        .iter_enumerated()
+        .map(|(i, r)| json!([r.code.as_str(), r.name, s.links.region_parent[i].map_or(-1, |p| i64::from(p.get()))]))
         .collect();
     let topics: Vec<Value> = s.topics.iter().map(|t| json!([t.id, t.name])).collect();
     let facets: serde_json::Map<String, Value> = Facet::ALL

@@ -1,5 +1,5 @@
-//! Stage 4b, search: a static full-text and facet index of the site, and
-//! the `/cari/` page whose script (`search.js`) queries it in the browser.
+//! Stage 4b, search: a static full-text and facet index of the site, which
+//! the `/cari/` page's script (`search.js`) queries in the browser.
 //!
 //! The index is sharded so that a query downloads only what it needs: the
 //! manifest, the term shard of each query word (postings with BM25F
@@ -10,7 +10,6 @@ pub mod codec;
 pub mod docs;
 pub mod invert;
 pub mod layout;
-pub mod page;
 pub mod shards;
 pub mod terms;
 pub mod text;
@@ -19,25 +18,12 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 
-use crate::output::Staging;
-use crate::render::{RenderError, Renderer};
+use crate::address::Urls;
+use crate::output::{Staging, WriteError};
 use crate::site::Site;
 
-/// What can go wrong while writing the index.
-#[derive(Debug, thiserror::Error)]
-pub enum SearchError {
-    /// An index file could not be written.
-    #[error("cannot write search index file `{path}`: {source}")]
-    Write {
-        /// Output path.
-        path: String,
-        /// The I/O error.
-        source: std::io::Error,
-    },
-    /// The search page failed to render.
-    #[error(transparent)]
-    Page(#[from] RenderError),
-}
+/// What can go wrong while writing the index: a file that cannot be written.
+pub type SearchError = WriteError;
 
 /// What the index consists of, and what building it took.
 #[derive(Debug, Clone, Default)]
@@ -52,6 +38,8 @@ pub struct IndexStats {
     pub bytes: u64,
     /// Time per phase, in order.
     pub phases: Vec<(&'static str, Duration)>,
+    /// Output path of the manifest, which the search page names.
+    pub manifest: String,
 }
 
 /// Runs `f`, recording its duration under `name`.
@@ -61,9 +49,9 @@ fn phase<T>(phases: &mut Vec<(&'static str, Duration)>, name: &'static str, f: i
     out
 }
 
-/// Builds the index of `site` and writes it, with the search page, into
-/// `out`.
-pub fn write_index(site: &Site, renderer: &Renderer, out: &Staging) -> Result<IndexStats, SearchError> {
+/// Builds the index of `site` and writes it into `out`; the search page
+/// that reads it is rendered once its manifest's path is known.
+pub fn write_index(site: &Site, urls: &Urls, out: &Staging) -> Result<IndexStats, SearchError> {
     let mut phases = Vec::new();
     let p = &mut phases;
     let corpus = docs::Corpus::new(site);
@@ -101,15 +89,16 @@ pub fn write_index(site: &Site, renderer: &Renderer, out: &Staging) -> Result<In
         written.write(out, name_files).map(|()| (facets, columns, agency_names, ormas_names))
     })?;
     let parts = layout::Parts { terms, groups, group_sizes, facets, columns, agency_names, ormas_names };
-    let manifest = layout::manifest_file(&layout::manifest(&corpus, renderer.urls(), &sets, &parts));
-    let page_html = page::render(renderer, &manifest.0)?;
-    written.write(out, vec![manifest, (format!("{}index.html", page::PATH), page_html)])?;
+    let manifest = layout::manifest_file(&layout::manifest(&corpus, urls, &sets, &parts));
+    let manifest_path = manifest.0.clone();
+    written.write(out, vec![manifest])?;
     Ok(IndexStats {
         documents: corpus.len() as usize,
         terms: term_count,
         files: written.files,
         bytes: written.bytes,
         phases,
+        manifest: manifest_path,
     })
 }
 
@@ -123,9 +112,7 @@ struct Written {
 impl Written {
     /// Writes `files` into `out` in parallel and counts them.
     fn write(&mut self, out: &Staging, files: Vec<layout::File>) -> Result<(), SearchError> {
-        files.par_iter().try_for_each(|(path, bytes)| {
-            out.write(path, bytes).map_err(|source| SearchError::Write { path: path.clone(), source })
-        })?;
+        files.par_iter().try_for_each(|(path, bytes)| out.write_file(path, bytes))?;
         self.files += files.len();
         self.bytes += files.iter().map(|(_, b)| b.len() as u64).sum::<u64>();
         Ok(())

@@ -8,13 +8,17 @@
 //! changed: then every page of it does (they all show the count), and so do
 //! the pages that show that count for the entity (directories, related
 //! lists). Counts per year and kind show on every activity list.
+//!
+//! Lists are named by their owner's id, not position: a footprint taken in
+//! the site before an edit is compared with one taken after, and positions
+//! move between the two. Ids are resolved again only in the new site.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::model::ActivityKind;
 use crate::render::pages::{DIRECTORY_PAGE, pages_for};
 use crate::render::{Page, Renderer};
-use crate::site::{Ix, Site};
+use crate::site::{ActivityIx, Site, Slice};
 
 /// A list of activity cards the site publishes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -44,19 +48,19 @@ pub enum List {
 #[derive(Debug, Clone)]
 pub struct Footprint {
     /// The activity's position in the site.
-    pub pos: Ix,
+    pub pos: ActivityIx,
     /// `(list, index in it, length of it)`.
     pub lists: Vec<(List, usize, usize)>,
 }
 
 /// Finds every list the activity at `pos` appears in.
-pub fn footprint(site: &Site, pos: Ix) -> Footprint {
-    let m = &site.activities[pos as usize].meta;
-    let (ix, links) = (&site.index, &site.links);
-    let mut lists = vec![(List::All, pos as usize, site.activities.len())];
+pub fn footprint(site: &Site, pos: ActivityIx) -> Footprint {
+    let m = &site.activities[pos].meta;
+    let (refs, links) = (&site.refs.activities[pos], &site.links);
+    let mut lists = vec![(List::All, usize::from(pos), site.activities.len())];
     let (mut year, mut kind) = ((0, 0), (0, 0));
-    for (i, other) in site.activities.iter().enumerate() {
-        let before = usize::from(i < pos as usize);
+    for (i, other) in site.activities.iter_enumerated() {
+        let before = usize::from(i < pos);
         if other.meta.date.year == m.date.year {
             year = (year.0 + before, year.1 + 1);
         }
@@ -66,38 +70,28 @@ pub fn footprint(site: &Site, pos: Ix) -> Footprint {
     }
     lists.push((List::Year(m.date.year), year.0, year.1));
     lists.push((List::Kind(m.kind), kind.0, kind.1));
-    let mut add = |list: List, members: &[Ix]| {
+    let mut add = |list: List, members: &[ActivityIx]| {
         if let Ok(i) = members.binary_search(&pos) {
             lists.push((list, i, members.len()));
         }
     };
-    for id in m.organizers.iter().chain(&m.participants.agencies) {
-        if let Some(&g) = ix.agencies.get(id) {
-            add(List::Agency(id.clone()), &links.activities_by_agency[g as usize]);
-        }
+    for &g in refs.organizers.iter().chain(refs.agencies.iter()) {
+        add(List::Agency(site.agencies[g].id.clone()), &links.activities_by_agency[g]);
     }
-    for id in &m.participants.ormas {
-        if let Some(&o) = ix.ormas.get(id) {
-            add(List::Ormas(id.clone()), &links.activities_by_ormas[o as usize]);
-        }
+    for &o in refs.ormas.iter() {
+        add(List::Ormas(site.ormas[o].id.clone()), &links.activities_by_ormas[o]);
     }
-    for id in m.officials.iter().filter_map(|o| o.person.as_ref()) {
-        if let Some(&p) = ix.people.get(id) {
-            add(List::Person(id.clone()), &links.activities_by_person[p as usize]);
-        }
+    for &p in refs.officials.iter().flatten() {
+        add(List::Person(site.people[p].id.clone()), &links.activities_by_person[p]);
     }
-    for id in &m.topics {
-        if let Some(&t) = ix.topics.get(id) {
-            add(List::Topic(id.clone()), &links.activities_by_topic[t as usize]);
-        }
+    for &t in refs.topics.iter() {
+        add(List::Topic(site.topics[t].id.clone()), &links.activities_by_topic[t]);
     }
-    if let Some(id) = &m.partnership
-        && let Some(&p) = ix.partnerships.get(id)
-    {
-        add(List::Partnership(id.clone()), &links.activities_by_partnership[p as usize]);
+    if let Some(p) = refs.partnership {
+        add(List::Partnership(site.partnerships[p].id.clone()), &links.activities_by_partnership[p]);
     }
-    for r in site.region_chain(&m.region) {
-        add(List::Region(site.regions[r as usize].code.0.clone()), &links.activities_by_region[r as usize]);
+    for r in site.region_chain(refs.region) {
+        add(List::Region(site.regions[r].code.0.clone()), &links.activities_by_region[r]);
     }
     lists.sort();
     lists.dedup_by(|a, b| a.0 == b.0);
@@ -167,13 +161,17 @@ pub fn affected(site: &Site, renderer: &Renderer<'_>, old: &[Footprint], new: &[
 
 /// Length of a list in the current site.
 fn list_len(site: &Site, renderer: &Renderer<'_>, list: &List) -> usize {
+    fn len<K: Copy + From<usize>>(map: &HashMap<String, K>, id: &str, lists: &Slice<K, Vec<ActivityIx>>) -> usize
+    where
+        usize: From<K>,
+    {
+        map.get(id).map_or(0, |&i| lists[i].len())
+    }
     let (ix, l) = (&site.index, &site.links);
-    let len =
-        |map: &HashMap<String, Ix>, id: &str, lists: &[Vec<Ix>]| map.get(id).map_or(0, |&i| lists[i as usize].len());
     match list {
         List::All => site.activities.len(),
-        List::Year(y) => renderer.facets().years.iter().find(|(k, _)| k == y).map_or(0, |(_, l)| l.len()),
-        List::Kind(k) => renderer.facets().kinds.iter().find(|(x, _)| x == k).map_or(0, |(_, l)| l.len()),
+        List::Year(y) => renderer.facets().year(*y).len(),
+        List::Kind(k) => renderer.facets().kind(*k).len(),
         List::Ormas(id) => len(&ix.ormas, id, &l.activities_by_ormas),
         List::Agency(id) => len(&ix.agencies, id, &l.activities_by_agency),
         List::Person(id) => len(&ix.people, id, &l.activities_by_person),
@@ -204,42 +202,39 @@ fn page_of(site: &Site, list: &List, n: usize) -> Option<Page> {
 /// Pages that show how many activities a list's owner has, besides the
 /// list itself: directories and the related lists of other records.
 fn dependents(site: &Site, list: &List, pages: &mut Vec<Page>) {
-    let (ix, l) = (&site.index, &site.links);
-    let region_of = |code: &crate::model::RegionCode| ix.regions.get(code.as_str()).map(|&r| Page::Region(r, 1));
+    let (ix, l, refs) = (&site.index, &site.links, &site.refs);
     match list {
         List::All | List::Year(_) | List::Kind(_) => {}
         List::Agency(id) => {
             let Some(&g) = ix.agencies.get(id) else { return };
-            let agency = &site.agencies[g as usize].meta;
             pages.push(Page::AgencyIndex);
-            pages.extend(agency.parent.as_ref().and_then(|p| ix.agencies.get(p)).map(|&p| Page::Agency(p, 1)));
-            pages.extend(region_of(&agency.region));
-            pages.extend(l.partnerships_by_agency[g as usize].iter().map(|&p| Page::Partnership(p)));
+            pages.extend(refs.agency_parent[g].map(|p| Page::Agency(p, 1)));
+            pages.push(Page::Region(refs.agency_region[g], 1));
+            pages.extend(l.partnerships_by_agency[g].iter().map(|&p| Page::Partnership(p)));
         }
         List::Person(id) => {
             let Some(&p) = ix.people.get(id) else { return };
             pages.push(Page::PersonIndex);
-            let agencies = site.people[p as usize].meta.positions.iter().filter_map(|pos| pos.agency.as_ref());
-            pages.extend(agencies.filter_map(|g| ix.agencies.get(g)).map(|&g| Page::Agency(g, 1)));
+            pages.extend(refs.position_agencies[p].iter().flatten().map(|&g| Page::Agency(g, 1)));
         }
         List::Ormas(id) => {
             let Some(&o) = ix.ormas.get(id) else { return };
-            pages.push(Page::OrmasIndex(o as usize / DIRECTORY_PAGE + 1));
-            pages.extend(region_of(&site.ormas[o as usize].meta.region));
-            pages.extend(l.partnerships_by_ormas[o as usize].iter().map(|&p| Page::Partnership(p)));
+            pages.push(Page::OrmasIndex(usize::from(o) / DIRECTORY_PAGE + 1));
+            pages.push(Page::Region(refs.ormas_region[o], 1));
+            pages.extend(l.partnerships_by_ormas[o].iter().map(|&p| Page::Partnership(p)));
         }
         List::Region(code) => {
             let Some(&r) = ix.regions.get(code) else { return };
             pages.push(Page::RegionIndex);
-            pages.extend(l.region_parent[r as usize].map(|p| Page::Region(p, 1)));
+            pages.extend(l.region_parent[r].map(|p| Page::Region(p, 1)));
         }
         List::Topic(_) => pages.push(Page::TopicIndex),
         List::Partnership(id) => {
             let Some(&p) = ix.partnerships.get(id) else { return };
-            pages.push(Page::PartnershipIndex(p as usize / DIRECTORY_PAGE + 1));
-            let parties = &site.partnerships[p as usize].meta.parties;
-            pages.extend(parties.ormas.iter().filter_map(|o| ix.ormas.get(o)).map(|&o| Page::Ormas(o, 1)));
-            pages.extend(parties.agencies.iter().filter_map(|g| ix.agencies.get(g)).map(|&g| Page::Agency(g, 1)));
+            pages.push(Page::PartnershipIndex(usize::from(p) / DIRECTORY_PAGE + 1));
+            let parties = &refs.partnerships[p];
+            pages.extend(parties.ormas.iter().map(|&o| Page::Ormas(o, 1)));
+            pages.extend(parties.agencies.iter().map(|&g| Page::Agency(g, 1)));
         }
     }
 }

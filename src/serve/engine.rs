@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::affected::{affected, footprint};
+use crate::address::Urls;
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 use crate::history::History;
 use crate::model::Collection;
@@ -26,7 +27,7 @@ use crate::parse;
 use crate::render::context::ActivityCard;
 use crate::render::theme::Theme;
 use crate::render::{Page, Renderer};
-use crate::site::{self, Ix, Site};
+use crate::site::{self, ActivityIx, Site};
 use crate::source::{ContentFiles, FileRole, SourceFile};
 use crate::{BuildError, Timings, scaffold};
 
@@ -36,29 +37,26 @@ pub enum Failure {
     /// The content has errors.
     #[error("{} error(s) in content", .0.error_count())]
     Content(Diagnostics),
-    /// Anything else: theme, templates, files.
-    #[error("{0}")]
-    Other(String),
+    /// The build failed for another reason (theme, templates, a write).
+    #[error(transparent)]
+    Build(BuildError),
+    /// A file of the preview could not be read or written.
+    #[error(transparent)]
+    Io(#[from] io::Error),
 }
 
 impl From<BuildError> for Failure {
     fn from(e: BuildError) -> Self {
         match e {
             BuildError::Content(d) => Failure::Content(d),
-            other => Failure::Other(other.to_string()),
+            other => Failure::Build(other),
         }
-    }
-}
-
-impl From<io::Error> for Failure {
-    fn from(e: io::Error) -> Self {
-        Failure::Other(e.to_string())
     }
 }
 
 impl From<crate::render::RenderError> for Failure {
     fn from(e: crate::render::RenderError) -> Self {
-        Failure::Other(e.to_string())
+        Failure::Build(BuildError::Render(e))
     }
 }
 
@@ -96,7 +94,7 @@ struct Pending {
     known: Vec<Option<ActivityCard>>,
     pages: HashSet<String>,
     old_fps: Vec<super::affected::Footprint>,
-    old_positions: Vec<Ix>,
+    old_positions: Vec<ActivityIx>,
     changed_ids: HashSet<String>,
     started: Instant,
     link: Duration,
@@ -166,7 +164,7 @@ impl Engine {
         let renderer = crate::render_site(
             &site,
             &theme,
-            &self.base_url,
+            Urls::new(&self.base_url),
             self.history.clone(),
             &staging,
             crate::CardMarkup::Keep,
@@ -270,10 +268,10 @@ impl Engine {
             return self.update_in_place(loaded, fresh, &positions, &changed, changed_ids, started);
         }
         let Loaded { site, theme, cards, pages } = loaded;
-        let mut old_positions: Vec<Ix> = changed_ids
+        let mut old_positions: Vec<ActivityIx> = changed_ids
             .iter()
             .filter_map(|id| site.index.activities.get(id).copied())
-            .filter(|&p| changed.contains(site.activities[p as usize].origin.path.as_str()))
+            .filter(|&p| changed.contains(site.activities[p].origin.path.as_str()))
             .collect();
         let old_fps: Vec<_> = old_positions.iter().map(|&p| footprint(&site, p)).collect();
 
@@ -283,21 +281,22 @@ impl Engine {
         old_positions.sort_unstable_by(|a, b| b.cmp(a));
         for p in &old_positions {
             // Linking sorts again, so order does not matter here.
-            activities.swap_remove(*p as usize);
+            activities.swap_remove(*p);
         }
         let mut old_cards: Vec<Option<ActivityCard>> = cards.into_iter().map(Some).collect();
         for p in &old_positions {
-            old_cards[*p as usize] = None;
+            old_cards[usize::from(*p)] = None;
         }
         // The fresh parse holds the lists and the changed activities; the
         // kept site gives every other record back.
         let mut content = fresh;
+        let mut activities = activities.raw;
         activities.append(&mut content.activities);
         content.activities = activities;
-        content.agencies = agencies;
-        content.people = people;
-        content.ormas = ormas;
-        content.partnerships = partnerships;
+        content.agencies = agencies.raw;
+        content.people = people.raw;
+        content.ormas = ormas.raw;
+        content.partnerships = partnerships.raw;
         let (site, link_problems) = site::link(content, &self.content_dir);
         let link = link_started.elapsed();
         let Some(site) = site else {
@@ -314,7 +313,7 @@ impl Engine {
                 if changed_ids.contains(&r.id) {
                     None
                 } else {
-                    old_index.get(&r.id).and_then(|&p| old_cards.get_mut(p as usize).and_then(Option::take))
+                    old_index.get(&r.id).and_then(|&p| old_cards.get_mut(usize::from(p)).and_then(Option::take))
                 }
             })
             .collect();
@@ -334,7 +333,7 @@ impl Engine {
         &mut self,
         loaded: Loaded,
         fresh: parse::Content,
-        positions: &[Ix],
+        positions: &[ActivityIx],
         changed: &HashSet<&str>,
         changed_ids: HashSet<String>,
         started: Instant,
@@ -342,10 +341,10 @@ impl Engine {
         let link_started = Instant::now();
         let old_fps: Vec<_> = positions.iter().map(|&p| footprint(&loaded.site, p)).collect();
         let mut small = fresh;
-        small.agencies = loaded.site.agencies.clone();
-        small.people = loaded.site.people.clone();
-        small.ormas = loaded.site.ormas.clone();
-        small.partnerships = loaded.site.partnerships.clone();
+        small.agencies = loaded.site.agencies.raw.clone();
+        small.people = loaded.site.people.raw.clone();
+        small.ormas = loaded.site.ormas.raw.clone();
+        small.partnerships = loaded.site.partnerships.raw.clone();
         let (checked, problems) = site::link(small, &self.content_dir);
         let link = link_started.elapsed();
         let Some(checked) = checked else {
@@ -357,12 +356,12 @@ impl Engine {
         let Loaded { mut site, theme, cards, pages } = loaded;
         for record in checked.activities {
             if let Some(&p) = site.index.activities.get(&record.id) {
-                site.activities[p as usize] = record;
+                site.activities[p] = record;
             }
         }
         let mut known: Vec<Option<ActivityCard>> = cards.into_iter().map(Some).collect();
         for &p in positions {
-            known[p as usize] = None;
+            known[usize::from(p)] = None;
         }
         let old_positions = positions.to_vec();
         let pending =
@@ -375,7 +374,8 @@ impl Engine {
     fn publish(&mut self, pending: Pending) -> Result<Update, Failure> {
         let Pending { site, theme, known, pages, old_fps, old_positions, changed_ids, started, link, warnings } =
             pending;
-        let renderer = Renderer::with_cards(&site, &theme, &self.base_url, known)?.with_history(self.history.clone());
+        let renderer =
+            Renderer::with_cards(&site, &theme, Urls::new(&self.base_url), known)?.with_history(self.history.clone());
         let new_fps: Vec<_> = changed_ids
             .iter()
             .filter_map(|id| site.index.activities.get(id).copied())
@@ -393,7 +393,7 @@ impl Engine {
             count(write_if_changed(&self.out, &file, &bytes)?);
             Ok(())
         })?;
-        let feed_shows = |p: &Ix| (*p as usize) < Renderer::FEED_SIZE;
+        let feed_shows = |p: &ActivityIx| usize::from(*p) < crate::render::feeds::FEED_SIZE;
         let mut pages = pages;
         if plan.structural {
             let all = renderer.pages();
@@ -403,7 +403,7 @@ impl Engine {
             }
             // Pages that list no activity (directories, the data page, ...)
             // may show the counts that changed.
-            let others: Vec<&Page> = all.iter().filter(|p| !lists_activities(p)).collect();
+            let others: Vec<&Page> = all.iter().filter(|p| !renderer.info(p).follows_activities).collect();
             others.par_iter().try_for_each(|page| -> Result<(), Failure> {
                 let (file, bytes) = renderer.render_page(page)?;
                 count(write_if_changed(&self.out, &file, &bytes)?);
@@ -444,7 +444,7 @@ impl Engine {
     pub fn refresh_site_wide(&mut self) -> Result<usize, Failure> {
         let Some(loaded) = self.loaded.as_mut() else { return Ok(0) };
         let known = std::mem::take(&mut loaded.cards).into_iter().map(Some).collect();
-        let renderer = Renderer::with_cards(&loaded.site, &loaded.theme, &self.base_url, known)?
+        let renderer = Renderer::with_cards(&loaded.site, &loaded.theme, Urls::new(&self.base_url), known)?
             .with_history(self.history.clone());
         let staging = Staging::create(&self.scratch)?;
         let result = crate::write_site_wide(&loaded.site, &renderer, &staging, &mut Timings::default());
@@ -496,7 +496,7 @@ fn same_links(
     site: &Site,
     fresh: &[crate::model::Record<crate::model::Activity>],
     changed: &HashSet<&str>,
-) -> Option<Vec<Ix>> {
+) -> Option<Vec<ActivityIx>> {
     if fresh.len() != changed.len() {
         return None; // a file was removed
     }
@@ -504,7 +504,7 @@ fn same_links(
         .iter()
         .map(|new| {
             let &p = site.index.activities.get(&new.id)?;
-            let old = &site.activities[p as usize];
+            let old = &site.activities[p];
             let (a, b) = (&old.meta, &new.meta);
             let persons = |m: &crate::model::Activity| m.officials.iter().map(|o| o.person.clone()).collect::<Vec<_>>();
             let same = old.origin.path == new.origin.path
@@ -525,25 +525,6 @@ fn same_links(
 fn id_of(rel: &str) -> Option<String> {
     let file = rel.rsplit('/').next()?;
     file.rsplit_once('.').map(|(stem, _)| stem.to_string())
-}
-
-/// Pages built from activity lists, which [`affected`] finds precisely.
-fn lists_activities(page: &Page) -> bool {
-    matches!(
-        page,
-        Page::Activity(_)
-            | Page::ActivityIndex(_)
-            | Page::Year(..)
-            | Page::Kind(..)
-            | Page::Ormas(..)
-            | Page::Agency(..)
-            | Page::Person(..)
-            | Page::Region(..)
-            | Page::Topic(..)
-            | Page::Partnership(_)
-            | Page::OrmasIndex(_)
-            | Page::PartnershipIndex(_)
-    )
 }
 
 /// Writes `bytes` to `out/rel` unless the file already holds them; the new

@@ -198,7 +198,7 @@ impl Reporter {
     fn failure(&self, failure: &Failure, status: &Status) {
         let text = |color| match failure {
             Failure::Content(d) => format!("{}{failure}", report::format(d, Format::Human, color)),
-            Failure::Other(message) => format!("error: {message}"),
+            other => format!("error: {other}"),
         };
         status.broken(&text(false));
         if self.verbose {

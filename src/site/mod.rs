@@ -1,12 +1,18 @@
-//! Stage 3, link: join the parsed records into one graph (who organised
-//! what, which ormas took part where) and check every rule of the content
-//! model against it.
+//! Stage 3, link: join the parsed records into one resolved site (who
+//! organised what, which ormas took part where) and check every rule of the
+//! content model against it.
 //!
-//! Records are addressed by position (`u32`) once linked: lists of
-//! positions are cheap to hold for 100,000 activities, and activities are
-//! sorted newest first before linking so that every back-link list comes
-//! out in display order without sorting it again.
+//! Once linked, records point to each other by typed position ([`ix`]),
+//! never by id: every reference has been checked, so the forward links
+//! ([`Refs`]) and the back-links ([`Links`]) are total, and the outputs
+//! (render, search, data, serve) read them without looking anything up.
+//! Activities are sorted newest first before linking, so every back-link
+//! list comes out in display order without sorting it again.
 
+mod display;
+pub mod giving;
+pub mod ix;
+pub mod participation;
 mod validate;
 
 use std::collections::HashMap;
@@ -17,32 +23,34 @@ use crate::model::{
     Activity, Agency, Collection, Ormas, Partnership, Person, Record, Region, RegionCode, SiteConfig, Topic,
 };
 use crate::parse::{Content, ListFile};
+pub use display::OfficialRef;
+pub use ix::{ActivityIx, AgencyIx, OrmasIx, PartnershipIx, PersonIx, RegionIx, Slice, Table, TopicIx};
 
-/// Position of a record in its collection.
-pub type Ix = u32;
-
-/// The whole portal as a linked graph, ready to render.
+/// The whole portal as a resolved graph, ready for the outputs.
 #[derive(Debug)]
 pub struct Site {
     /// Site settings.
     pub config: SiteConfig,
     /// Regions, sorted by code.
-    pub regions: Vec<Region>,
+    pub regions: Table<RegionIx, Region>,
     /// Topics, sorted by name.
-    pub topics: Vec<Topic>,
+    pub topics: Table<TopicIx, Topic>,
     /// Agencies, sorted by name.
-    pub agencies: Vec<Record<Agency>>,
+    pub agencies: Table<AgencyIx, Record<Agency>>,
     /// Officials, sorted by name.
-    pub people: Vec<Record<Person>>,
+    pub people: Table<PersonIx, Record<Person>>,
     /// Ormas, sorted by name (A-Z).
-    pub ormas: Vec<Record<Ormas>>,
+    pub ormas: Table<OrmasIx, Record<Ormas>>,
     /// Activities, newest first.
-    pub activities: Vec<Record<Activity>>,
+    pub activities: Table<ActivityIx, Record<Activity>>,
     /// Partnerships, newest signing first.
-    pub partnerships: Vec<Record<Partnership>>,
-    /// Id to position, per collection.
+    pub partnerships: Table<PartnershipIx, Record<Partnership>>,
+    /// Id to position, per collection: for what arrives by id from outside
+    /// (a changed file in `serve`), never for the outputs.
     pub index: Index,
-    /// What links to what.
+    /// What each record refers to, as positions.
+    pub refs: Refs,
+    /// What refers to each record.
     pub links: Links,
 }
 
@@ -50,53 +58,102 @@ pub struct Site {
 #[derive(Debug, Default)]
 pub struct Index {
     /// Region code to position.
-    pub regions: HashMap<String, Ix>,
+    pub regions: HashMap<String, RegionIx>,
     /// Topic id to position.
-    pub topics: HashMap<String, Ix>,
+    pub topics: HashMap<String, TopicIx>,
     /// Agency id to position.
-    pub agencies: HashMap<String, Ix>,
+    pub agencies: HashMap<String, AgencyIx>,
     /// Person id to position.
-    pub people: HashMap<String, Ix>,
+    pub people: HashMap<String, PersonIx>,
     /// Ormas id to position.
-    pub ormas: HashMap<String, Ix>,
+    pub ormas: HashMap<String, OrmasIx>,
     /// Activity id to position.
-    pub activities: HashMap<String, Ix>,
+    pub activities: HashMap<String, ActivityIx>,
     /// Partnership id to position.
-    pub partnerships: HashMap<String, Ix>,
+    pub partnerships: HashMap<String, PartnershipIx>,
+}
+
+/// Forward links: what each record names, resolved. Lists follow the
+/// record's own lists one to one (same order, repeats kept), so an output
+/// shows what staff wrote.
+#[derive(Debug, Default)]
+pub struct Refs {
+    /// Per activity.
+    pub activities: Table<ActivityIx, ActivityRefs>,
+    /// Per partnership: its parties.
+    pub partnerships: Table<PartnershipIx, PartyRefs>,
+    /// Per agency: its region.
+    pub agency_region: Table<AgencyIx, RegionIx>,
+    /// Per agency: the agency above it.
+    pub agency_parent: Table<AgencyIx, Option<AgencyIx>>,
+    /// Per ormas: the region of its seat.
+    pub ormas_region: Table<OrmasIx, RegionIx>,
+    /// Per official: the agency of each of their positions, in the
+    /// record's order.
+    pub position_agencies: Table<PersonIx, Box<[Option<AgencyIx>]>>,
+}
+
+/// What one activity names.
+#[derive(Debug, Clone, Default)]
+pub struct ActivityRefs {
+    /// `organizers`.
+    pub organizers: Box<[AgencyIx]>,
+    /// `participants.agencies`.
+    pub agencies: Box<[AgencyIx]>,
+    /// `participants.ormas`.
+    pub ormas: Box<[OrmasIx]>,
+    /// `officials[].person`, one entry per official (`None` for an
+    /// official known only by name).
+    pub officials: Box<[Option<PersonIx>]>,
+    /// `topics`.
+    pub topics: Box<[TopicIx]>,
+    /// `region`.
+    pub region: RegionIx,
+    /// `partnership`.
+    pub partnership: Option<PartnershipIx>,
+}
+
+/// The parties to one partnership.
+#[derive(Debug, Clone, Default)]
+pub struct PartyRefs {
+    /// `parties.agencies`.
+    pub agencies: Box<[AgencyIx]>,
+    /// `parties.ormas`.
+    pub ormas: Box<[OrmasIx]>,
 }
 
 /// Back-links: for each record, what refers to it. Activity lists are in
-/// display order (newest first).
+/// display order (newest first) and hold each activity once.
 #[derive(Debug, Default)]
 pub struct Links {
     /// Activities an agency organised or attended.
-    pub activities_by_agency: Vec<Vec<Ix>>,
+    pub activities_by_agency: Table<AgencyIx, Vec<ActivityIx>>,
     /// Activities an official spoke at or attended.
-    pub activities_by_person: Vec<Vec<Ix>>,
+    pub activities_by_person: Table<PersonIx, Vec<ActivityIx>>,
     /// Activities an ormas is named in.
-    pub activities_by_ormas: Vec<Vec<Ix>>,
+    pub activities_by_ormas: Table<OrmasIx, Vec<ActivityIx>>,
     /// Activities in a region or any region inside it.
-    pub activities_by_region: Vec<Vec<Ix>>,
+    pub activities_by_region: Table<RegionIx, Vec<ActivityIx>>,
     /// Activities on a topic.
-    pub activities_by_topic: Vec<Vec<Ix>>,
+    pub activities_by_topic: Table<TopicIx, Vec<ActivityIx>>,
     /// Activities under a partnership.
-    pub activities_by_partnership: Vec<Vec<Ix>>,
+    pub activities_by_partnership: Table<PartnershipIx, Vec<ActivityIx>>,
     /// Partnerships an agency is party to.
-    pub partnerships_by_agency: Vec<Vec<Ix>>,
+    pub partnerships_by_agency: Table<AgencyIx, Vec<PartnershipIx>>,
     /// Partnerships an ormas is party to.
-    pub partnerships_by_ormas: Vec<Vec<Ix>>,
+    pub partnerships_by_ormas: Table<OrmasIx, Vec<PartnershipIx>>,
     /// Regions directly inside a region.
-    pub region_children: Vec<Vec<Ix>>,
+    pub region_children: Table<RegionIx, Vec<RegionIx>>,
     /// The region a region lies in.
-    pub region_parent: Vec<Option<Ix>>,
+    pub region_parent: Table<RegionIx, Option<RegionIx>>,
     /// Agencies whose `parent` is an agency.
-    pub agency_children: Vec<Vec<Ix>>,
+    pub agency_children: Table<AgencyIx, Vec<AgencyIx>>,
     /// Agencies seated in a region (directly).
-    pub agencies_by_region: Vec<Vec<Ix>>,
+    pub agencies_by_region: Table<RegionIx, Vec<AgencyIx>>,
     /// Ormas seated in a region (directly).
-    pub ormas_by_region: Vec<Vec<Ix>>,
+    pub ormas_by_region: Table<RegionIx, Vec<OrmasIx>>,
     /// Officials who held a position in an agency.
-    pub people_by_agency: Vec<Vec<Ix>>,
+    pub people_by_agency: Table<AgencyIx, Vec<PersonIx>>,
 }
 
 /// Links the parsed content and checks it. Returns the site when nothing
@@ -119,12 +176,11 @@ pub fn link(content: Content, content_dir: &Path) -> (Option<Site>, Vec<Diagnost
         partnerships,
         &mut diagnostics,
     );
-    let errors = diagnostics.iter().any(Diagnostic::is_error);
-    (site.filter(|_| !errors), diagnostics)
+    (site, diagnostics)
 }
 
-fn index_of<T>(records: &[Record<T>]) -> HashMap<String, Ix> {
-    records.iter().enumerate().map(|(i, r)| (r.id.clone(), i as Ix)).collect()
+fn index_of<K: From<usize> + Copy, T>(records: &Slice<K, Record<T>>) -> HashMap<String, K> {
+    records.iter_enumerated().map(|(i, r)| (r.id.clone(), i)).collect()
 }
 
 impl Site {
@@ -168,13 +224,25 @@ impl Site {
             );
             return None;
         };
+        // Only a site without errors is resolved: every reference in it
+        // has been checked, so the links below are total.
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            return None;
+        }
         let mut region_list = regions.items;
         region_list.sort_by(|a, b| a.code.cmp(&b.code));
         let mut topic_list = topics.items;
         topic_list.sort_by(|a, b| by_name(&a.name, &b.name).then_with(|| a.id.cmp(&b.id)));
+        let regions: Table<RegionIx, Region> = region_list.into();
+        let topics: Table<TopicIx, Topic> = topic_list.into();
+        let agencies: Table<AgencyIx, _> = agencies.into();
+        let people: Table<PersonIx, _> = people.into();
+        let ormas: Table<OrmasIx, _> = ormas.into();
+        let activities: Table<ActivityIx, _> = activities.into();
+        let partnerships: Table<PartnershipIx, _> = partnerships.into();
         let index = Index {
-            regions: region_list.iter().enumerate().map(|(i, r)| (r.code.0.clone(), i as Ix)).collect(),
-            topics: topic_list.iter().enumerate().map(|(i, t)| (t.id.clone(), i as Ix)).collect(),
+            regions: regions.iter_enumerated().map(|(i, r)| (r.code.0.clone(), i)).collect(),
+            topics: topics.iter_enumerated().map(|(i, t)| (t.id.clone(), i)).collect(),
             agencies: index_of(&agencies),
             people: index_of(&people),
             ormas: index_of(&ormas),
@@ -183,140 +251,187 @@ impl Site {
         };
         let mut site = Site {
             config,
-            regions: region_list,
-            topics: topic_list,
+            regions,
+            topics,
             agencies,
             people,
             ormas,
             activities,
             partnerships,
             index,
+            refs: Refs::default(),
             links: Links::default(),
         };
+        let Some(refs) = Refs::build(&site) else {
+            // Unreachable after the checks above; reported rather than
+            // trusted, so a gap in the checks cannot crash a build.
+            diagnostics.push(Diagnostic::error(content_dir, "a reference could not be resolved after checking"));
+            return None;
+        };
+        site.refs = refs;
         site.links = Links::build(&site);
         Some(site)
     }
 
     /// The region a code names, if listed.
-    pub fn region(&self, code: &RegionCode) -> Option<&Region> {
-        self.index.regions.get(code.as_str()).map(|&i| &self.regions[i as usize])
+    pub fn region_by_code(&self, code: &RegionCode) -> Option<RegionIx> {
+        self.index.regions.get(code.as_str()).copied()
     }
 
-    /// The region and its ancestors' positions, innermost first.
-    pub fn region_chain(&self, code: &RegionCode) -> Vec<Ix> {
-        chain(&self.index.regions, &self.links.region_parent, code)
+    /// A region and the regions it lies in, innermost first.
+    pub fn region_chain(&self, region: RegionIx) -> impl Iterator<Item = RegionIx> + '_ {
+        std::iter::successors(Some(region), |&r| self.links.region_parent[r])
     }
 }
 
-fn chain(regions: &HashMap<String, Ix>, parents: &[Option<Ix>], code: &RegionCode) -> Vec<Ix> {
-    let mut out = Vec::new();
-    let mut next = regions.get(code.as_str()).copied();
-    while let Some(i) = next {
-        out.push(i);
-        next = parents[i as usize];
-    }
-    out
+/// Resolves every id of `ids` in `map`, in order.
+fn resolve_all<K: Copy>(map: &HashMap<String, K>, ids: &[String]) -> Option<Box<[K]>> {
+    ids.iter().map(|id| map.get(id).copied()).collect()
 }
 
-fn lookup(map: &HashMap<String, Ix>, id: &str) -> Option<usize> {
-    map.get(id).map(|&i| i as usize)
+/// Resolves an optional id; `Some(None)` when there is none to resolve.
+fn resolve_opt<K: Copy>(map: &HashMap<String, K>, id: Option<&str>) -> Option<Option<K>> {
+    match id {
+        Some(id) => map.get(id).copied().map(Some),
+        None => Some(None),
+    }
+}
+
+impl Refs {
+    /// Resolves every reference of `site`; `None` if one does not resolve,
+    /// which the checks make impossible.
+    fn build(site: &Site) -> Option<Refs> {
+        let ix = &site.index;
+        let region = |code: &RegionCode| ix.regions.get(code.as_str()).copied();
+        let activities = site
+            .activities
+            .iter()
+            .map(|r| {
+                let m = &r.meta;
+                Some(ActivityRefs {
+                    organizers: resolve_all(&ix.agencies, &m.organizers)?,
+                    agencies: resolve_all(&ix.agencies, &m.participants.agencies)?,
+                    ormas: resolve_all(&ix.ormas, &m.participants.ormas)?,
+                    officials: m
+                        .officials
+                        .iter()
+                        .map(|o| resolve_opt(&ix.people, o.person.as_deref()))
+                        .collect::<Option<_>>()?,
+                    topics: resolve_all(&ix.topics, &m.topics)?,
+                    region: region(&m.region)?,
+                    partnership: resolve_opt(&ix.partnerships, m.partnership.as_deref())?,
+                })
+            })
+            .collect::<Option<_>>()?;
+        let partnerships = site
+            .partnerships
+            .iter()
+            .map(|r| {
+                Some(PartyRefs {
+                    agencies: resolve_all(&ix.agencies, &r.meta.parties.agencies)?,
+                    ormas: resolve_all(&ix.ormas, &r.meta.parties.ormas)?,
+                })
+            })
+            .collect::<Option<_>>()?;
+        Some(Refs {
+            activities,
+            partnerships,
+            agency_region: site.agencies.iter().map(|r| region(&r.meta.region)).collect::<Option<_>>()?,
+            agency_parent: site
+                .agencies
+                .iter()
+                .map(|r| resolve_opt(&ix.agencies, r.meta.parent.as_deref()))
+                .collect::<Option<_>>()?,
+            ormas_region: site.ormas.iter().map(|r| region(&r.meta.region)).collect::<Option<_>>()?,
+            position_agencies: site
+                .people
+                .iter()
+                .map(|r| r.meta.positions.iter().map(|p| resolve_opt(&ix.agencies, p.agency.as_deref())).collect())
+                .collect::<Option<_>>()?,
+        })
+    }
 }
 
 /// Pushes `value` unless it is already the last element: keeps lists
 /// free of repeats when one activity names the same record twice.
-fn push_once(list: &mut Vec<Ix>, value: Ix) {
+fn push_once<T: PartialEq>(list: &mut Vec<T>, value: T) {
     if list.last() != Some(&value) {
         list.push(value);
     }
 }
 
+/// A table of empty lists, one per position of a collection of `len`.
+fn lists<K, T>(len: usize) -> Table<K, Vec<T>> {
+    (0..len).map(|_| Vec::new()).collect()
+}
+
 impl Links {
     fn build(site: &Site) -> Links {
-        let n = |len: usize| vec![Vec::new(); len];
+        let (regions, agencies, ormas) = (site.regions.len(), site.agencies.len(), site.ormas.len());
         let mut l = Links {
-            activities_by_agency: n(site.agencies.len()),
-            activities_by_person: n(site.people.len()),
-            activities_by_ormas: n(site.ormas.len()),
-            activities_by_region: n(site.regions.len()),
-            activities_by_topic: n(site.topics.len()),
-            activities_by_partnership: n(site.partnerships.len()),
-            partnerships_by_agency: n(site.agencies.len()),
-            partnerships_by_ormas: n(site.ormas.len()),
-            region_children: n(site.regions.len()),
-            region_parent: vec![None; site.regions.len()],
-            agency_children: n(site.agencies.len()),
-            agencies_by_region: n(site.regions.len()),
-            ormas_by_region: n(site.regions.len()),
-            people_by_agency: n(site.agencies.len()),
+            activities_by_agency: lists(agencies),
+            activities_by_person: lists(site.people.len()),
+            activities_by_ormas: lists(ormas),
+            activities_by_region: lists(regions),
+            activities_by_topic: lists(site.topics.len()),
+            activities_by_partnership: lists(site.partnerships.len()),
+            partnerships_by_agency: lists(agencies),
+            partnerships_by_ormas: lists(ormas),
+            region_children: lists(regions),
+            region_parent: (0..regions).map(|_| None).collect(),
+            agency_children: lists(agencies),
+            agencies_by_region: lists(regions),
+            ormas_by_region: lists(regions),
+            people_by_agency: lists(agencies),
         };
-        let ix = &site.index;
-        for (i, region) in site.regions.iter().enumerate() {
-            if let Some(p) = region.code.parent().and_then(|p| lookup(&ix.regions, p.as_str())) {
-                l.region_parent[i] = Some(p as Ix);
-                l.region_children[p].push(i as Ix);
+        for (i, region) in site.regions.iter_enumerated() {
+            if let Some(p) = region.code.parent().and_then(|p| site.region_by_code(&p)) {
+                l.region_parent[i] = Some(p);
+                l.region_children[p].push(i);
             }
         }
-        for (a, activity) in site.activities.iter().enumerate() {
-            let a = a as Ix;
-            let m = &activity.meta;
-            let agencies = m.organizers.iter().chain(&m.participants.agencies);
-            for id in agencies {
-                if let Some(g) = lookup(&ix.agencies, id) {
-                    push_once(&mut l.activities_by_agency[g], a);
-                }
+        for (a, refs) in site.refs.activities.iter_enumerated() {
+            for &g in refs.organizers.iter().chain(refs.agencies.iter()) {
+                push_once(&mut l.activities_by_agency[g], a);
             }
-            for id in &m.participants.ormas {
-                if let Some(o) = lookup(&ix.ormas, id) {
-                    push_once(&mut l.activities_by_ormas[o], a);
-                }
+            for &o in refs.ormas.iter() {
+                push_once(&mut l.activities_by_ormas[o], a);
             }
-            for person in m.officials.iter().filter_map(|o| o.person.as_deref()) {
-                if let Some(p) = lookup(&ix.people, person) {
-                    push_once(&mut l.activities_by_person[p], a);
-                }
+            for &p in refs.officials.iter().flatten() {
+                push_once(&mut l.activities_by_person[p], a);
             }
-            for id in &m.topics {
-                if let Some(t) = lookup(&ix.topics, id) {
-                    push_once(&mut l.activities_by_topic[t], a);
-                }
+            for &t in refs.topics.iter() {
+                push_once(&mut l.activities_by_topic[t], a);
             }
-            if let Some(p) = m.partnership.as_deref().and_then(|id| lookup(&ix.partnerships, id)) {
+            if let Some(p) = refs.partnership {
                 l.activities_by_partnership[p].push(a);
             }
-            for r in chain(&ix.regions, &l.region_parent, &m.region) {
-                l.activities_by_region[r as usize].push(a);
+            let mut next = Some(refs.region);
+            while let Some(r) = next {
+                l.activities_by_region[r].push(a);
+                next = l.region_parent[r];
             }
         }
-        for (p, partnership) in site.partnerships.iter().enumerate() {
-            for id in &partnership.meta.parties.agencies {
-                if let Some(g) = lookup(&ix.agencies, id) {
-                    push_once(&mut l.partnerships_by_agency[g], p as Ix);
-                }
+        for (p, parties) in site.refs.partnerships.iter_enumerated() {
+            for &g in parties.agencies.iter() {
+                push_once(&mut l.partnerships_by_agency[g], p);
             }
-            for id in &partnership.meta.parties.ormas {
-                if let Some(o) = lookup(&ix.ormas, id) {
-                    push_once(&mut l.partnerships_by_ormas[o], p as Ix);
-                }
+            for &o in parties.ormas.iter() {
+                push_once(&mut l.partnerships_by_ormas[o], p);
             }
         }
-        for (g, agency) in site.agencies.iter().enumerate() {
-            if let Some(p) = agency.meta.parent.as_deref().and_then(|id| lookup(&ix.agencies, id)) {
-                l.agency_children[p].push(g as Ix);
+        for (g, parent) in site.refs.agency_parent.iter_enumerated() {
+            if let Some(p) = *parent {
+                l.agency_children[p].push(g);
             }
-            if let Some(r) = lookup(&ix.regions, agency.meta.region.as_str()) {
-                l.agencies_by_region[r].push(g as Ix);
-            }
+            l.agencies_by_region[site.refs.agency_region[g]].push(g);
         }
-        for (o, ormas) in site.ormas.iter().enumerate() {
-            if let Some(r) = lookup(&ix.regions, ormas.meta.region.as_str()) {
-                l.ormas_by_region[r].push(o as Ix);
-            }
+        for (o, &r) in site.refs.ormas_region.iter_enumerated() {
+            l.ormas_by_region[r].push(o);
         }
-        for (p, person) in site.people.iter().enumerate() {
-            for g in person.meta.positions.iter().filter_map(|pos| pos.agency.as_deref()) {
-                if let Some(g) = lookup(&ix.agencies, g) {
-                    push_once(&mut l.people_by_agency[g], p as Ix);
-                }
+        for (p, agencies) in site.refs.position_agencies.iter_enumerated() {
+            for &g in agencies.iter().flatten() {
+                push_once(&mut l.people_by_agency[g], p);
             }
         }
         l

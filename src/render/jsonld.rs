@@ -7,11 +7,11 @@
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use super::catalog;
-use super::popolo::{ORGANIZER, ParticipantKind, participations};
+use crate::address::Urls;
+use crate::catalog;
 use crate::model::PartialDate;
-use crate::render::urls::{Section, Urls};
-use crate::site::{Ix, Site};
+use crate::site::participation::Participant;
+use crate::site::{ActivityIx, AgencyIx, OrmasIx, PartnershipIx, PersonIx, RegionIx, Site, TopicIx};
 
 const CONTEXT: &str = "https://schema.org";
 
@@ -69,10 +69,6 @@ fn with_context(value: Value) -> Value {
     prune(Value::Object(map))
 }
 
-fn page(urls: &Urls, section: Section, id: &str) -> String {
-    urls.absolute(&Urls::record(section, id))
-}
-
 /// A linked organisation or person. The typed shapes here serialise their
 /// keys in sorted order, as `serde_json`'s maps do, so a page's JSON-LD is
 /// the same whichever way a part of it was built.
@@ -90,19 +86,16 @@ struct Ref<'a> {
     url: Option<String>,
 }
 
-fn agency_ref<'a>(site: &'a Site, urls: &Urls, id: &str) -> Ref<'a> {
-    let name = site.index.agencies.get(id).map(|&g| site.agencies[g as usize].meta.name.as_str());
-    organization_ref(urls, Section::Agencies, "GovernmentOrganization", id, name)
+fn agency_ref<'a>(site: &'a Site, urls: &Urls, g: AgencyIx) -> Ref<'a> {
+    organization_ref(urls.absolute_of(site, g), "GovernmentOrganization", &site.agencies[g].meta.name)
 }
 
-fn ormas_ref<'a>(site: &'a Site, urls: &Urls, id: &str) -> Ref<'a> {
-    let name = site.index.ormas.get(id).map(|&o| site.ormas[o as usize].meta.name.as_str());
-    organization_ref(urls, Section::Ormas, "NGO", id, name)
+fn ormas_ref<'a>(site: &'a Site, urls: &Urls, o: OrmasIx) -> Ref<'a> {
+    organization_ref(urls.absolute_of(site, o), "NGO", &site.ormas[o].meta.name)
 }
 
-fn organization_ref<'a>(urls: &Urls, section: Section, kind: &'static str, id: &str, name: Option<&'a str>) -> Ref<'a> {
-    let url = page(urls, section, id);
-    Ref { id: Some(url.clone()), kind, job_title: None, name, url: Some(url) }
+fn organization_ref<'a>(url: String, kind: &'static str, name: &'a str) -> Ref<'a> {
+    Ref { id: Some(url.clone()), kind, job_title: None, name: Some(name), url: Some(url) }
 }
 
 /// A region as an `AdministrativeArea`.
@@ -117,17 +110,18 @@ struct Area<'a> {
     name: Option<&'a str>,
 }
 
-fn area<'a>(site: &'a Site, urls: &Urls, code: &'a crate::model::RegionCode) -> Area<'a> {
+fn area<'a>(site: &'a Site, urls: &Urls, r: RegionIx) -> Area<'a> {
+    let region = &site.regions[r];
     Area {
-        id: page(urls, Section::Regions, code.as_str()),
+        id: urls.absolute_of(site, r),
         kind: "AdministrativeArea",
-        identifier: code.as_str(),
-        name: site.region(code).map(|r| r.name.as_str()),
+        identifier: region.code.as_str(),
+        name: Some(&region.name),
     }
 }
 
-fn place(site: &Site, urls: &Urls, code: &crate::model::RegionCode) -> Value {
-    serde_json::to_value(area(site, urls, code)).unwrap_or(Value::Null)
+fn place(site: &Site, urls: &Urls, r: RegionIx) -> Value {
+    serde_json::to_value(area(site, urls, r)).unwrap_or(Value::Null)
 }
 
 /// Where an activity took place: its venue within its region, or the region.
@@ -217,41 +211,38 @@ pub fn web_page(site: &Site, urls: &Urls, kind: &str, title: &str, description: 
 /// `Event` for an activity, with organisers, attendees and location.
 /// `description` is the page's own summary, so search engines and link
 /// previews read the same words.
-pub fn event(site: &Site, urls: &Urls, i: Ix, description: &str) -> String {
-    let r = &site.activities[i as usize];
+pub fn event(site: &Site, urls: &Urls, i: ActivityIx, description: &str) -> String {
+    let r = &site.activities[i];
+    let refs = &site.refs.activities[i];
     let m = &r.meta;
     let mut organizer = Vec::new();
     let mut attendee = Vec::new();
-    for p in participations(site, m) {
-        let id = p.id.unwrap_or("");
-        match p.kind {
-            ParticipantKind::Agency if p.role == ORGANIZER => organizer.push(agency_ref(site, urls, id)),
-            ParticipantKind::Agency => attendee.push(agency_ref(site, urls, id)),
-            ParticipantKind::Ormas => attendee.push(ormas_ref(site, urls, id)),
-            ParticipantKind::Official => {
-                let url = p.id.map(|id| page(urls, Section::People, id));
-                attendee.push(Ref { id: url.clone(), kind: "Person", job_title: Some(p.role), name: Some(p.name), url })
+    for p in site.participations(i) {
+        match p.who {
+            Participant::Agency(g, true) => organizer.push(agency_ref(site, urls, g)),
+            Participant::Agency(g, false) => attendee.push(agency_ref(site, urls, g)),
+            Participant::Ormas(o) => attendee.push(ormas_ref(site, urls, o)),
+            Participant::Official(_) => {
+                let url = p.person(site).map(|person| urls.absolute_of(site, person));
+                let (name, role) = (Some(p.name(site)), Some(p.role(site)));
+                attendee.push(Ref { id: url.clone(), kind: "Person", job_title: role, name, url })
             }
         }
     }
-    let region = area(site, urls, &m.region);
+    let region = area(site, urls, refs.region);
     let location = match &m.venue {
         Some(venue) => Location::Venue { kind: "Place", contained_in: region, name: venue },
         None => Location::Region(region),
     };
-    let url = page(urls, Section::Activities, &r.id);
+    let url = urls.absolute_of(site, i);
     embed_typed(&EventLd {
         context: CONTEXT,
         id: &url,
         kind: "Event",
-        about: m
+        about: refs
             .topics
             .iter()
-            .filter_map(|t| site.index.topics.get(t))
-            .map(|&t| {
-                let t = &site.topics[t as usize];
-                Term { kind: "DefinedTerm", name: &t.name, url: page(urls, Section::Topics, &t.id) }
-            })
+            .map(|&t| Term { kind: "DefinedTerm", name: &site.topics[t].name, url: urls.absolute_of(site, t) })
             .collect(),
         attendee,
         citation: m.sources.iter().filter_map(|s| s.url.as_deref()).collect(),
@@ -263,16 +254,15 @@ pub fn event(site: &Site, urls: &Urls, i: Ix, description: &str) -> String {
         location,
         name: &m.title,
         organizer,
-        start_date: m.start.map_or_else(|| m.date.to_string(), |t| t.to_rfc3339()),
+        start_date: m.start_text(),
         url: &url,
     })
 }
 
 /// `NGO` for an ormas.
-pub fn ormas(site: &Site, urls: &Urls, i: Ix, description: &str) -> String {
-    let r = &site.ormas[i as usize];
-    let m = &r.meta;
-    let url = page(urls, Section::Ormas, &r.id);
+pub fn ormas(site: &Site, urls: &Urls, i: OrmasIx, description: &str) -> String {
+    let m = &site.ormas[i].meta;
+    let url = urls.absolute_of(site, i);
     let contacts = m.contacts.as_ref();
     let mut alternate: Vec<&str> = m.abbreviation.as_deref().into_iter().collect();
     alternate.extend(m.other_names.iter().map(String::as_str));
@@ -285,7 +275,7 @@ pub fn ormas(site: &Site, urls: &Urls, i: Ix, description: &str) -> String {
         "url": url,
         "foundingDate": date(m.founded),
         "address": m.address.as_deref().map(|a| json!({"@type": "PostalAddress", "streetAddress": a, "addressCountry": "ID"})),
-        "areaServed": place(site, urls, &m.region),
+        "areaServed": place(site, urls, site.refs.ormas_region[i]),
         "email": contacts.and_then(|c| c.email.as_deref()),
         "telephone": contacts.and_then(|c| c.phone.as_deref()),
         "sameAs": contacts.and_then(|c| c.website.as_deref()),
@@ -294,10 +284,9 @@ pub fn ormas(site: &Site, urls: &Urls, i: Ix, description: &str) -> String {
 }
 
 /// `GovernmentOrganization` for an agency.
-pub fn agency(site: &Site, urls: &Urls, i: Ix) -> String {
-    let r = &site.agencies[i as usize];
-    let m = &r.meta;
-    let url = page(urls, Section::Agencies, &r.id);
+pub fn agency(site: &Site, urls: &Urls, i: AgencyIx) -> String {
+    let m = &site.agencies[i].meta;
+    let url = urls.absolute_of(site, i);
     embed(&with_context(json!({
         "@type": "GovernmentOrganization",
         "@id": url,
@@ -305,24 +294,24 @@ pub fn agency(site: &Site, urls: &Urls, i: Ix) -> String {
         "alternateName": m.abbreviation,
         "url": url,
         "sameAs": m.website,
-        "areaServed": place(site, urls, &m.region),
-        "parentOrganization": m.parent.as_deref().map(|p| agency_ref(site, urls, p)),
+        "areaServed": place(site, urls, site.refs.agency_region[i]),
+        "parentOrganization": site.refs.agency_parent[i].map(|p| agency_ref(site, urls, p)),
     })))
 }
 
 /// `Person` for an official, with the roles held.
-pub fn person(site: &Site, urls: &Urls, i: Ix) -> String {
-    let r = &site.people[i as usize];
-    let m = &r.meta;
-    let url = page(urls, Section::People, &r.id);
-    let current = m.positions.iter().find(|p| p.end.is_none()).or(m.positions.first());
+pub fn person(site: &Site, urls: &Urls, i: PersonIx) -> String {
+    let m = &site.people[i].meta;
+    let url = urls.absolute_of(site, i);
+    let agencies = &site.refs.position_agencies[i];
+    let current = m.positions.iter().position(|p| p.end.is_none()).or((!m.positions.is_empty()).then_some(0));
     embed(&with_context(json!({
         "@type": "Person",
         "@id": url,
         "name": m.name,
         "url": url,
-        "jobTitle": current.map(|p| p.role.as_str()),
-        "worksFor": current.and_then(|p| p.agency.as_deref()).map(|g| agency_ref(site, urls, g)),
+        "jobTitle": current.map(|k| m.positions[k].role.as_str()),
+        "worksFor": current.and_then(|k| agencies[k]).map(|g| agency_ref(site, urls, g)),
         "hasOccupation": m.positions.iter().map(|p| json!({
             "@type": "Role",
             "roleName": p.role,
@@ -334,12 +323,12 @@ pub fn person(site: &Site, urls: &Urls, i: Ix) -> String {
 
 /// `MonetaryGrant` for a grant (hibah, bantuan sosial); a `CreativeWork`
 /// for an MoU or cooperation agreement, which schema.org has no type for.
-pub fn partnership(site: &Site, urls: &Urls, i: Ix, description: &str) -> String {
-    let r = &site.partnerships[i as usize];
-    let m = &r.meta;
-    let url = page(urls, Section::Partnerships, &r.id);
-    let agencies: Vec<Ref> = m.parties.agencies.iter().map(|g| agency_ref(site, urls, g)).collect();
-    let ormas: Vec<Ref> = m.parties.ormas.iter().map(|o| ormas_ref(site, urls, o)).collect();
+pub fn partnership(site: &Site, urls: &Urls, i: PartnershipIx, description: &str) -> String {
+    let m = &site.partnerships[i].meta;
+    let parties = &site.refs.partnerships[i];
+    let url = urls.absolute_of(site, i);
+    let agencies: Vec<Ref> = parties.agencies.iter().map(|&g| agency_ref(site, urls, g)).collect();
+    let ormas: Vec<Ref> = parties.ormas.iter().map(|&o| ormas_ref(site, urls, o)).collect();
     let common = json!({
         "@id": url,
         "name": m.title,
@@ -374,21 +363,20 @@ pub fn partnership(site: &Site, urls: &Urls, i: Ix, description: &str) -> String
 }
 
 /// `AdministrativeArea` for a region.
-pub fn region(site: &Site, urls: &Urls, i: Ix) -> String {
-    let r = &site.regions[i as usize];
-    let parent = site.links.region_parent[i as usize].map(|p| place(site, urls, &site.regions[p as usize].code));
-    let mut v = place(site, urls, &r.code);
+pub fn region(site: &Site, urls: &Urls, i: RegionIx) -> String {
+    let parent = site.links.region_parent[i].map(|p| place(site, urls, p));
+    let mut v = place(site, urls, i);
     if let Value::Object(map) = &mut v {
-        map.insert("url".into(), page(urls, Section::Regions, r.code.as_str()).into());
+        map.insert("url".into(), urls.absolute_of(site, i).into());
         map.insert("containedInPlace".into(), parent.unwrap_or(Value::Null));
     }
     embed(&with_context(v))
 }
 
 /// `DefinedTerm` for a topic.
-pub fn topic(site: &Site, urls: &Urls, i: Ix) -> String {
-    let t = &site.topics[i as usize];
-    let url = page(urls, Section::Topics, &t.id);
+pub fn topic(site: &Site, urls: &Urls, i: TopicIx) -> String {
+    let t = &site.topics[i];
+    let url = urls.absolute_of(site, i);
     embed(&with_context(json!({
         "@type": "DefinedTerm",
         "@id": url,
@@ -406,7 +394,7 @@ pub fn dataset(site: &Site, urls: &Urls) -> String {
         "@type": "DataDownload", "encodingFormat": "application/json",
         "contentUrl": urls.absolute(catalog::DATASET_PATH), "name": "dataset.json",
     })];
-    distribution.extend(catalog::TABLES.iter().map(|t| {
+    distribution.extend(catalog::tables().iter().map(|t| {
         json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": urls.absolute(t.path), "name": t.title})
     }));
     distribution.push(json!({

@@ -1,0 +1,123 @@
+//! Atom feeds: the site's feed of the latest activities, and one feed for
+//! each ormas, agency, region and topic beside its page
+//! (`/ormas/<id>/feed.xml`), all from the theme's `atom.xml` so every feed
+//! has the same shape.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::{RenderError, Renderer, template_error};
+use crate::address::{Addressed, Section, Urls};
+use crate::model::PartialDate;
+use crate::output::Staging;
+use crate::site::{ActivityIx, Slice};
+
+/// Output path of the site's feed.
+pub const SITE_FEED: &str = "feed.xml";
+
+/// How many of the latest activities a feed holds: readers poll feeds, so
+/// the newest are enough.
+pub const FEED_SIZE: usize = 50;
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    id: String,
+    url: String,
+    title: &'a str,
+    updated: String,
+    summary: &'a str,
+    authors: Vec<&'a str>,
+    categories: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Feed<'a> {
+    title: &'a str,
+    feed_url: String,
+    page_url: String,
+    updated: String,
+    entries: Vec<Entry<'a>>,
+}
+
+/// An Atom timestamp for a date at any precision: its first day, at
+/// midnight in Western Indonesia Time.
+fn stamp(d: &PartialDate) -> String {
+    format!("{}T00:00:00+07:00", d.first_day())
+}
+
+impl Renderer<'_> {
+    /// The site's Atom feed ([`SITE_FEED`]) of the latest activities.
+    pub fn feed_xml(&self) -> Result<String, RenderError> {
+        let latest: Vec<ActivityIx> = (0..self.site.activities.len().min(FEED_SIZE)).map(ActivityIx::from).collect();
+        self.atom_feed(&latest, &self.site.config.title, SITE_FEED, &Urls::section(Section::Activities))
+    }
+
+    /// An Atom feed of `activities`, published at `path`, about the page at
+    /// `page_path`.
+    pub fn atom_feed(
+        &self,
+        activities: &[ActivityIx],
+        title: &str,
+        path: &str,
+        page_path: &str,
+    ) -> Result<String, RenderError> {
+        let s = self.site;
+        let entries: Vec<Entry> = activities
+            .iter()
+            .map(|&i| {
+                let r = &s.activities[i];
+                let refs = &s.refs.activities[i];
+                let url = self.urls.absolute_of(s, i);
+                Entry {
+                    id: url.clone(),
+                    url,
+                    title: &r.meta.title,
+                    updated: stamp(&r.meta.date),
+                    summary: r.summary(),
+                    authors: refs.organizers.iter().map(|&g| s.agency_short_name(g)).collect(),
+                    categories: r.meta.topics.iter().map(String::as_str).collect(),
+                }
+            })
+            .collect();
+        let updated = activities
+            .iter()
+            .map(|&i| s.activities[i].meta.date)
+            .max()
+            .map_or_else(|| "1970-01-01T00:00:00+07:00".to_string(), |d| stamp(&d));
+        let feed = Feed {
+            title,
+            feed_url: self.urls.absolute(path),
+            page_url: self.urls.absolute(page_path),
+            updated,
+            entries,
+        };
+        let ctx = tera::Context::from_serialize(&feed).map_err(|e| template_error("atom.xml", e))?;
+        self.tera.render("atom.xml", &ctx).map_err(|e| template_error("atom.xml", e))
+    }
+
+    /// Writes the feeds of every ormas, agency, region and topic, in parallel.
+    pub fn write_entity_feeds(&self, out: &Staging) -> Result<(), RenderError> {
+        let (s, links) = (self.site, &self.site.links);
+        let title = |name: &str| format!("{name} · {}", s.config.title);
+        let mut jobs: Vec<(String, String, &[ActivityIx])> =
+            Vec::with_capacity(s.ormas.len() + s.agencies.len() + s.regions.len() + s.topics.len());
+        fn feeds_of<'a, K: Addressed + From<usize>>(
+            site: &crate::site::Site,
+            lists: &'a Slice<K, Vec<ActivityIx>>,
+            name: impl Fn(K) -> String,
+        ) -> impl Iterator<Item = (String, String, &'a [ActivityIx])> {
+            lists.iter_enumerated().map(move |(k, list)| (Urls::page_of(site, k), name(k), list.as_slice()))
+        }
+        jobs.extend(feeds_of(s, &links.activities_by_ormas, |o| title(&s.ormas[o].meta.name)));
+        jobs.extend(feeds_of(s, &links.activities_by_agency, |g| title(&s.agencies[g].meta.name)));
+        jobs.extend(feeds_of(s, &links.activities_by_region, |r| title(&s.regions[r].name)));
+        jobs.extend(feeds_of(s, &links.activities_by_topic, |t| title(&s.topics[t].name)));
+        jobs.par_iter().try_for_each(|(page, title, list)| {
+            // Back-link lists are newest first, so the head is the latest.
+            let latest = &list[..list.len().min(FEED_SIZE)];
+            let path = Urls::feed(page);
+            let xml = self.atom_feed(latest, title, &path, page)?;
+            Ok(out.write_file(&path, xml.as_bytes())?)
+        })
+    }
+}

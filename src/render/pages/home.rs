@@ -1,0 +1,107 @@
+//! The pages about the whole portal: home, search, open data and 404.
+
+use serde::Serialize;
+
+use crate::address::{Section, Urls};
+use crate::render::Renderer;
+use crate::render::context::{Counted, LinkView, PageMeta};
+use crate::site::{ActivityIx, TopicIx};
+
+#[derive(Serialize)]
+pub(super) struct Home<'a> {
+    meta: PageMeta,
+    counts: Vec<Counted>,
+    latest: Vec<&'a tera::Value>,
+    provinces: Vec<Counted>,
+    topics: Vec<Counted>,
+    years: Vec<Counted>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Simple {
+    pub(super) meta: PageMeta,
+}
+
+#[derive(Serialize)]
+pub(super) struct DataPage {
+    meta: PageMeta,
+    license: Option<LinkView>,
+    downloads: Vec<crate::catalog::DownloadView>,
+}
+
+#[derive(Serialize)]
+pub(super) struct SearchPage {
+    pub(super) meta: PageMeta,
+    manifest_url: String,
+    years: Vec<Counted>,
+    kinds: Vec<Counted>,
+}
+
+impl Renderer<'_> {
+    pub(super) fn home(&self) -> Home<'_> {
+        let s = self.site;
+        let count = |name: &str, section: Section, n: usize| Counted {
+            name: name.into(),
+            url: self.urls.link(&Urls::section(section)),
+            count: n,
+            detail: String::new(),
+        };
+        let provinces =
+            s.regions.keys().filter(|&r| s.links.region_parent[r].is_none()).map(|r| self.region_counted(r)).collect();
+        let mut topics: Vec<Counted> =
+            s.topics.keys().map(|t: TopicIx| self.topic_counted(t)).filter(|t| t.count > 0).collect();
+        topics.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        topics.truncate(12);
+        let latest: Vec<ActivityIx> = s.activities.keys().take(10).collect();
+        Home {
+            meta: self.meta(&s.config.title, "", "", "", vec![]),
+            counts: vec![
+                count("Kegiatan", Section::Activities, s.activities.len()),
+                count("Ormas", Section::Ormas, s.ormas.len()),
+                count("Instansi", Section::Agencies, s.agencies.len()),
+                count("Tokoh", Section::People, s.people.len()),
+                count("Wilayah", Section::Regions, s.regions.len()),
+                count("Kemitraan", Section::Partnerships, s.partnerships.len()),
+            ],
+            latest: self.cards(&latest),
+            provinces,
+            topics,
+            years: self.year_facets(),
+        }
+    }
+
+    pub(super) fn not_found(&self, path: &str) -> Simple {
+        Simple { meta: self.meta("Halaman tidak ditemukan", "", path, "", vec![]) }
+    }
+
+    pub(super) fn data_page(&self, path: &str) -> DataPage {
+        DataPage {
+            meta: self.meta(
+                "Data terbuka",
+                "Unduh seluruh catatan portal ini sebagai JSON, CSV, iCalendar dan umpan Atom, dengan lisensi terbuka.",
+                path,
+                "",
+                vec![],
+            ),
+            license: self.site.config.license.as_ref().map(LinkView::from),
+            downloads: crate::catalog::downloads(&self.urls),
+        }
+    }
+
+    pub(super) fn search_page(&self, manifest_path: &str) -> SearchPage {
+        let urls = &self.urls;
+        SearchPage {
+            meta: PageMeta {
+                title: "Cari".into(),
+                description: "Cari kegiatan, ormas, instansi dan tokoh; saring menurut wilayah, tahun, jenis kegiatan, instansi, ormas dan topik.".into(),
+                canonical: urls.absolute(super::SEARCH_PATH),
+                section: "",
+                breadcrumbs: vec![],
+                feed: None,
+            },
+            manifest_url: urls.link(manifest_path),
+            years: self.year_facets(),
+            kinds: self.kind_facets(),
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! What many pages show of other records: links with names, directory rows
+//! with counts, sources, page headings and money. Each is built here once,
+//! from positions, for every page family.
+
+use serde::Serialize;
+
+use crate::address::{Section, Urls};
+use crate::model::Source;
+use crate::render::Renderer;
+use crate::render::context::{Counted, DateView, LinkView, PageMeta};
+use crate::site::{ActivityIx, AgencyIx, OrmasIx, PartnershipIx, PersonIx, RegionIx, TopicIx};
+use crate::text;
+
+/// A source as pages list it.
+#[derive(Serialize)]
+pub(super) struct SourceView {
+    title: String,
+    url: Option<String>,
+    publisher: Option<String>,
+    byline: Option<String>,
+    published: Option<DateView>,
+}
+
+impl From<&Source> for SourceView {
+    fn from(s: &Source) -> Self {
+        let byline = match (&s.author, &s.editor) {
+            (Some(a), Some(e)) => Some(format!("{a}; penyunting {e}")),
+            (Some(a), None) => Some(a.clone()),
+            (None, Some(e)) => Some(format!("Penyunting {e}")),
+            (None, None) => None,
+        };
+        SourceView {
+            title: s.title.clone().or_else(|| s.publisher.clone()).unwrap_or_else(|| "Sumber".into()),
+            url: s.url.clone(),
+            publisher: s.publisher.clone().filter(|_| s.title.is_some()),
+            byline,
+            published: s.published.as_ref().map(DateView::from),
+        }
+    }
+}
+
+/// Every source of a record, as pages list them.
+pub(super) fn sources(list: &[Source]) -> Vec<SourceView> {
+    list.iter().map(SourceView::from).collect()
+}
+
+impl Renderer<'_> {
+    /// Heading and metadata of a page; an empty description falls back to
+    /// the site's.
+    pub(super) fn meta(
+        &self,
+        title: &str,
+        description: &str,
+        path: &str,
+        section: &'static str,
+        breadcrumbs: Vec<LinkView>,
+    ) -> PageMeta {
+        let description =
+            if description.is_empty() { self.site.config.description.clone() } else { description.to_string() };
+        PageMeta {
+            title: title.to_string(),
+            description: text::truncate_words(&description, text::DESCRIPTION_CHARS),
+            canonical: self.urls.absolute(path),
+            section,
+            breadcrumbs,
+            feed: None,
+        }
+    }
+
+    /// `Title (halaman n)` past the first page.
+    pub(super) fn page_title(title: &str, n: usize) -> String {
+        if n > 1 { format!("{title} (halaman {n})") } else { title.to_string() }
+    }
+
+    pub(super) fn crumb(&self, section: Section, name: &str) -> LinkView {
+        LinkView { name: name.to_string(), url: self.urls.link(&Urls::section(section)) }
+    }
+
+    /// The rendered cards of `list` (tera passes the values through
+    /// without copying or escaping them again).
+    pub(super) fn cards(&self, list: &[ActivityIx]) -> Vec<&tera::Value> {
+        list.iter().map(|&i| &self.cards[usize::from(i)].html).collect()
+    }
+
+    /// Feed address of an entity page whose first page is at `first`.
+    pub(super) fn entity_feed(&self, first: &str) -> Option<String> {
+        Some(self.urls.link(&Urls::feed(first)))
+    }
+
+    pub(super) fn region_counted(&self, r: RegionIx) -> Counted {
+        let region = &self.site.regions[r];
+        Counted {
+            name: region.name.clone(),
+            url: self.urls.link_to(self.site, r),
+            count: self.site.links.activities_by_region[r].len(),
+            detail: region.code.0.clone(),
+        }
+    }
+
+    pub(super) fn topic_counted(&self, t: TopicIx) -> Counted {
+        let topic = &self.site.topics[t];
+        Counted {
+            name: topic.name.clone(),
+            url: self.urls.link_to(self.site, t),
+            count: self.site.links.activities_by_topic[t].len(),
+            detail: topic.name_en.clone().unwrap_or_default(),
+        }
+    }
+
+    pub(super) fn agency_counted(&self, g: AgencyIx) -> Counted {
+        let s = self.site;
+        let a = &s.agencies[g];
+        let region = &s.regions[s.refs.agency_region[g]].name;
+        Counted {
+            name: a.meta.name.clone(),
+            url: self.urls.link_to(s, g),
+            count: s.links.activities_by_agency[g].len(),
+            detail: format!("{} · {region}", a.meta.kind.label()),
+        }
+    }
+
+    pub(super) fn person_counted(&self, p: PersonIx) -> Counted {
+        let r = &self.site.people[p];
+        let role = r.meta.positions.first().map(|p| p.role.clone()).unwrap_or_default();
+        Counted {
+            name: r.meta.name.clone(),
+            url: self.urls.link_to(self.site, p),
+            count: self.site.links.activities_by_person[p].len(),
+            detail: role,
+        }
+    }
+
+    pub(super) fn ormas_counted(&self, o: OrmasIx) -> Counted {
+        let s = self.site;
+        let region = &s.regions[s.refs.ormas_region[o]].name;
+        Counted {
+            name: s.ormas_listing_name(o),
+            url: self.urls.link_to(s, o),
+            count: s.links.activities_by_ormas[o].len(),
+            detail: format!("{region} · {}", s.ormas[o].meta.status.label()),
+        }
+    }
+
+    pub(super) fn partnership_rows(&self, list: &[PartnershipIx]) -> Vec<Counted> {
+        list.iter()
+            .map(|&p| {
+                let r = &self.site.partnerships[p];
+                let mut detail = r.meta.kind.label().to_string();
+                if let Some(d) = r.meta.signed {
+                    detail.push_str(&format!(", {}", d.to_indonesian()));
+                }
+                if let Some(a) = &r.meta.amount {
+                    detail.push_str(&format!(", {}", format_money(a.value, &a.currency)));
+                }
+                Counted {
+                    name: r.meta.title.clone(),
+                    url: self.urls.link_to(self.site, p),
+                    count: self.site.links.activities_by_partnership[p].len(),
+                    detail,
+                }
+            })
+            .collect()
+    }
+
+    /// Link to an agency by its short name, for lists of organisers.
+    pub(crate) fn agency_link(&self, g: AgencyIx) -> LinkView {
+        LinkView { name: self.site.agency_short_name(g).to_string(), url: self.urls.link_to(self.site, g) }
+    }
+
+    pub(super) fn ormas_link(&self, o: OrmasIx) -> LinkView {
+        LinkView { name: self.site.ormas[o].meta.name.clone(), url: self.urls.link_to(self.site, o) }
+    }
+
+    pub(super) fn topic_link(&self, t: TopicIx) -> LinkView {
+        LinkView { name: self.site.topics[t].name.clone(), url: self.urls.link_to(self.site, t) }
+    }
+
+    pub(super) fn partnership_link(&self, p: PartnershipIx) -> LinkView {
+        LinkView { name: self.site.partnerships[p].meta.title.clone(), url: self.urls.link_to(self.site, p) }
+    }
+
+    /// Link to a region page.
+    pub(crate) fn region_link(&self, r: RegionIx) -> LinkView {
+        LinkView { name: self.site.regions[r].name.clone(), url: self.urls.link_to(self.site, r) }
+    }
+}
+
+/// The letter an ormas is filed under in the A–Z directory.
+pub(super) fn initial(name: &str) -> String {
+    name.chars()
+        .find(|c| c.is_alphanumeric())
+        .map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_uppercase() })
+        .unwrap_or('#')
+        .to_string()
+}
+
+/// `Rp150.000.000` in the Indonesian style.
+pub fn format_money(value: u64, currency: &str) -> String {
+    let digits = value.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    if currency == "IDR" { format!("Rp{grouped}") } else { format!("{currency} {grouped}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_and_initials() {
+        assert_eq!(format_money(150_000_000, "IDR"), "Rp150.000.000");
+        assert_eq!(initial("badan Musyawarah"), "B");
+        assert_eq!(initial("1000 Cahaya"), "#");
+    }
+}

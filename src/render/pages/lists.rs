@@ -1,0 +1,98 @@
+//! Paginated lists of activities: all of them, one year's, one kind's,
+//! each with the year and kind facets beside it.
+
+use serde::Serialize;
+
+use super::{page_range, paginate};
+use crate::address::{Section, Urls};
+use crate::model::ActivityKind;
+use crate::render::Renderer;
+use crate::render::context::{Counted, PageMeta, Pagination};
+use crate::site::ActivityIx;
+
+#[derive(Serialize)]
+pub(super) struct ListPage<'a> {
+    pub(super) meta: PageMeta,
+    intro: Option<String>,
+    activities: Vec<&'a tera::Value>,
+    pagination: Pagination,
+    facets: Vec<FacetGroup>,
+}
+
+#[derive(Serialize)]
+struct FacetGroup {
+    title: &'static str,
+    items: Vec<Counted>,
+}
+
+impl Renderer<'_> {
+    /// Each year with its number of activities, newest first.
+    pub(super) fn year_facets(&self) -> Vec<Counted> {
+        self.facets
+            .years
+            .iter()
+            .map(|(y, list)| Counted {
+                name: y.to_string(),
+                url: self.urls.link(&Urls::year(*y)),
+                count: list.len(),
+                detail: String::new(),
+            })
+            .collect()
+    }
+
+    /// Each kind with its number of activities.
+    pub(super) fn kind_facets(&self) -> Vec<Counted> {
+        self.facets
+            .kinds
+            .iter()
+            .map(|(k, list)| Counted {
+                name: k.label().into(),
+                url: self.urls.link(&Urls::kind(*k)),
+                count: list.len(),
+                detail: String::new(),
+            })
+            .collect()
+    }
+
+    fn activity_list(&self, shown: &[ActivityIx], pagination: Pagination, meta: PageMeta) -> ListPage<'_> {
+        ListPage {
+            meta,
+            intro: None,
+            activities: self.cards(shown),
+            pagination,
+            facets: vec![
+                FacetGroup { title: "Tahun", items: self.year_facets() },
+                FacetGroup { title: "Jenis kegiatan", items: self.kind_facets() },
+            ],
+        }
+    }
+
+    pub(super) fn activity_index(&self, n: usize, path: &str) -> ListPage<'_> {
+        let first = Urls::section(Section::Activities);
+        // The whole list is every position, so only the shown page is made.
+        let (range, pagination) = page_range(self.site.activities.len(), n, self.per_page(), &first, &self.urls);
+        let shown: Vec<ActivityIx> = range.map(ActivityIx::from).collect();
+        let meta = self.meta(
+            &Self::page_title("Kegiatan", n),
+            "Semua kegiatan pemerintah bersama ormas, terbaru lebih dulu.",
+            path,
+            "kegiatan",
+            vec![],
+        );
+        self.activity_list(&shown, pagination, meta)
+    }
+
+    pub(super) fn year_page(&self, year: i32, n: usize, path: &str) -> ListPage<'_> {
+        let title = Self::page_title(&format!("Kegiatan tahun {year}"), n);
+        let meta = self.meta(&title, "", path, "kegiatan", vec![self.crumb(Section::Activities, "Kegiatan")]);
+        let (shown, pagination) = paginate(self.facets.year(year), n, self.per_page(), &Urls::year(year), &self.urls);
+        self.activity_list(shown, pagination, meta)
+    }
+
+    pub(super) fn kind_page(&self, kind: ActivityKind, n: usize, path: &str) -> ListPage<'_> {
+        let title = Self::page_title(&format!("Kegiatan: {}", kind.label()), n);
+        let meta = self.meta(&title, "", path, "kegiatan", vec![self.crumb(Section::Activities, "Kegiatan")]);
+        let (shown, pagination) = paginate(self.facets.kind(kind), n, self.per_page(), &Urls::kind(kind), &self.urls);
+        self.activity_list(shown, pagination, meta)
+    }
+}
