@@ -453,6 +453,15 @@ pub fn downloads(urls: &Urls) -> Vec<DownloadView> {
              perjanjian kerja sama).",
         ),
         file("Skema JSON", SCHEMA_PATH, "JSON Schema", "Skema (JSON Schema 2020-12) yang dipatuhi berkas data JSON."),
+        // Not linked: the file exists only when a grant is complete.
+        pattern(
+            "Hibah dalam standar 360Giving",
+            crate::site::giving::PACKAGE_PATH,
+            "JSON (360Giving 1.4)",
+            "Hibah dan bantuan sosial sebagai paket data 360Giving, standar terbuka untuk data hibah. Hanya \
+             hibah yang lengkap (tanggal penandatanganan sampai hari, nilai, penerima dan pemberi) yang dimuat; \
+             berkas ini ada bila setidaknya satu hibah lengkap.",
+        ),
     ];
     out.extend(tables().into_iter().map(|t| DownloadView {
         title: t.title,

@@ -1,7 +1,8 @@
 //! Which grant records the 360Giving standard cannot take as they are,
 //! and the `check` warnings that say so: the standard requires of every
 //! grant an award date that is a full day, an amount in an ISO 4217
-//! currency, a recipient and a funder. `data::giving` leaves such grants
+//! currency, a recipient and a funder (a partnership without an ormas and
+//! an agency among its parties is already an error). `data::giving` leaves such grants
 //! out of `/data/360giving.json`; they stay in `dataset.json`.
 
 use crate::diagnostic::Diagnostic;
@@ -24,10 +25,6 @@ pub enum Gap {
     NoAmount,
     /// A currency that is not three capital letters (ISO 4217).
     Currency(String),
-    /// No ormas among the parties.
-    NoRecipient,
-    /// No agency among the parties.
-    NoFunder,
 }
 
 impl Gap {
@@ -54,16 +51,6 @@ impl Gap {
                 format!("`{c}` is not an ISO 4217 currency code"),
                 "write the three-letter code, `IDR` for rupiah".into(),
             ),
-            Gap::NoRecipient => (
-                "parties.ormas",
-                "the grant names no recipient ormas (`parties.ormas`)".into(),
-                "add the ormas that received it under `parties: {ormas: [...]}`".into(),
-            ),
-            Gap::NoFunder => (
-                "parties.agencies",
-                "the grant names no funding agency (`parties.agencies`)".into(),
-                "add the agency that awarded it under `parties: {agencies: [...]}`".into(),
-            ),
         }
     }
 }
@@ -86,12 +73,6 @@ pub fn gaps(p: &Partnership) -> Vec<Gap> {
             out.push(Gap::Currency(a.currency.clone()))
         }
         Some(_) => {}
-    }
-    if p.parties.ormas.is_empty() {
-        out.push(Gap::NoRecipient);
-    }
-    if p.parties.agencies.is_empty() {
-        out.push(Gap::NoFunder);
     }
     out
 }
