@@ -250,7 +250,8 @@ fn check_build(content: &Path) {
 
     // Against the Popolo specification too (tests/schemas/popolo.schema.json).
     let popolo = popolo_schema();
-    for (key, def) in [("organizations", "Organization"), ("persons", "Person"), ("areas", "Area"), ("events", "Event")] {
+    for (key, def) in [("organizations", "Organization"), ("persons", "Person"), ("areas", "Area"), ("events", "Event")]
+    {
         let sub = def_schema(&popolo, def);
         for (i, entry) in dataset[key].as_array().unwrap().iter().enumerate() {
             assert_valid(&sub, entry, &format!("data/dataset.json {key}[{i}] as a Popolo {def}"));
