@@ -15,8 +15,9 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(split) = terbuka::parse::split(&text) {
         let body = &text[split.body_start..];
         let _ = markdown::to_html(body);
-        let _ = markdown::plain_text(body);
-        let _ = markdown::excerpt(body, 160);
+        let _ = terbuka::text::plain_text(body);
+        let _ = terbuka::text::excerpt(body, 160);
+        let _ = terbuka::text::summary(body);
     }
     let files = ContentFiles { files: vec![source_file(role, rel_path, text)], diagnostics: Vec::new() };
     let (_content, problems) = terbuka::parse::parse(files);
