@@ -448,7 +448,7 @@ pub fn downloads(urls: &Urls) -> Vec<DownloadView> {
             DATASET_PATH,
             "JSON",
             "Semua catatan dalam satu berkas: organizations (ormas dan instansi), persons dengan memberships \
-             (jabatan), areas (wilayah), topics, events (kegiatan, dengan organizers dan attendees) mengikuti \
+             (jabatan), areas (wilayah), topics, events (kegiatan, dengan organizers, attending_organizations dan attendees) mengikuti \
              standar Popolo; grants (hibah dan bantuan sosial) mengikuti bentuk 360Giving; agreements (MoU dan \
              perjanjian kerja sama).",
         ),
