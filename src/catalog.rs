@@ -448,11 +448,20 @@ pub fn downloads(urls: &Urls) -> Vec<DownloadView> {
             DATASET_PATH,
             "JSON",
             "Semua catatan dalam satu berkas: organizations (ormas dan instansi), persons dengan memberships \
-             (jabatan), areas (wilayah), topics, events (kegiatan, dengan organizers dan attendees) mengikuti \
+             (jabatan), areas (wilayah), topics, events (kegiatan, dengan organizers, attending_organizations dan attendees) mengikuti \
              standar Popolo; grants (hibah dan bantuan sosial) mengikuti bentuk 360Giving; agreements (MoU dan \
              perjanjian kerja sama).",
         ),
         file("Skema JSON", SCHEMA_PATH, "JSON Schema", "Skema (JSON Schema 2020-12) yang dipatuhi berkas data JSON."),
+        // Not linked: the file exists only when a grant is complete.
+        pattern(
+            "Hibah dalam standar 360Giving",
+            crate::site::giving::PACKAGE_PATH,
+            "JSON (360Giving 1.4)",
+            "Hibah dan bantuan sosial sebagai paket data 360Giving, standar terbuka untuk data hibah. Hanya \
+             hibah yang lengkap (tanggal penandatanganan sampai hari, nilai, penerima dan pemberi) yang dimuat; \
+             berkas ini ada bila setidaknya satu hibah lengkap.",
+        ),
     ];
     out.extend(tables().into_iter().map(|t| DownloadView {
         title: t.title,

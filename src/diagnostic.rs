@@ -81,10 +81,21 @@ impl Diagnostic {
     pub fn at(mut self, source: &Arc<str>, start: usize, end: usize) -> Self {
         let start = floor_char_boundary(source, start.min(source.len()));
         let end = floor_char_boundary(source, end.clamp(start, source.len()));
-        let before = &source[..start];
-        self.line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        self.column = source[line_start..start].chars().count() + 1;
+        let (line, line_start) = match crate::memo::table("lines", source, || crate::memo::line_starts(source)) {
+            Some(starts) => {
+                let line = starts.partition_point(|&s| s <= start);
+                (line, starts[line - 1])
+            }
+            None => {
+                let before = &source[..start];
+                (before.bytes().filter(|&b| b == b'\n').count() + 1, before.rfind('\n').map_or(0, |i| i + 1))
+            }
+        };
+        self.line = line;
+        // Columns count characters; in an ASCII file, bytes (a 2 MB line
+        // counted per problem was quadratic).
+        let ascii = crate::memo::table("ascii", source, || source.is_ascii()).is_some_and(|a| *a);
+        self.column = if ascii { start - line_start } else { source[line_start..start].chars().count() } + 1;
         self.source = Some(source.clone());
         self.span = Some((start, end.max(start)));
         self
@@ -133,6 +144,31 @@ impl Diagnostics {
             (&a.file, a.line, a.column, a.severity, &a.message)
                 .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
         });
+    }
+
+    /// Keeps the first `max` problems of each file (in sorted order) and
+    /// replaces the rest with one that counts them, an error if any of
+    /// them was one. Call after [`Diagnostics::sort`].
+    pub fn cap_per_file(&mut self, max: usize) {
+        if self.0.len() <= max {
+            return;
+        }
+        let all = std::mem::take(&mut self.0);
+        for group in all.chunk_by(|a, b| a.file == b.file) {
+            self.0.extend(group.iter().take(max).cloned());
+            let rest = group.get(max..).unwrap_or_default();
+            if let Some(first) = rest.first() {
+                let message = format!("… and {} more problem(s) in this file, not listed", rest.len());
+                let d = if rest.iter().any(Diagnostic::is_error) {
+                    Diagnostic::error(&first.file, message)
+                } else {
+                    Diagnostic::warning(&first.file, message)
+                };
+                self.0.push(d.with_help(format!(
+                    "the first {max} are listed above; fix them (they are often one mistake repeated) and check again"
+                )));
+            }
+        }
     }
 
     /// Number of errors.

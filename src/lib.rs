@@ -32,12 +32,15 @@ pub mod catalog;
 pub mod data;
 pub mod diagnostic;
 pub mod history;
+pub mod hosting;
 pub mod import;
 pub mod init;
+pub mod memo;
 pub mod model;
 pub mod names;
 pub mod output;
 pub mod parse;
+pub mod pause;
 pub mod render;
 pub mod report;
 pub mod scaffold;
@@ -121,6 +124,34 @@ pub enum BuildError {
         /// The I/O error.
         source: std::io::Error,
     },
+}
+
+impl BuildError {
+    /// What to do about a failure the content is not to blame for, when
+    /// its cause is known: a full disk (the most common in CI) names the
+    /// room a build needs.
+    pub fn help(&self) -> Option<&'static str> {
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(self);
+        while let Some(e) = cause {
+            if let Some(io) = e.downcast_ref::<std::io::Error>() {
+                return match io.kind() {
+                    std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Some(
+                        "the disk holding the output folder is full: a build stages the whole new site beside \
+                         the old one before swapping them, so it needs free space for one more copy of the \
+                         site; free some space (or build onto a larger disk) and build again. The old site \
+                         was left as it was.",
+                    ),
+                    std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => Some(
+                        "the output folder's parent must be writable: the new site is staged beside it; \
+                         the old site was left as it was.",
+                    ),
+                    _ => None,
+                };
+            }
+            cause = e.source();
+        }
+        None
+    }
 }
 
 /// Time spent in each stage, for `--timings` and the benchmarks.
@@ -216,20 +247,43 @@ impl Counts {
 /// its warnings, or every problem found.
 pub fn load(content_dir: &Path, strict: bool, timings: &mut Timings) -> Result<(Site, Diagnostics), BuildError> {
     let files = timings.time("read", || source::read_content(content_dir)).map_err(BuildError::Read)?;
+    load_files(files, content_dir, strict, timings)
+}
+
+/// Stages 2-3 on content already read: [`load`] after reading, and the
+/// `check` fuzz target, which feeds files from memory. `content_dir` only
+/// names files in messages.
+pub fn load_files(
+    files: source::ContentFiles,
+    content_dir: &Path,
+    strict: bool,
+    timings: &mut Timings,
+) -> Result<(Site, Diagnostics), BuildError> {
     let placeholders = scaffold::find_placeholders(&files.files);
+    pause::at("parse");
     let (content, mut problems) = timings.time("parse", || parse::parse(files));
     problems
         .extend(timings.time("names", || names::duplicates::find(&content.ormas, &content.agencies, &content.people)));
-    let (site, link_problems) = timings.time("link", || site::link(content, content_dir));
+    pause::at("link");
+    let (site, link_problems) = timings.time("link", || memo::scope(|| site::link(content, content_dir)));
     problems.extend(link_problems);
+    if let Some(site) = &site {
+        problems.extend(site::giving::warnings(site));
+    }
     scaffold::merge_placeholders(&mut problems, placeholders);
     let mut diagnostics = Diagnostics(problems);
     diagnostics.sort();
+    diagnostics.cap_per_file(MAX_PROBLEMS_PER_FILE);
     match site {
         Some(site) if !diagnostics.fails(strict) => Ok((site, diagnostics)),
         _ => Err(BuildError::Content(diagnostics)),
     }
 }
+
+/// At most this many problems are listed for one file; the rest are
+/// counted (a record naming 100,000 missing ids is one mistake, not a
+/// report of 100,000 pages).
+pub const MAX_PROBLEMS_PER_FILE: usize = 50;
 
 /// Checks the content without writing anything (`terbuka check`).
 pub fn check(content_dir: &Path, strict: bool) -> Result<Diagnostics, BuildError> {
@@ -266,6 +320,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         CardMarkup::Release,
         &mut timings,
     )?;
+    pause::at("commit");
     let written = timings.time("commit", || staging.commit()).map_err(output_error)?;
     Ok(BuildReport { warnings, written, counts: Counts::of(&site), timings })
 }
@@ -296,12 +351,14 @@ pub fn render_site<'s>(
         .time("prepare", || render::Renderer::new(site, theme, urls))?
         .with_history(history)
         .with_warnings(warnings);
+    pause::at("render");
     timings.time("render", || renderer.render_all(staging))?;
     admin::write(&site.config, theme, staging)?;
     if cards == CardMarkup::Release {
         renderer.release_card_markup();
     }
     write_site_wide(site, &renderer, staging, timings)?;
+    hosting::write(renderer.urls(), staging)?;
     Ok(renderer)
 }
 
@@ -319,8 +376,14 @@ pub fn write_site_wide(
     // the index in order, appending downloads in order), so they run side
     // by side; each one's time is its own wall time, so the two overlap.
     let ((search, search_time), (data, data_time)) = rayon::join(
-        || timed(|| search::write_index(site, urls, staging)),
-        || timed(|| data::write_all(site, urls, staging)),
+        || {
+            pause::at("search");
+            timed(|| search::write_index(site, urls, staging))
+        },
+        || {
+            pause::at("data");
+            timed(|| data::write_all(site, urls, staging))
+        },
     );
     timings.record("search", search_time);
     timings.record("data", data_time);

@@ -345,7 +345,12 @@ fn fail(error: BuildError, format: Format, color: bool) -> ExitCode {
                 print!("{text}");
             }
         }
-        other => eprintln!("error: {other}"),
+        other => {
+            eprintln!("error: {other}");
+            if let Some(help) = other.help() {
+                eprintln!("help: {help}");
+            }
+        }
     }
     ExitCode::FAILURE
 }

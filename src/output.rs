@@ -168,8 +168,9 @@ impl Staging {
     }
 
     fn count(&self, bytes: u64) {
-        self.files.fetch_add(1, Ordering::Relaxed);
+        let files = self.files.fetch_add(1, Ordering::Relaxed) + 1;
         self.bytes.fetch_add(bytes, Ordering::Relaxed);
+        crate::pause::after_files(files);
     }
 
     /// Files and bytes written so far.
@@ -192,6 +193,7 @@ impl Staging {
                 return Ok(stats);
             }
             // After the exchange the staging path holds the old site.
+            crate::pause::at("swap");
             fs::remove_dir_all(&self.dir)?;
         } else {
             fs::rename(&self.dir, &self.target)?;

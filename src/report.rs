@@ -30,6 +30,13 @@ pub fn format(diagnostics: &Diagnostics, format: Format, color: bool) -> String 
 /// A diagnostic as miette draws it: the message, the file, the line with
 /// a label under the culprit, and the help.
 pub fn human(d: &Diagnostic, color: bool) -> String {
+    if d.span.is_some() && !snippet_fits(d) {
+        // Drawn without its snippet, the place goes in the first line.
+        let plain = Diagnostic { source: None, span: None, ..d.clone() };
+        let out = human(&plain, color);
+        let place = format!("{}:{}:{}", d.file.display(), d.line, d.column);
+        return out.replacen(&d.file.display().to_string(), &place, 1);
+    }
     let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1).with_wrap_lines(false);
     let report = Report::new(d);
@@ -43,6 +50,24 @@ pub fn human(d: &Diagnostic, color: bool) -> String {
     }
     out.push('\n');
     out
+}
+
+/// Files up to this size are drawn with a snippet: the renderer takes a
+/// copy of the whole file for each problem, which for one large record
+/// with 100,000 problems was quadratic (found by the hostile-input tests).
+const MAX_SNIPPET_FILE: usize = 64 << 10;
+/// Nor is a line longer than this drawn: a snippet of a 2 MB line (a flow
+/// list of 100,000 ids) helps no one.
+const MAX_SNIPPET_LINE: usize = 400;
+
+fn snippet_fits(d: &Diagnostic) -> bool {
+    let (Some(text), Some((start, _))) = (&d.source, d.span) else { return true };
+    if text.len() > MAX_SNIPPET_FILE {
+        return false;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    line_end - line_start <= MAX_SNIPPET_LINE
 }
 
 fn github(d: &Diagnostic) -> String {

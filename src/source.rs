@@ -80,10 +80,14 @@ pub fn read_content(content_dir: &Path) -> Result<ContentFiles, std::io::Error> 
             Err(diag) => diagnostics.push(diag(display_path(content_dir, &rel_path))),
         }
     }
+    crate::pause::at("read");
     let read: Vec<Result<SourceFile, Diagnostic>> = found
         .into_par_iter()
         .map(|(role, rel_path, full)| {
             let display_path = display_path(content_dir, &rel_path);
+            if let Some(d) = too_large(&full, &display_path) {
+                return Err(d);
+            }
             match std::fs::read_to_string(&full) {
                 Ok(text) => Ok(SourceFile { role, rel_path, display_path, text: Arc::from(text) }),
                 Err(e) => Err(Diagnostic::error(display_path, format!("cannot read the file: {e}"))
@@ -99,6 +103,31 @@ pub fn read_content(content_dir: &Path) -> Result<ContentFiles, std::io::Error> 
         }
     }
     Ok(ContentFiles { files, diagnostics })
+}
+
+/// The largest content file read, in bytes. A press release is a few
+/// kilobytes; anything near this is a mistake (a pasted export, a binary
+/// renamed), and reading it whole into every stage would cost the build
+/// its memory.
+pub const MAX_FILE_BYTES: u64 = 4 << 20;
+
+/// An error for a file past [`MAX_FILE_BYTES`], found before reading it.
+fn too_large(full: &Path, display_path: &Path) -> Option<Diagnostic> {
+    let len = std::fs::metadata(full).ok()?.len();
+    (len > MAX_FILE_BYTES).then(|| {
+        Diagnostic::error(
+            display_path,
+            format!(
+                "the file is {:.1} MB, past the limit of {} MB for one record",
+                len as f64 / 1e6,
+                MAX_FILE_BYTES >> 20
+            ),
+        )
+        .with_help(
+            "a record holds one press release: keep the text to the release itself, and link long documents \
+             (reports, scans, attachments) from `sources` or `documents` instead of pasting them",
+        )
+    })
 }
 
 type LayoutProblem = Box<dyn FnOnce(PathBuf) -> Diagnostic>;

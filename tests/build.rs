@@ -8,18 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-use common::{Built, attrs, build, fixture, repo, terbuka, texts};
+use common::{Built, attrs, build, fixture, repo, snapshot, terbuka, texts};
 use scraper::{Html, Selector};
-
-/// Every file under a folder, relative path -> bytes.
-fn snapshot(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(root)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(root).unwrap().to_string_lossy().into_owned(), fs::read(e.path()).unwrap()))
-        .collect()
-}
 
 /// Front matter of a Markdown record as YAML, for computing expectations
 /// independently of the code under test.

@@ -112,6 +112,12 @@ fn schema() -> Value {
     serde_json::from_str(&fs::read_to_string(repo().join("docs/schema/dataset.schema.json")).unwrap()).unwrap()
 }
 
+/// The Popolo specification's types, written from its documentation
+/// (no registry carries popolo-spec's draft-3 schemas).
+fn popolo_schema() -> Value {
+    serde_json::from_str(&fs::read_to_string(repo().join("tests/schemas/popolo.schema.json")).unwrap()).unwrap()
+}
+
 fn assert_valid(schema: &Value, instance: &Value, what: &str) {
     let validator = jsonschema::validator_for(schema).expect("schema compiles");
     let errors: Vec<String> =
@@ -164,7 +170,11 @@ fn json_participations(dataset: &Value) -> BTreeSet<Participation> {
         for o in e["organizers"].as_array().unwrap() {
             out.insert((id.clone(), "agency".into(), plain(o.as_str().unwrap()), "organizer".into()));
         }
-        for a in e["attendees"].as_array().unwrap() {
+        let people = e["attendees"].as_array().unwrap();
+        let organizations = e["attending_organizations"].as_array().unwrap();
+        assert!(people.iter().all(|a| a["type"] == "official"), "Popolo's attendees are people: {people:?}");
+        assert!(organizations.iter().all(|a| a["type"] != "official"), "{organizations:?}");
+        for a in people.iter().chain(organizations) {
             let who = a["organization_id"]
                 .as_str()
                 .or(a["person_id"].as_str())
@@ -238,18 +248,30 @@ fn check_build(content: &Path) {
         .collect();
     assert_eq!(len("grants"), grants.len());
 
+    // Against the Popolo specification too (tests/schemas/popolo.schema.json).
+    let popolo = popolo_schema();
+    for (key, def) in [("organizations", "Organization"), ("persons", "Person"), ("areas", "Area"), ("events", "Event")]
+    {
+        let sub = def_schema(&popolo, def);
+        for (i, entry) in dataset[key].as_array().unwrap().iter().enumerate() {
+            assert_valid(&sub, entry, &format!("data/dataset.json {key}[{i}] as a Popolo {def}"));
+        }
+    }
+
     // Each record as JSON beside its page, in the same shape as its dataset entry.
-    for (folder, section, def, key) in [
-        ("activities", "kegiatan", "event", "events"),
-        ("ormas", "ormas", "organization", "organizations"),
-        ("agencies", "instansi", "organization", "organizations"),
-        ("people", "tokoh", "person", "persons"),
+    for (folder, section, def, key, popolo_def) in [
+        ("activities", "kegiatan", "event", "events", "Event"),
+        ("ormas", "ormas", "organization", "organizations", "Organization"),
+        ("agencies", "instansi", "organization", "organizations", "Organization"),
+        ("people", "tokoh", "person", "persons", "Person"),
     ] {
         let sub = def_schema(&schema, def);
+        let popolo_sub = def_schema(&popolo, popolo_def);
         for r in of(&recs, folder) {
             let rel = format!("{section}/{}.json", r.id);
             let record = json(&built, &rel);
             assert_valid(&sub, &record, &rel);
+            assert_valid(&popolo_sub, &record, &format!("{rel} as a Popolo {popolo_def}"));
             let id = format!("{section}/{}", r.id);
             let entry = dataset[key].as_array().unwrap().iter().find(|e| e["id"] == id.as_str());
             assert_eq!(entry, Some(&record), "{rel} equals its dataset entry");

@@ -77,11 +77,15 @@ fn event(site: &Site, urls: &Urls, i: ActivityIx) -> String {
         }
     }
     lines.push(format!("SUMMARY:{}", escape(&m.title)));
-    let mut description = r.summary().to_string();
-    let _ = write!(description, "\n\n{url}");
-    lines.push(format!("DESCRIPTION:{}", escape(&description)));
+    // No text, no description: the event's URL is in its own property.
+    if !r.summary().is_empty() {
+        let mut description = r.summary().to_string();
+        let _ = write!(description, "\n\n{url}");
+        lines.push(format!("DESCRIPTION:{}", escape(&description)));
+    }
     let region = &site.regions[site.refs.activities[i].region].name;
-    let location: Vec<&str> = m.venue.as_deref().into_iter().chain([region.as_str()]).collect();
+    let region = Some(region.as_str()).filter(|region| !m.venue.as_deref().is_some_and(|v| names_region(v, region)));
+    let location: Vec<&str> = m.venue.as_deref().into_iter().chain(region).collect();
     if !location.is_empty() {
         lines.push(format!("LOCATION:{}", escape(&location.join(", "))));
     }
@@ -95,6 +99,29 @@ fn event(site: &Site, urls: &Urls, i: ActivityIx) -> String {
         push_line(&mut out, l);
     }
     out
+}
+
+/// Whether a venue already names its region (`Aula Kantor Wali Kota
+/// Tangerang` in `Kota Tangerang`, `Hotel Mercure Samarinda` in `Kota
+/// Samarinda`), so a location does not say it twice.
+fn names_region(venue: &str, region: &str) -> bool {
+    let venue = venue.to_lowercase();
+    let region = region.to_lowercase();
+    let core = [
+        "kota administrasi ",
+        "kabupaten administrasi ",
+        "kota ",
+        "kabupaten ",
+        "kab. ",
+        "provinsi ",
+        "kecamatan ",
+        "kelurahan ",
+        "desa ",
+    ]
+    .iter()
+    .find_map(|p| region.strip_prefix(p))
+    .unwrap_or(&region);
+    venue.contains(core.trim())
 }
 
 fn ics_date(d: NaiveDate) -> String {
@@ -145,6 +172,13 @@ pub fn push_line(out: &mut String, line: &str) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_location_names_the_region_once() {
+        assert!(super::names_region("Aula Kantor Wali Kota Tangerang", "Kota Tangerang"));
+        assert!(super::names_region("Hotel Mercure Samarinda", "Kota Samarinda"));
+        assert!(!super::names_region("Novotel", "Kota Tangerang"));
+    }
+
     use super::*;
 
     #[test]

@@ -7,6 +7,7 @@
 //! byte-identical.
 
 pub mod calendar;
+pub mod giving;
 pub mod popolo;
 pub mod stream;
 pub mod tables;
@@ -47,6 +48,7 @@ pub fn write_all(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataErro
         &|| popolo::write(site, urls, out),
         &|| tables::write_all(site, urls, out),
         &|| calendar::write(site, urls, out),
+        &|| giving::write(site, urls, out),
         &|| write(out, catalog::SCHEMA_PATH, include_bytes!("../../docs/schema/dataset.schema.json")),
     ])
 }

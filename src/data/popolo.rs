@@ -151,9 +151,13 @@ pub struct Organization<'a> {
     /// Editorial note.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<&'a str>,
-    /// Where the facts come from.
-    #[serde(skip_serializing_if = "<[Source]>::is_empty")]
-    pub sources: &'a [Source],
+    /// Where the facts come from: the sources with an address (Popolo
+    /// `Link`s, whose `url` is required).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<&'a Source>,
+    /// *ext*: the sources without an address.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<&'a Source>,
     /// Number of activities it organised, attended or is named in.
     pub activity_count: usize,
     /// Page address.
@@ -280,8 +284,10 @@ pub struct Event<'a> {
     pub organization_id: String,
     /// Every organising agency.
     pub organizers: Vec<String>,
-    /// Ormas, agencies and officials present.
+    /// The officials present: Popolo's attendees are people.
     pub attendees: Vec<Attendee<'a>>,
+    /// *ext*: the ormas and agencies present besides the organisers.
+    pub attending_organizations: Vec<Attendee<'a>>,
     /// How many ormas took part, named or not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ormas_count: Option<u32>,
@@ -299,8 +305,12 @@ pub struct Event<'a> {
     /// Editorial note.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<&'a str>,
-    /// Where the facts come from.
-    pub sources: &'a [Source],
+    /// Where the facts come from: the sources with an address (Popolo
+    /// `Link`s, whose `url` is required).
+    pub sources: Vec<&'a Source>,
+    /// *ext*: the sources without an address.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<&'a Source>,
     /// Page address.
     pub url: String,
     /// Address of this record as JSON.
@@ -600,7 +610,8 @@ fn agency<'a>(a: &Addr<'a>, g: AgencyIx) -> Organization<'a> {
         links: m.website.as_deref().map(|u| WebLink { url: u, note: "website" }).into_iter().collect(),
         description: String::new(),
         notes: m.notes.as_deref(),
-        sources: &[],
+        sources: Vec::new(),
+        citations: Vec::new(),
         activity_count: site.links.activities_by_agency[g].len(),
         url: a.page(g),
         json_url: a.json(g),
@@ -698,7 +709,8 @@ fn ormas<'a>(a: &Addr<'a>, o: OrmasIx) -> Organization<'a> {
             .collect(),
         description: text::plain_text(r.body()),
         notes: m.notes.as_deref(),
-        sources: &m.sources,
+        sources: linked(&m.sources),
+        citations: unlinked(&m.sources),
         activity_count: site.links.activities_by_ormas[o].len(),
         url: a.page(o),
         json_url: a.json(o),
@@ -710,11 +722,13 @@ fn event<'a>(a: &Addr<'a>, e: ActivityIx) -> Event<'a> {
     let (r, refs) = (&site.activities[e], &site.refs.activities[e]);
     let m = &r.meta;
     let mut organizers = Vec::with_capacity(m.organizers.len());
-    let mut attendees = Vec::new();
+    let (mut attendees, mut attending_organizations) = (Vec::new(), Vec::new());
     for p in site.participations(e) {
+        let list =
+            if matches!(p.who, Participant::Official(_)) { &mut attendees } else { &mut attending_organizations };
         match p.who {
             Participant::Agency(g, true) => organizers.push(record_id_of(site, g)),
-            who => attendees.push(Attendee {
+            who => list.push(Attendee {
                 kind: p.kind().slug(),
                 organization_id: match who {
                     Participant::Agency(g, _) => Some(record_id_of(site, g)),
@@ -740,16 +754,29 @@ fn event<'a>(a: &Addr<'a>, e: ActivityIx) -> Event<'a> {
         organization_id: organizers.first().cloned().unwrap_or_default(),
         organizers,
         attendees,
+        attending_organizations,
         ormas_count: m.participants.ormas_count,
         attendee_count: m.participants.attendees,
         topic_ids: ids(site, &refs.topics),
         partnership_id: refs.partnership.map(|p| record_id_of(site, p)),
         description: text::plain_text(r.body()),
         notes: m.notes.as_deref(),
-        sources: &m.sources,
+        sources: linked(&m.sources),
+        citations: unlinked(&m.sources),
         url: a.page(e),
         json_url: a.json(e),
     }
+}
+
+/// The sources with an address: what Popolo's `sources` (`Link`s, `url`
+/// required) can hold.
+fn linked(sources: &[Source]) -> Vec<&Source> {
+    sources.iter().filter(|s| s.url.is_some()).collect()
+}
+
+/// The sources without an address, carried in the `citations` extension.
+fn unlinked(sources: &[Source]) -> Vec<&Source> {
+    sources.iter().filter(|s| s.url.is_none()).collect()
 }
 
 fn event_ids(site: &Site, p: PartnershipIx) -> Vec<String> {

@@ -9,14 +9,14 @@ use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 /// One step of a field path: a mapping key or a sequence index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Step {
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Step {
     Key(String),
     Index(usize),
 }
 
 /// Parses `participants.ormas[1]` into steps.
-fn steps(path: &str) -> Vec<Step> {
+pub(crate) fn steps(path: &str) -> Vec<Step> {
     let mut out = Vec::new();
     for part in path.split('.').filter(|p| !p.is_empty()) {
         let mut rest = part;
@@ -140,6 +140,11 @@ impl MarkedEventReceiver for Finder {
 /// Byte range, within `yaml`, of the deepest part of `field_path` that the
 /// text contains: the value itself, or failing that its key.
 pub fn locate(yaml: &str, field_path: &str) -> Option<(usize, usize)> {
+    if let Some(index) = crate::memo::table("paths", yaml, || PathIndex::build(yaml)) {
+        let target = steps(field_path);
+        let (start, end) = (1..=target.len()).rev().find_map(|k| index.spans.get(&target[..k]).copied())?;
+        return Some((start, end.min(line_end(yaml, start))));
+    }
     let target = steps(field_path);
     let mut finder = Finder { target, stack: Vec::new(), path: Vec::new(), best: None };
     // The root container pushes a placeholder step; start the path without it.
@@ -148,6 +153,105 @@ pub fn locate(yaml: &str, field_path: &str) -> Option<(usize, usize)> {
     let (_, index, len) = finder.best?;
     let start = char_to_byte(yaml, index);
     Some((start, char_to_byte(yaml, index + len).min(line_end(yaml, start))))
+}
+
+/// Where every field of a YAML text is, for texts located many times
+/// (see [`crate::memo`]): the same choice as [`locate`] makes, a scalar
+/// value over its key, a key over the block it opens, for every path.
+struct PathIndex {
+    spans: std::collections::HashMap<Vec<Step>, (usize, usize)>,
+}
+
+impl PathIndex {
+    fn build(yaml: &str) -> Self {
+        let mut indexer = Indexer {
+            finder: Finder { target: Vec::new(), stack: Vec::new(), path: Vec::new(), best: None },
+            found: Default::default(),
+        };
+        let mut parser = Parser::new_from_str(yaml);
+        let _ = parser.load(&mut indexer, false);
+        // Positions are in characters; one pass turns them into bytes.
+        let ascii = yaml.is_ascii();
+        let bytes: Vec<usize> = if ascii { Vec::new() } else { yaml.char_indices().map(|(i, _)| i).collect() };
+        let to_byte =
+            |chars: usize| if ascii { chars.min(yaml.len()) } else { bytes.get(chars).copied().unwrap_or(yaml.len()) };
+        let spans = indexer
+            .found
+            .into_iter()
+            .map(|(path, (_, index, len))| (path, (to_byte(index), to_byte(index + len))))
+            .collect();
+        Self { spans }
+    }
+}
+
+/// Records the place of every path (rank 2: a scalar value, 1: a key or
+/// the start of a block; a higher rank replaces, an equal one does not).
+struct Indexer {
+    finder: Finder,
+    found: std::collections::HashMap<Vec<Step>, (u8, usize, usize)>,
+}
+
+impl Indexer {
+    fn note(&mut self, rank: u8, mark: Marker, len: usize) {
+        // The root container's placeholder step is not part of any path.
+        let path = self.finder.path.iter().skip(1).cloned().collect::<Vec<_>>();
+        if path.is_empty() {
+            return;
+        }
+        let entry = self.found.entry(path).or_insert((0, 0, 0));
+        if rank > entry.0 {
+            *entry = (rank, mark.index(), len);
+        }
+    }
+}
+
+impl MarkedEventReceiver for Indexer {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        let f = &mut self.finder;
+        match ev {
+            Event::Scalar(value, style, ..) => {
+                let quotes = matches!(style, TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted);
+                let width = value.chars().count() + if quotes { 2 } else { 0 };
+                if let Some(Frame::Map { expect_key: true, key }) = f.stack.last_mut() {
+                    *key = Some(value.clone());
+                    if let Some(Frame::Map { expect_key, .. }) = f.stack.last_mut() {
+                        *expect_key = false;
+                    }
+                    f.path.push(Step::Key(value));
+                    self.note(1, mark, width);
+                    self.finder.path.pop();
+                    return;
+                }
+                if let Some(step) = f.enter_node() {
+                    f.path.push(step);
+                    self.note(2, mark, width.max(1));
+                    self.finder.path.pop();
+                }
+                self.finder.after_value();
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let is_map = matches!(ev, Event::MappingStart(..));
+                match f.enter_node() {
+                    Some(step) => {
+                        f.path.push(step);
+                        self.note(1, mark, 1);
+                    }
+                    None => f.path.push(Step::Key(String::new())),
+                }
+                self.finder.stack.push(if is_map {
+                    Frame::Map { expect_key: true, key: None }
+                } else {
+                    Frame::Seq { next: 0 }
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                f.stack.pop();
+                f.path.pop();
+                f.after_value();
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Strips the root container's placeholder step, so paths start at its keys.
@@ -196,6 +300,20 @@ mod tests {
         assert_eq!(text_at("participants"), "participants");
         assert_eq!(text_at("participants.agencies"), "participants");
         assert!(locate(YAML, "nothing").is_none());
+    }
+
+    #[test]
+    fn the_index_of_a_large_text_agrees_with_the_walk() {
+        let mut yaml = String::from(YAML);
+        yaml.push_str("sources:\n");
+        for i in 0..2_000 {
+            yaml.push_str(&format!("  - {{title: \"Berita é {i}\", url: x}}\n"));
+        }
+        let paths =
+            ["organizers[1]", "participants", "participants.agencies", "sources[1999].title", "sources[7]", "nothing"];
+        let direct: Vec<_> = paths.iter().map(|p| locate(&yaml, p)).collect();
+        let indexed: Vec<_> = crate::memo::scope(|| paths.iter().map(|p| locate(&yaml, p)).collect());
+        assert_eq!(direct, indexed);
     }
 
     #[test]

@@ -3,8 +3,11 @@
 //! Each file is parsed on its own, so a bad file yields diagnostics and
 //! never stops the others: the build reports every problem at once.
 
+mod chars;
+mod depth;
 mod frontmatter;
 pub mod locate;
+mod recover;
 mod staff;
 mod yaml;
 
@@ -12,6 +15,7 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 pub use frontmatter::{Split, split};
+pub use recover::deserialize_all;
 pub use yaml::deserialize;
 
 use crate::diagnostic::Diagnostic;
@@ -169,18 +173,34 @@ fn record<T: DeserializeOwned>(file: SourceFile, has_body: bool) -> Result<Recor
     } else {
         (0, file.text.len(), file.text.len())
     };
-    match deserialize::<T>(&file.display_path, &file.text, yaml_start, yaml_end) {
+    problems.extend(chars::check(&file.display_path, &file.text, yaml_start, yaml_end));
+    if let Some(d) = depth::check(&file.display_path, &file.text, yaml_start, yaml_end) {
+        problems.push(d);
+        return Err(problems);
+    }
+    match deserialize_all::<T>(&file.display_path, &file.text, yaml_start, yaml_end) {
         Ok(meta) if problems.is_empty() => Ok(Record::new(id, meta, origin(&file, yaml_start, body_start))),
         Ok(_) => Err(problems),
         Err(d) => {
-            problems.push(d);
+            problems.extend(d);
             Err(problems)
         }
     }
 }
 
 fn list<T: DeserializeOwned>(file: SourceFile) -> Result<ListFile<T>, Vec<Diagnostic>> {
-    let items = deserialize::<Vec<T>>(&file.display_path, &file.text, 0, file.text.len()).map_err(|d| vec![d])?;
+    let mut refused = chars::check(&file.display_path, &file.text, 0, file.text.len());
+    if let Some(d) = depth::check(&file.display_path, &file.text, 0, file.text.len()) {
+        refused.push(d);
+        return Err(refused);
+    }
+    let items = deserialize_all::<Vec<T>>(&file.display_path, &file.text, 0, file.text.len()).map_err(|mut d| {
+        d.splice(0..0, refused.iter().cloned());
+        d
+    })?;
+    if !refused.is_empty() {
+        return Err(refused);
+    }
     Ok(ListFile { items, origin: Some(origin(&file, 0, file.text.len())) })
 }
 

@@ -37,47 +37,11 @@ const SYNTAX: &[&str] = &[
 ];
 
 fn explain(err: serde_yaml::Error, display_path: &Path, text: &Arc<str>, start: usize) -> Diagnostic {
-    let full = err.to_string();
-    let without_location = match full.rfind(" at line ") {
-        Some(i) => &full[..i],
-        None => &full,
-    };
-    let syntax = SYNTAX.iter().any(|s| without_location.contains(s));
-    // A wrongly indented line after a value reads as more of that value
-    // ("21 attendees: 100" where a number was expected): look one line on.
-    let type_error = without_location.contains("invalid type");
-    if syntax || type_error {
-        let yaml = &text[start..];
-        let at = err.location().map_or(usize::MAX, |l| l.line().saturating_sub(1));
-        let until = if syntax { at } else { at.saturating_add(1) };
-        let found = super::staff::find(yaml, until).filter(|m| syntax || yaml[..m.start].matches('\n').count() >= at);
-        if let Some(m) = found {
-            let mut d = Diagnostic::error(display_path, m.message).with_help(m.help);
-            if let Some(field) = m.field {
-                d = d.with_field(field);
-            }
-            return d.at(text, start + m.start, start + m.end);
-        }
+    if let Some(d) = staff_mistake(&err, display_path, text, start) {
+        return d;
     }
-    let (field, message) = split_field(without_location);
-    let (message, mut help, field) = advice(message, field);
-    if message.contains("expected a sequence")
-        && let Some(loc) = err.location()
-        && let Some(line) = text[start..].lines().nth(loc.line().saturating_sub(1))
-    {
-        let item = line.trim();
-        let indent = &line[..line.len() - line.trim_start().len()];
-        if !item.is_empty() && !item.contains(':') && !item.starts_with(['[', '-']) {
-            help = Some(format!(
-                "a list has one item per line, each starting with a dash and a space: `{indent}- {item}`"
-            ));
-        }
-    }
-    let mut diag = Diagnostic::error(display_path, message);
-    if let Some(field) = field {
-        diag = diag.with_field(field);
-    }
-    if let Some(help) = help {
+    let mut diag = describe(&err, display_path);
+    if let Some(help) = list_item_help(&err, text, start) {
         diag = diag.with_help(help);
     }
     match err.location() {
@@ -88,6 +52,62 @@ fn explain(err: serde_yaml::Error, display_path: &Path, text: &Arc<str>, start: 
         }
         None => diag,
     }
+}
+
+/// A mistake staff often make (a colon in a value, an unclosed quote, a
+/// tab, wrong indentation...), found on the line where it is rather than
+/// where libyaml noticed it, with the exact fix.
+fn staff_mistake(err: &serde_yaml::Error, display_path: &Path, text: &Arc<str>, start: usize) -> Option<Diagnostic> {
+    let full = err.to_string();
+    let without_location = full.rfind(" at line ").map_or(full.as_str(), |i| &full[..i]);
+    let syntax = SYNTAX.iter().any(|s| without_location.contains(s));
+    // A wrongly indented line after a value reads as more of that value
+    // ("21 attendees: 100" where a number was expected): look one line on.
+    let type_error = without_location.contains("invalid type");
+    if !(syntax || type_error) {
+        return None;
+    }
+    let yaml = &text[start..];
+    let at = err.location().map_or(usize::MAX, |l| l.line().saturating_sub(1));
+    let until = if syntax { at } else { at.saturating_add(1) };
+    let m = super::staff::find(yaml, until).filter(|m| syntax || yaml[..m.start].matches('\n').count() >= at)?;
+    let mut d = Diagnostic::error(display_path, m.message).with_help(m.help);
+    if let Some(field) = m.field {
+        d = d.with_field(field);
+    }
+    Some(d.at(text, start + m.start, start + m.end))
+}
+
+/// For a list written without dashes, the line as a list item.
+fn list_item_help(err: &serde_yaml::Error, text: &Arc<str>, start: usize) -> Option<String> {
+    if !err.to_string().contains("expected a sequence") {
+        return None;
+    }
+    let line = text[start..].lines().nth(err.location()?.line().saturating_sub(1))?;
+    let item = line.trim();
+    let indent = &line[..line.len() - line.trim_start().len()];
+    (!item.is_empty() && !item.contains(':') && !item.starts_with(['[', '-']))
+        .then(|| format!("a list has one item per line, each starting with a dash and a space: `{indent}- {item}`"))
+}
+
+/// What a serde error means for staff: the message, the fix and the field
+/// it is about, without a position in the file.
+pub(super) fn describe(err: &serde_yaml::Error, display_path: &Path) -> Diagnostic {
+    let full = err.to_string();
+    let without_location = match full.rfind(" at line ") {
+        Some(i) => &full[..i],
+        None => &full,
+    };
+    let (field, message) = split_field(without_location);
+    let (message, help, field) = advice(message, field);
+    let mut diag = Diagnostic::error(display_path, message);
+    if let Some(field) = field {
+        diag = diag.with_field(field);
+    }
+    if let Some(help) = help {
+        diag = diag.with_help(help);
+    }
+    diag
 }
 
 /// serde_yaml prefixes messages with the field path (`participants.ormas[0]: ...`).
@@ -103,7 +123,7 @@ fn split_field(message: &str) -> (Option<String>, &str) {
 }
 
 /// Names quoted in backticks after "expected" in a serde message.
-fn expected_names(message: &str) -> Vec<&str> {
+pub(super) fn expected_names(message: &str) -> Vec<&str> {
     let Some(i) = message.find("expected") else { return Vec::new() };
     message[i..].split('`').skip(1).step_by(2).collect()
 }
@@ -150,6 +170,15 @@ fn advice(message: &str, field: Option<String>) -> (String, Option<String>, Opti
         let key = field.as_deref().and_then(|f| f.rsplit('.').next()).unwrap_or("date").to_string();
         let help = format!("write `{key}: {iso}`");
         return (said.to_string(), Some(help), field);
+    }
+    if message.starts_with("recursion limit exceeded") {
+        let help = "a record's fields nest a few levels at most: look for a `[` or `{` that is never closed, \
+                    or indentation that keeps growing";
+        return ("the YAML is nested more than 128 levels deep".into(), Some(help.into()), field);
+    }
+    if message.starts_with("repetition limit exceeded") {
+        let help = "write the values out instead of repeating them with anchors (`&name`) and aliases (`*name`)";
+        return ("the YAML repeats aliases too many times".into(), Some(help.into()), field);
     }
     if message.starts_with("invalid type") {
         let help = if message.contains("expected u32") || message.contains("expected u64") {

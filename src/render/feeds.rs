@@ -79,11 +79,16 @@ impl Renderer<'_> {
                 }
             })
             .collect();
-        let updated = activities
-            .iter()
-            .map(|&i| s.activities[i].meta.date)
-            .max()
-            .map_or_else(|| "1970-01-01T00:00:00+07:00".to_string(), |d| stamp(&d));
+        // A feed with no entry (an ormas with no activity yet) was last
+        // updated when the site's newest record is dated, not in 1970.
+        let newest = || {
+            s.activities
+                .first()
+                .map(|r| r.meta.date)
+                .or_else(|| s.partnerships.iter().filter_map(|r| r.meta.signed).max())
+        };
+        let updated = activities.iter().map(|&i| s.activities[i].meta.date).max().or_else(newest);
+        let updated = updated.map_or_else(|| "1970-01-01T00:00:00+07:00".to_string(), |d| stamp(&d));
         let feed = Feed {
             title,
             feed_url: self.urls.absolute(path),

@@ -160,9 +160,8 @@ struct EventLd<'a> {
     about: Vec<Term<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     attendee: Vec<Ref<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    citation: Vec<&'a str>,
-    description: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     end_date: Option<String>,
     event_attendance_mode: &'static str,
@@ -174,6 +173,12 @@ struct EventLd<'a> {
     organizer: Vec<Ref<'a>>,
     start_date: String,
     url: &'a str,
+}
+
+/// A text, or nothing for an empty one (schema.org readers take `""` as
+/// a description that says nothing).
+fn non_empty(text: &str) -> Option<&str> {
+    (!text.trim().is_empty()).then_some(text)
 }
 
 fn date(d: Option<PartialDate>) -> Option<String> {
@@ -209,8 +214,8 @@ pub fn web_page(site: &Site, urls: &Urls, kind: &str, title: &str, description: 
 }
 
 /// `Event` for an activity, with organisers, attendees and location.
-/// `description` is the page's own summary, so search engines and link
-/// previews read the same words.
+/// `description` is the activity's summary; an activity without a text
+/// has none (not the site's description).
 pub fn event(site: &Site, urls: &Urls, i: ActivityIx, description: &str) -> String {
     let r = &site.activities[i];
     let refs = &site.refs.activities[i];
@@ -245,8 +250,9 @@ pub fn event(site: &Site, urls: &Urls, i: ActivityIx, description: &str) -> Stri
             .map(|&t| Term { kind: "DefinedTerm", name: &site.topics[t].name, url: urls.absolute_of(site, t) })
             .collect(),
         attendee,
-        citation: m.sources.iter().filter_map(|s| s.url.as_deref()).collect(),
-        description,
+        // schema.org's `Event` has no `citation` (a `CreativeWork`
+        // property): the sources are on the page and in the open data.
+        description: non_empty(description),
         end_date: m.end.map(|t| t.to_rfc3339()),
         event_attendance_mode: "https://schema.org/OfflineEventAttendanceMode",
         event_status: "https://schema.org/EventScheduled",
@@ -312,11 +318,14 @@ pub fn person(site: &Site, urls: &Urls, i: PersonIx) -> String {
         "url": url,
         "jobTitle": current.map(|k| m.positions[k].role.as_str()),
         "worksFor": current.and_then(|k| agencies[k]).map(|g| agency_ref(site, urls, g)),
+        // A `Role` stands in for the value of the property it qualifies
+        // and carries that value under the same property.
         "hasOccupation": m.positions.iter().map(|p| json!({
             "@type": "Role",
             "roleName": p.role,
             "startDate": date(p.start),
             "endDate": date(p.end),
+            "hasOccupation": {"@type": "Occupation", "name": p.role},
         })).collect::<Vec<_>>(),
     })))
 }
@@ -332,25 +341,31 @@ pub fn partnership(site: &Site, urls: &Urls, i: PartnershipIx, description: &str
     let common = json!({
         "@id": url,
         "name": m.title,
-        "description": description,
+        "description": non_empty(description),
         "url": url,
         "identifier": m.number,
-        "startDate": date(m.period.as_ref().and_then(|p| p.start)),
-        "endDate": date(m.period.as_ref().and_then(|p| p.end)),
     });
+    // `MonetaryGrant` (an `Intangible`) has no date properties; the
+    // signing day and the period are on the page and in the open data.
     let specific = if m.kind.is_grant() {
         json!({
             "@type": "MonetaryGrant",
             "amount": m.amount.as_ref().map(|a| json!({"@type": "MonetaryAmount", "value": a.value, "currency": a.currency})),
             "funder": agencies,
             "fundedItem": ormas,
-            "dateCreated": date(m.signed),
         })
     } else {
+        let (start, end) = (m.period.as_ref().and_then(|p| p.start), m.period.as_ref().and_then(|p| p.end));
         json!({
             "@type": "CreativeWork",
             "additionalType": m.kind.label(),
             "dateCreated": date(m.signed),
+            // A `CreativeWork`'s time span is its ISO 8601 interval.
+            "temporalCoverage": (start.is_some() || end.is_some()).then(|| format!(
+                "{}/{}",
+                start.map_or("..".into(), |d| d.to_string()),
+                end.map_or("..".into(), |d| d.to_string())
+            )),
             "sourceOrganization": agencies,
             "contributor": ormas,
         })

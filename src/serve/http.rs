@@ -220,6 +220,14 @@ fn respond(
     if status.is_some() {
         // The preview changes under the browser: never serve it from cache.
         response = response.with_header(header("Cache-Control", "no-store"));
+    } else if let Ok(rules) = fs::read_to_string(root.join(crate::hosting::FILE)) {
+        // As a static host, the site's `_headers` apply, as on Netlify (not
+        // in the preview, whose live-reload script is inline).
+        for (name, value) in crate::hosting::for_path(&crate::hosting::parse(&rules), path) {
+            if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+                response = response.with_header(h);
+            }
+        }
     }
     request.respond(response)
 }

@@ -10,6 +10,7 @@
 //! list comes out in display order without sorting it again.
 
 mod display;
+pub mod giving;
 pub mod ix;
 pub mod network;
 pub mod participation;

@@ -33,6 +33,16 @@ pub fn copy_dir(src: &Path, dst: &Path) {
     }
 }
 
+/// Every file under a folder, relative path -> bytes.
+pub fn snapshot(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(root).unwrap().to_string_lossy().into_owned(), fs::read(e.path()).unwrap()))
+        .collect()
+}
+
 /// A built site in a temporary folder.
 pub struct Built {
     /// Keeps the folder alive.

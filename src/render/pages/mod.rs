@@ -338,7 +338,7 @@ impl Renderer<'_> {
             Page::Kind(k, n) => Built::web_page(self, &self.kind_page(*k, *n, path), "CollectionPage")?,
             Page::Activity(i) => {
                 let p = self.activity_page(*i, path);
-                Built::record(&p, jsonld::event(s, u, *i, &p.meta.description))?
+                Built::record(&p, jsonld::event(s, u, *i, s.activities[*i].summary()))?
             }
             Page::OrmasIndex(n) => Built::web_page(self, &self.ormas_index(*n, path), "CollectionPage")?,
             Page::AgencyIndex => Built::web_page(self, &self.agency_index(path), "CollectionPage")?,
@@ -356,7 +356,7 @@ impl Renderer<'_> {
             Page::Topic(i, n) => Built::record(&self.topic_page(*i, *n, path), jsonld::topic(s, u, *i))?,
             Page::Partnership(i) => {
                 let p = self.partnership_page(*i, path);
-                Built::record(&p, jsonld::partnership(s, u, *i, &p.meta.description))?
+                Built::record(&p, jsonld::partnership(s, u, *i, &crate::text::summary(s.partnerships[*i].body())))?
             }
         };
         context.insert("jsonld", &jsonld);
