@@ -21,6 +21,34 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'
      img-src 'self' https: data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
      form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'";
 
+/// The site's folders (below the base path) whose pages carry the policy,
+/// and its pages at the top. The editor's folder, `admin/`, is not among
+/// them: the CMS loads from its pinned CDN address and injects its own
+/// styles, so it cannot run under this policy, and hosts that read
+/// `_headers` join a policy set twice rather than replace it. A test loads
+/// every page and checks that each one outside `admin/` has the policy.
+pub const PAGE_FOLDERS: [&str; 13] = [
+    "kegiatan/",
+    "ormas/",
+    "instansi/",
+    "tokoh/",
+    "wilayah/",
+    "topik/",
+    "kemitraan/",
+    "cari/",
+    "data/",
+    "jaringan/",
+    "kualitas-data/",
+    "assets/",
+    "schema/",
+];
+
+/// Pages at the top of the site that carry the policy (`""` is the home page).
+pub const TOP_PAGES: [&str; 3] = ["", "index.html", "404.html"];
+
+/// The editor's folder.
+pub const EDITOR: &str = "admin/";
+
 /// Folders (below the base path) whose every file carries a content hash
 /// in its name, so a browser may keep it for a year without asking again.
 pub const HASHED: [&str; 2] = ["assets/", "cari/indeks/"];
@@ -45,19 +73,28 @@ impl Rule {
     }
 }
 
-/// The site's rules: security headers everywhere, long caching for hashed
-/// files. No header is set by two rules, because hosts that apply every
-/// matching rule join repeated headers with commas.
+/// The site's rules: security headers everywhere, the Content-Security-
+/// Policy on every page but the editor's, long caching for hashed files.
+/// No header is set by two rules for one path, because hosts that apply
+/// every matching rule join repeated headers with commas.
 pub fn rules(base_path: &str) -> Vec<Rule> {
     let security = [
-        ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "strict-origin-when-cross-origin"),
         ("X-Frame-Options", "DENY"),
         // Open data is for reuse: any site may fetch it (no credentials).
         ("Access-Control-Allow-Origin", "*"),
     ];
+    let policy = owned(&[("Content-Security-Policy", CONTENT_SECURITY_POLICY)]);
     let mut rules = vec![Rule { pattern: format!("{base_path}*"), headers: owned(&security) }];
+    for page in TOP_PAGES {
+        rules.push(Rule { pattern: format!("{base_path}{page}"), headers: policy.clone() });
+    }
+    for folder in PAGE_FOLDERS {
+        rules.push(Rule { pattern: format!("{base_path}{folder}*"), headers: policy.clone() });
+    }
+    // The editor is for staff, not for search engines.
+    rules.push(Rule { pattern: format!("{base_path}{EDITOR}*"), headers: owned(&[("X-Robots-Tag", "noindex")]) });
     for folder in HASHED {
         rules.push(Rule {
             pattern: format!("{base_path}{folder}*"),
@@ -113,8 +150,12 @@ pub fn for_path<'r>(rules: &'r [Rule], path: &str) -> impl Iterator<Item = (&'r 
 /// that applies under it.
 pub fn nginx(rules: &[Rule]) -> String {
     let mut out = String::new();
-    for rule in rules.iter().filter(|r| r.pattern.ends_with('*')) {
-        let prefix = rule.pattern.trim_end_matches('*');
+    let mut prefixes: Vec<&str> =
+        rules.iter().filter(|r| r.pattern.ends_with('*')).map(|r| r.pattern.trim_end_matches('*')).collect();
+    // Two rules may share a folder (policy and caching): one block each.
+    let mut seen = std::collections::HashSet::new();
+    prefixes.retain(|p| seen.insert(*p));
+    for prefix in prefixes {
         out.push_str(&format!("location {prefix} {{\n"));
         for (name, value) in for_path(rules, prefix) {
             out.push_str(&format!("    add_header {name} \"{value}\" always;\n"));
@@ -148,8 +189,24 @@ mod tests {
     #[test]
     fn nginx_blocks_repeat_the_security_headers() {
         let text = nginx(&rules("/"));
-        assert_eq!(text.matches("location ").count(), 3);
-        assert_eq!(text.matches("Content-Security-Policy").count(), 3);
+        let block = |prefix: &str| {
+            let start = text.find(&format!("location {prefix} {{")).unwrap();
+            text[start..start + text[start..].find('}').unwrap()].to_string()
+        };
+        assert!(block("/kegiatan/").contains("Content-Security-Policy") && block("/kegiatan/").contains("nosniff"));
+        assert!(block("/assets/").contains("Content-Security-Policy") && block("/assets/").contains("immutable"));
+        assert!(!block("/admin/").contains("Content-Security-Policy") && block("/admin/").contains("nosniff"));
         assert_eq!(text.matches("immutable").count(), 2);
+    }
+
+    #[test]
+    fn the_editor_has_no_policy_and_pages_have_one() {
+        let rules = rules("/");
+        let csp = |path: &str| for_path(&rules, path).any(|(n, _)| n == "Content-Security-Policy");
+        for page in ["/", "/index.html", "/404.html", "/kegiatan/x/", "/cari/", "/jaringan/", "/kualitas-data/"] {
+            assert!(csp(page), "{page}");
+        }
+        assert!(!csp("/admin/"));
+        assert_eq!(for_path(&rules, "/kegiatan/x/").filter(|(n, _)| *n == "Content-Security-Policy").count(), 1);
     }
 }
