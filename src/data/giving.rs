@@ -20,8 +20,8 @@
 use serde::Serialize;
 
 use super::DataError;
+use super::popolo::PlannedDates;
 use crate::address::Urls;
-use crate::model::PartialDate;
 use crate::output::Staging;
 use crate::site::giving::gaps;
 use crate::site::{PartnershipIx, Site};
@@ -89,7 +89,7 @@ pub struct Grant<'a> {
     pub url: String,
     /// The period, when known (a year or month alone is allowed here).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub planned_dates: Vec<Dates>,
+    pub planned_dates: Vec<PlannedDates>,
     /// The ormas receiving it.
     pub recipient_organization: Vec<Organization<'a>>,
     /// The agencies awarding it.
@@ -99,18 +99,6 @@ pub struct Grant<'a> {
     /// Published documents with an address.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related_document: Vec<RelatedDocument<'a>>,
-}
-
-/// Planned dates (`Event` in the standard).
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Dates {
-    /// First day, month or year.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub start_date: Option<PartialDate>,
-    /// Last day, month or year.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub end_date: Option<PartialDate>,
 }
 
 /// An organisation (`Organization` in the standard).
@@ -175,7 +163,7 @@ fn grant<'a>(site: &'a Site, urls: &Urls, prefix: &str, p: PartnershipIx) -> Opt
             .period
             .as_ref()
             .filter(|p| p.start.is_some() || p.end.is_some())
-            .map(|p| Dates { start_date: p.start, end_date: p.end })
+            .map(|p| PlannedDates { start_date: p.start, end_date: p.end })
             .into_iter()
             .collect(),
         recipient_organization: parties
