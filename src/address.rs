@@ -140,9 +140,10 @@ impl Urls {
         self.absolute(&Self::page_of(site, record))
     }
 
-    /// Absolute URL of a record's JSON file.
-    pub fn json_of<R: Addressed>(&self, site: &Site, record: R) -> String {
-        self.absolute(&json_path(R::SECTION, record.id_in(site)))
+    /// Absolute URL of a record's JSON file, when the site publishes one
+    /// per record (`record_json: true` in `site.yaml`).
+    pub fn json_of<R: Addressed>(&self, site: &Site, record: R) -> Option<String> {
+        site.config.record_json.then(|| self.absolute(&json_path(R::SECTION, record.id_in(site))))
     }
 }
 

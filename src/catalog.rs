@@ -13,8 +13,13 @@ use crate::site::{ActivityIx, AgencyIx, OrmasIx, PartnershipIx, PersonIx, Site};
 
 /// Output path of the `/data/` page.
 pub const PAGE_PATH: &str = "data/";
-/// The whole dataset as JSON.
-pub const DATASET_PATH: &str = "data/dataset.json";
+/// The dataset's main file (every record but the activities), gzipped JSON.
+pub const DATASET_PATH: &str = "data/dataset.json.gz";
+
+/// The dataset's file of one year's activities, gzipped JSON.
+pub fn dataset_year_path(year: i32) -> String {
+    format!("data/dataset-{year}.json.gz")
+}
 /// The JSON Schema of the dataset (a copy of `docs/schema/dataset.schema.json`).
 pub const SCHEMA_PATH: &str = "data/dataset.schema.json";
 /// The iCalendar feed of activities.
@@ -203,7 +208,7 @@ pub const ORMAS: Table<OrmasIx> = Table {
             crate::text::plain_text(c.site.ormas[o].body())
         }),
         col("url", "-", "Alamat halaman", |c, o| c.urls.absolute_of(c.site, o)),
-        col("json_url", "-", "Alamat catatan ini sebagai JSON", |c, o| c.urls.json_of(c.site, o)),
+        col("json_url", "-", "Alamat catatan ini sebagai JSON", |c, o| opt(c.urls.json_of(c.site, o))),
     ],
 };
 
@@ -270,7 +275,7 @@ pub const ACTIVITIES: Table<ActivityIx> = Table {
             c.site.activities[a].summary().to_string()
         }),
         col("url", "-", "Alamat halaman", |c, a| c.urls.absolute_of(c.site, a)),
-        col("json_url", "-", "Alamat catatan ini sebagai JSON", |c, a| c.urls.json_of(c.site, a)),
+        col("json_url", "-", "Alamat catatan ini sebagai JSON", |c, a| opt(c.urls.json_of(c.site, a))),
     ],
 };
 
@@ -296,7 +301,7 @@ pub const AGENCIES: Table<AgencyIx> = Table {
             c.site.links.activities_by_agency[g].len().to_string()
         }),
         col("url", "-", "Alamat halaman", |c, g| c.urls.absolute_of(c.site, g)),
-        col("json_url", "-", "Alamat catatan ini sebagai JSON", |c, g| c.urls.json_of(c.site, g)),
+        col("json_url", "-", "Alamat catatan ini sebagai JSON", |c, g| opt(c.urls.json_of(c.site, g))),
     ],
 };
 
@@ -320,7 +325,7 @@ pub const PEOPLE: Table<PersonIx> = Table {
             c.site.links.activities_by_person[p].len().to_string()
         }),
         col("url", "-", "Alamat halaman", |c, p| c.urls.absolute_of(c.site, p)),
-        col("json_url", "-", "Alamat catatan ini sebagai JSON", |c, p| c.urls.json_of(c.site, p)),
+        col("json_url", "-", "Alamat catatan ini sebagai JSON", |c, p| opt(c.urls.json_of(c.site, p))),
     ],
 };
 
@@ -370,7 +375,7 @@ pub const PARTNERSHIPS: Table<PartnershipIx> = Table {
             crate::text::plain_text(c.site.partnerships[p].body())
         }),
         col("url", "-", "Alamat halaman", |c, p| c.urls.absolute_of(c.site, p)),
-        col("json_url", "-", "Alamat catatan ini sebagai JSON", |c, p| c.urls.json_of(c.site, p)),
+        col("json_url", "-", "Alamat catatan ini sebagai JSON", |c, p| opt(c.urls.json_of(c.site, p))),
     ],
 };
 

@@ -31,6 +31,7 @@ pub mod admin;
 pub mod catalog;
 pub mod data;
 pub mod diagnostic;
+pub mod fit;
 pub mod history;
 pub mod hosting;
 pub mod import;
@@ -305,7 +306,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // git log runs while the content is read and parsed.
     let content_dir = options.content_dir.clone();
     let history = std::thread::spawn(move || history::History::read_or_empty(&content_dir));
-    let (site, warnings) = load(&options.content_dir, options.strict, &mut timings)?;
+    let (site, mut warnings) = load(&options.content_dir, options.strict, &mut timings)?;
     let theme = load_theme(options.theme_dir.as_deref())?;
     let base_url = options.base_url.clone().unwrap_or_else(|| site.config.base_url.clone());
     let output_error = |source| BuildError::Output { path: options.output_dir.clone(), source };
@@ -320,6 +321,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         CardMarkup::Release,
         &mut timings,
     )?;
+    let c = &site.config;
+    let fit = fit::check(c.host, &options.content_dir, staging.dir(), site.activities.len(), c.record_json);
+    if let Some(warning) = fit.map_err(output_error)? {
+        warnings.0.push(warning);
+        if warnings.fails(options.strict) {
+            return Err(BuildError::Content(warnings));
+        }
+    }
     pause::at("commit");
     let written = timings.time("commit", || staging.commit()).map_err(output_error)?;
     Ok(BuildReport { warnings, written, counts: Counts::of(&site), timings })

@@ -20,7 +20,7 @@ use crate::site::{ActivityIx, AgencyIx, OrmasIx, PartnershipIx, PersonIx, Region
 use crate::text;
 
 /// What the dataset is and under which licence it is published.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Meta<'a> {
     /// Portal title.
     pub title: &'a str,
@@ -40,10 +40,28 @@ pub struct Meta<'a> {
     pub schema: String,
     /// Records per collection.
     pub counts: Counts,
+    /// In a year's file: the year of its events.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// In the main file: the files that hold the events, one per year,
+    /// newest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub event_files: Vec<EventFile>,
+}
+
+/// One year's file of events, as the main file lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventFile {
+    /// The year of its events (of their `date`).
+    pub year: i32,
+    /// Its address.
+    pub url: String,
+    /// How many events it holds.
+    pub events: usize,
 }
 
 /// Records per collection of the dataset.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct Counts {
     /// Ormas organisations.
     pub ormas: usize,
@@ -162,8 +180,9 @@ pub struct Organization<'a> {
     pub activity_count: usize,
     /// Page address.
     pub url: String,
-    /// Address of this record as JSON.
-    pub json_url: String,
+    /// Address of this record as JSON, when records have their own files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json_url: Option<String>,
 }
 
 /// A Popolo membership: a position a person held.
@@ -200,8 +219,9 @@ pub struct Person<'a> {
     pub activity_count: usize,
     /// Page address.
     pub url: String,
-    /// Address of this record as JSON.
-    pub json_url: String,
+    /// Address of this record as JSON, when records have their own files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json_url: Option<String>,
 }
 
 /// A Popolo area: a region.
@@ -313,8 +333,9 @@ pub struct Event<'a> {
     pub citations: Vec<&'a Source>,
     /// Page address.
     pub url: String,
-    /// Address of this record as JSON.
-    pub json_url: String,
+    /// Address of this record as JSON, when records have their own files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json_url: Option<String>,
 }
 
 /// An organisation named in a grant (360Giving shape).
@@ -389,8 +410,9 @@ pub struct Grant<'a> {
     pub notes: Option<&'a str>,
     /// Page address.
     pub url: String,
-    /// Address of this record as JSON.
-    pub json_url: String,
+    /// Address of this record as JSON, when records have their own files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json_url: Option<String>,
 }
 
 /// A party to an agreement.
@@ -444,8 +466,9 @@ pub struct Agreement<'a> {
     pub notes: Option<&'a str>,
     /// Page address.
     pub url: String,
-    /// Address of this record as JSON.
-    pub json_url: String,
+    /// Address of this record as JSON, when records have their own files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json_url: Option<String>,
 }
 
 /// Classification of a region from the depth of its Kemendagri code.
@@ -468,7 +491,7 @@ impl Addr<'_> {
     fn page<R: Addressed>(&self, record: R) -> String {
         self.urls.absolute_of(self.site, record)
     }
-    fn json<R: Addressed>(&self, record: R) -> String {
+    fn json<R: Addressed>(&self, record: R) -> Option<String> {
         self.urls.json_of(self.site, record)
     }
 }
@@ -488,17 +511,23 @@ fn contact_details<'a>(contacts: Option<&'a Contacts>, address: Option<&'a str>)
     out
 }
 
-/// Writes the whole dataset to [`catalog::DATASET_PATH`] as compact JSON,
-/// `{"meta", "organizations" (ormas, then agencies), "persons", "areas",
-/// "topics", "events" (newest first), "grants", "agreements"}`, and in the
-/// same pass each organisation, person, event, grant and agreement as its
-/// own pretty-printed file beside its page. Records are shaped and
-/// serialised in parallel and streamed, so the dataset never sits whole in
+/// Writes the dataset gzip-compressed and split by year: the main file
+/// [`catalog::DATASET_PATH`] holds `{"meta" (with `event_files`),
+/// "organizations" (ormas, then agencies), "persons", "areas", "topics",
+/// "grants", "agreements"}` and each year's file
+/// ([`catalog::dataset_year_path`]) `{"meta" (with `year`), "events"}`,
+/// newest first. A single file grew to 450 MB at 100,000 activities, more
+/// than hosts accept in one file and than most tools open; a year of it,
+/// compressed, is a few megabytes. With `record_json`, each organisation,
+/// person, event, grant and agreement is also written as its own
+/// pretty-printed file beside its page, in the same pass. Records are
+/// shaped and serialised in parallel and streamed, so no file sits whole in
 /// memory.
 pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
     let a = Addr { urls, site };
     let (grants, agreements): (Vec<PartnershipIx>, Vec<PartnershipIx>) =
         site.partnerships.keys().partition(|&p| site.partnerships[p].meta.kind.is_grant());
+    let years = events_by_year(site);
     let c = &site.config;
     let meta = Meta {
         title: &c.title,
@@ -520,42 +549,73 @@ pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
                 .map(|i| site.participations(ActivityIx::from(i)).len())
                 .sum(),
         },
+        year: None,
+        event_files: years
+            .iter()
+            .map(|(year, events)| EventFile {
+                year: *year,
+                url: urls.absolute(&catalog::dataset_year_path(*year)),
+                events: events.len(),
+            })
+            .collect(),
     };
-    let mut d = Download::create(out, catalog::DATASET_PATH)?;
-    d.push(b"{\"meta\":")?;
-    let mut head = Vec::new();
-    element(&mut head, true, &meta)?;
-    d.push(&head)?;
-    d.push(b",\"organizations\":[")?;
-    d.extend(&site.ormas.raw, |i, _, buf| {
-        let o = OrmasIx::from(i);
-        record(buf, i == 0, &ormas(&a, o), site, o, out)
-    })?;
-    let first = site.ormas.is_empty();
-    d.extend(&site.agencies.raw, |i, _, buf| {
-        let g = AgencyIx::from(i);
-        record(buf, first && i == 0, &agency(&a, g), site, g, out)
-    })?;
-    d.push(b"],\"persons\":[")?;
-    d.extend(&site.people.raw, |i, _, buf| {
-        let p = PersonIx::from(i);
-        record(buf, i == 0, &person(&a, p), site, p, out)
-    })?;
-    d.push(b"],\"areas\":[")?;
-    d.extend(&site.regions.raw, |i, _, buf| element(buf, i == 0, &area(&a, RegionIx::from(i))))?;
-    d.push(b"],\"topics\":[")?;
-    d.extend(&site.topics.raw, |i, _, buf| element(buf, i == 0, &topic(&a, TopicIx::from(i))))?;
-    d.push(b"],\"events\":[")?;
-    d.extend(&site.activities.raw, |i, _, buf| {
-        let e = ActivityIx::from(i);
-        record(buf, i == 0, &event(&a, e), site, e, out)
-    })?;
-    d.push(b"],\"grants\":[")?;
-    d.extend(&grants, |k, &p, buf| record(buf, k == 0, &grant(&a, p), site, p, out))?;
-    d.push(b"],\"agreements\":[")?;
-    d.extend(&agreements, |k, &p, buf| record(buf, k == 0, &agreement(&a, p), site, p, out))?;
-    d.push(b"]}\n")?;
-    d.finish()
+    let main = || -> Result<(), DataError> {
+        let mut d = Download::create_gzip(out, catalog::DATASET_PATH)?;
+        d.push(b"{\"meta\":")?;
+        let mut head = Vec::new();
+        element(&mut head, true, &meta)?;
+        d.push(&head)?;
+        d.push(b",\"organizations\":[")?;
+        d.extend(&site.ormas.raw, |i, _, buf| {
+            let o = OrmasIx::from(i);
+            record(buf, i == 0, &ormas(&a, o), site, o, out)
+        })?;
+        let first = site.ormas.is_empty();
+        d.extend(&site.agencies.raw, |i, _, buf| {
+            let g = AgencyIx::from(i);
+            record(buf, first && i == 0, &agency(&a, g), site, g, out)
+        })?;
+        d.push(b"],\"persons\":[")?;
+        d.extend(&site.people.raw, |i, _, buf| {
+            let p = PersonIx::from(i);
+            record(buf, i == 0, &person(&a, p), site, p, out)
+        })?;
+        d.push(b"],\"areas\":[")?;
+        d.extend(&site.regions.raw, |i, _, buf| element(buf, i == 0, &area(&a, RegionIx::from(i))))?;
+        d.push(b"],\"topics\":[")?;
+        d.extend(&site.topics.raw, |i, _, buf| element(buf, i == 0, &topic(&a, TopicIx::from(i))))?;
+        d.push(b"],\"grants\":[")?;
+        d.extend(&grants, |k, &p, buf| record(buf, k == 0, &grant(&a, p), site, p, out))?;
+        d.push(b"],\"agreements\":[")?;
+        d.extend(&agreements, |k, &p, buf| record(buf, k == 0, &agreement(&a, p), site, p, out))?;
+        d.push(b"]}\n")?;
+        d.finish()
+    };
+    let year_files = || {
+        years.par_iter().try_for_each(|(year, events)| {
+            let mut d = Download::create_gzip(out, &catalog::dataset_year_path(*year))?;
+            d.push(b"{\"meta\":")?;
+            let mut head = Vec::new();
+            element(&mut head, true, &Meta { year: Some(*year), event_files: Vec::new(), ..meta.clone() })?;
+            d.push(&head)?;
+            d.push(b",\"events\":[")?;
+            d.extend(events, |k, &e, buf| record(buf, k == 0, &event(&a, e), site, e, out))?;
+            d.push(b"]}\n")?;
+            d.finish()
+        })
+    };
+    let (main, years) = rayon::join(main, year_files);
+    main.and(years)
+}
+
+/// The activities of each year (of their `date`), newest year first, each
+/// in the site's order.
+fn events_by_year(site: &Site) -> Vec<(i32, Vec<ActivityIx>)> {
+    let mut years: std::collections::BTreeMap<i32, Vec<ActivityIx>> = std::collections::BTreeMap::new();
+    for e in site.activities.keys() {
+        years.entry(site.activities[e].meta.date.year).or_default().push(e);
+    }
+    years.into_iter().rev().collect()
 }
 
 /// Appends one array element to the dataset, compact.
@@ -566,8 +626,8 @@ fn element(buf: &mut Vec<u8>, first: bool, value: &impl Serialize) -> Result<(),
     serde_json::to_writer(buf, value).map_err(|source| DataError::Json { path: catalog::DATASET_PATH.into(), source })
 }
 
-/// Appends a record to the dataset and writes its own pretty-printed file
-/// beside its page ([`json_path`]).
+/// Appends a record to the dataset and, with `record_json`, writes its own
+/// pretty-printed file beside its page ([`json_path`]).
 fn record<R: Addressed>(
     buf: &mut Vec<u8>,
     first: bool,
@@ -577,6 +637,9 @@ fn record<R: Addressed>(
     out: &Staging,
 ) -> Result<(), DataError> {
     element(buf, first, value)?;
+    if !site.config.record_json {
+        return Ok(());
+    }
     let path = &json_path(R::SECTION, at.id_in(site));
     let mut own = serde_json::to_vec_pretty(value).map_err(|source| DataError::Json { path: path.into(), source })?;
     own.push(b'\n');

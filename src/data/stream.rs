@@ -5,6 +5,8 @@
 
 use std::io::Write;
 
+use flate2::Compression;
+use flate2::write::GzEncoder;
 use rayon::prelude::*;
 
 use super::{DataError, write_error};
@@ -19,20 +21,38 @@ const SLICE: usize = 128;
 
 /// A download being written record by record.
 pub struct Download<'s> {
-    path: &'static str,
-    file: StagedFile<'s>,
+    path: String,
+    file: Sink<'s>,
+}
+
+/// Where a download's bytes go: straight to its file, or through gzip.
+enum Sink<'s> {
+    Plain(StagedFile<'s>),
+    Gzip(GzEncoder<StagedFile<'s>>),
 }
 
 impl<'s> Download<'s> {
     /// Creates `path` in the staging folder.
-    pub fn create(out: &'s Staging, path: &'static str) -> Result<Self, DataError> {
+    pub fn create(out: &'s Staging, path: &str) -> Result<Self, DataError> {
         let file = out.create_file(path).map_err(write_error(path))?;
-        Ok(Self { path, file })
+        Ok(Self { path: path.to_string(), file: Sink::Plain(file) })
+    }
+
+    /// Creates `path` (a `.gz` name) in the staging folder, gzip-compressed
+    /// as it is written. The gzip header holds no name and no time (flate2
+    /// writes modification time 0), so the file is the same on every run.
+    pub fn create_gzip(out: &'s Staging, path: &str) -> Result<Self, DataError> {
+        let file = out.create_file(path).map_err(write_error(path))?;
+        Ok(Self { path: path.to_string(), file: Sink::Gzip(GzEncoder::new(file, Compression::default())) })
     }
 
     /// Appends bytes written outside [`Download::extend`] (headers, framing).
     pub fn push(&mut self, bytes: &[u8]) -> Result<(), DataError> {
-        self.file.write_all(bytes).map_err(write_error(self.path))
+        let written = match &mut self.file {
+            Sink::Plain(f) => f.write_all(bytes),
+            Sink::Gzip(g) => g.write_all(bytes),
+        };
+        written.map_err(write_error(&self.path))
     }
 
     /// Appends every item of `items` as `encode` writes it; `encode` gets
@@ -64,7 +84,11 @@ impl<'s> Download<'s> {
 
     /// Flushes the file.
     pub fn finish(self) -> Result<(), DataError> {
-        self.file.finish().map_err(write_error(self.path))
+        let file = match self.file {
+            Sink::Plain(f) => f,
+            Sink::Gzip(g) => g.finish().map_err(write_error(&self.path))?,
+        };
+        file.finish().map_err(write_error(&self.path))
     }
 }
 

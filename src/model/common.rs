@@ -132,6 +132,17 @@ pub struct SiteConfig {
     /// reviewed, or `enabled: false` to leave it out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub editor: Option<super::EditorSettings>,
+    /// Also publish each record as its own JSON file beside its page
+    /// (`/kegiatan/<id>.json`, ...; default false: the dataset holds every
+    /// record, and one more file per activity is what fills a host).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub record_json: bool,
+    /// The static host the site is published to (`github-pages`,
+    /// `gitlab-pages`, `cloudflare-pages`, `cloudflare-pages-paid`,
+    /// `netlify`, `s3`, `nginx`): `build` warns when the output exceeds its
+    /// documented limits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<super::Host>,
 }
 
 fn default_language() -> String {

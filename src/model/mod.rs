@@ -9,6 +9,7 @@ mod agency;
 mod common;
 mod date;
 mod editor;
+mod host;
 mod ormas;
 mod partnership;
 
@@ -20,6 +21,7 @@ pub use agency::{Agency, AgencyKind, Person, Position, Ppid};
 pub use common::{Link, Region, RegionCode, SiteConfig, Source, Topic};
 pub use date::{PartialDate, Precision, month_from_name};
 pub use editor::{EditorSettings, GitHost};
+pub use host::{Host, HostLimits};
 pub use ormas::{Ahu, Contacts, Leader, Legal, LegalForm, Ormas, OrmasStatus, Scope, Skt};
 pub use partnership::{
     Amount, BudgetSource, Document, Parties, Partnership, PartnershipKind, PartnershipStatus, Period,
