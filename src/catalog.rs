@@ -430,7 +430,7 @@ pub struct DownloadView {
 }
 
 /// The downloads the `/data/` page lists, with their links.
-pub fn downloads(urls: &Urls) -> Vec<DownloadView> {
+pub fn downloads(urls: &Urls, record_json: bool) -> Vec<DownloadView> {
     let file = |title, path: &str, format, description| DownloadView {
         title,
         url: urls.link(path),
@@ -449,13 +449,22 @@ pub fn downloads(urls: &Urls) -> Vec<DownloadView> {
     };
     let mut out = vec![
         file(
-            "Seluruh data (JSON)",
+            "Seluruh data (JSON, gzip)",
             DATASET_PATH,
-            "JSON",
-            "Semua catatan dalam satu berkas: organizations (ormas dan instansi), persons dengan memberships \
-             (jabatan), areas (wilayah), topics, events (kegiatan, dengan organizers, attending_organizations dan attendees) mengikuti \
-             standar Popolo; grants (hibah dan bantuan sosial) mengikuti bentuk 360Giving; agreements (MoU dan \
-             perjanjian kerja sama).",
+            "JSON, dikompres gzip",
+            "Semua catatan kecuali kegiatan: organizations (ormas dan instansi), persons dengan memberships \
+             (jabatan), areas (wilayah) dan topics mengikuti standar Popolo; grants (hibah dan bantuan sosial) \
+             mengikuti bentuk 360Giving; agreements (MoU dan perjanjian kerja sama). meta.event_files menautkan \
+             berkas kegiatan per tahun. Buka dengan gunzip, 7-Zip, atau langsung dari Python (gzip.open) dan R \
+             (jsonlite::fromJSON(gzcon(url(...)))).",
+        ),
+        pattern(
+            "Kegiatan per tahun (JSON, gzip)",
+            "data/dataset-<tahun>.json.gz",
+            "JSON, dikompres gzip",
+            "Satu berkas per tahun (/data/dataset-2024.json.gz, ...): events (kegiatan, dengan organizers, \
+             attending_organizations dan attendees) mengikuti standar Popolo, terbaru dulu. Daftarnya ada di \
+             meta.event_files berkas utama.",
         ),
         file("Skema JSON", SCHEMA_PATH, "JSON Schema", "Skema (JSON Schema 2020-12) yang dipatuhi berkas data JSON."),
         // Not linked: the file exists only when a grant is complete.
@@ -477,14 +486,18 @@ pub fn downloads(urls: &Urls) -> Vec<DownloadView> {
         columns: t.columns,
     }));
     out.extend([
-        pattern(
+    ]);
+    if record_json {
+        out.push(pattern(
             "Satu catatan sebagai JSON",
             "kegiatan/<id>.json",
             "JSON",
             "Setiap kegiatan, ormas, instansi, tokoh dan kemitraan juga tersedia sebagai JSON di samping halamannya \
              (/kegiatan/<id>.json, /ormas/<id>.json, /instansi/<id>.json, /tokoh/<id>.json, /kemitraan/<id>.json), \
              dengan bentuk yang sama seperti di berkas data lengkap.",
-        ),
+        ));
+    }
+    out.extend([
         file(
             "Kalender kegiatan",
             CALENDAR_PATH,

@@ -108,6 +108,46 @@ fn json(built: &Built, rel: &str) -> Value {
     serde_json::from_str(&built.read(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
+/// A gzipped JSON file of the build, read as `gunzip` would.
+fn gz_json(built: &Built, rel: &str) -> Value {
+    let file = fs::File::open(built.public.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    serde_json::from_reader(flate2::read::GzDecoder::new(file)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The whole dataset as a reader puts it together (docs/data.md): the main
+/// file, with the events of every file `meta.event_files` lists appended in
+/// order. Each file is checked against the schema on the way.
+fn dataset(built: &Built, schema: &Value) -> Value {
+    let mut main = gz_json(built, "data/dataset.json.gz");
+    assert_valid(schema, &main, "data/dataset.json.gz");
+    assert!(main.get("events").is_none(), "the events are in the year files");
+    let base = main["meta"]["url"].as_str().unwrap().to_string();
+    let mut events = Vec::new();
+    let mut years = Vec::new();
+    for file in main["meta"]["event_files"].as_array().cloned().unwrap_or_default() {
+        let rel = file["url"].as_str().unwrap().strip_prefix(&base).unwrap().to_string();
+        let part = gz_json(built, &rel);
+        assert_valid(schema, &part, &rel);
+        assert_eq!(part["meta"]["year"], file["year"], "{rel}");
+        let these = part["events"].as_array().unwrap();
+        assert_eq!(these.len() as u64, file["events"].as_u64().unwrap(), "{rel}: its count");
+        for e in these {
+            assert!(e["date"].as_str().unwrap().starts_with(&file["year"].to_string()), "{rel}: an event of its year");
+        }
+        years.push(file["year"].as_i64().unwrap());
+        events.extend(these.iter().cloned());
+    }
+    assert!(years.windows(2).all(|w| w[0] > w[1]), "year files newest first: {years:?}");
+    let data_files: Vec<String> = fs::read_dir(built.public.join("data"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("dataset-"))
+        .collect();
+    assert_eq!(data_files.len(), years.len(), "every year file is listed: {data_files:?}");
+    main["events"] = Value::Array(events);
+    main
+}
+
 fn schema() -> Value {
     serde_json::from_str(&fs::read_to_string(repo().join("docs/schema/dataset.schema.json")).unwrap()).unwrap()
 }
@@ -230,8 +270,8 @@ fn check_build(content: &Path) {
 
     // The JSON dataset: against the documented schema, with one entry per record.
     let schema = schema();
-    let dataset = json(&built, "data/dataset.json");
-    assert_valid(&schema, &dataset, "data/dataset.json");
+    let dataset = dataset(&built, &schema);
+    assert_valid(&schema, &dataset, "the dataset put together");
     let published: Value = json(&built, "data/dataset.schema.json");
     assert_eq!(published, schema, "the published schema is the documented one");
     let len = |key: &str| dataset[key].as_array().unwrap().len();
@@ -258,7 +298,19 @@ fn check_build(content: &Path) {
         }
     }
 
-    // Each record as JSON beside its page, in the same shape as its dataset entry.
+    // With `record_json`, each record as JSON beside its page, in the same
+    // shape as its dataset entry; without, no such file and no `json_url`.
+    let record_json = site["record_json"].as_bool().unwrap_or(false);
+    if !record_json {
+        for r in of(&recs, "activities") {
+            assert!(!built.public.join(format!("kegiatan/{}.json", r.id)).exists(), "record_json is off");
+        }
+        for (key, list) in dataset.as_object().unwrap() {
+            for entry in list.as_array().into_iter().flatten() {
+                assert!(entry.get("json_url").is_none() && entry.get("jsonUrl").is_none(), "{key}: {entry}");
+            }
+        }
+    }
     for (folder, section, def, key, popolo_def) in [
         ("activities", "kegiatan", "event", "events", "Event"),
         ("ormas", "ormas", "organization", "organizations", "Organization"),
@@ -267,7 +319,7 @@ fn check_build(content: &Path) {
     ] {
         let sub = def_schema(&schema, def);
         let popolo_sub = def_schema(&popolo, popolo_def);
-        for r in of(&recs, folder) {
+        for r in of(&recs, folder).into_iter().filter(|_| record_json) {
             let rel = format!("{section}/{}.json", r.id);
             let record = json(&built, &rel);
             assert_valid(&sub, &record, &rel);
@@ -278,7 +330,7 @@ fn check_build(content: &Path) {
             assert!(built.public.join(section).join(&r.id).join("index.html").is_file(), "{rel} sits beside its page");
         }
     }
-    for r in of(&recs, "partnerships") {
+    for r in of(&recs, "partnerships").into_iter().filter(|_| record_json) {
         let rel = format!("kemitraan/{}.json", r.id);
         let def = if grants.contains(&r.id) { "grant" } else { "agreement" };
         assert_valid(&def_schema(&schema, def), &json(&built, &rel), &rel);
@@ -439,7 +491,7 @@ fn check_build(content: &Path) {
     let license = attrs(&data, r#"a[rel="license"]"#, "href");
     assert!(license.iter().any(|l| Some(l.as_str()) == site["license"]["url"].as_str()), "{license:?}");
     let hrefs = attrs(&data, "#unduhan a", "href");
-    for file in ["dataset.json", "kegiatan.csv", "ormas.csv", "instansi.csv", "tokoh.csv", "kemitraan.csv"] {
+    for file in ["dataset.json.gz", "kegiatan.csv", "ormas.csv", "instansi.csv", "tokoh.csv", "kemitraan.csv"] {
         assert!(hrefs.iter().any(|h| h.ends_with(&format!("data/{file}"))), "/data/ links {file}");
     }
     for h in &hrefs {
@@ -556,7 +608,7 @@ fn open_data_is_byte_identical_across_builds() {
             .into_iter()
             .map(|e| e.unwrap().into_path())
             .filter(|p| {
-                p.extension().is_some_and(|e| e == "json" || e == "csv" || e == "ics")
+                p.extension().is_some_and(|e| e == "json" || e == "gz" || e == "csv" || e == "ics")
                     || p.file_name().is_some_and(|n| n == "feed.xml")
             })
             .map(|p| (p.strip_prefix(&built.public).unwrap().to_string_lossy().into_owned(), fs::read(&p).unwrap()))

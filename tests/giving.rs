@@ -105,7 +105,7 @@ fn check_warns_about_grants_the_standard_cannot_take() {
     let out = terbuka(tmp.path(), &["build"]);
     assert!(out.status.success());
     assert!(!tmp.path().join("public/data/360giving.json").exists());
-    assert!(tmp.path().join("public/data/dataset.json").exists());
+    assert!(tmp.path().join("public/data/dataset.json.gz").exists());
 
     let tmp = with_grant(|t| t.replace("currency: IDR", "currency: Rp"));
     let (_, stderr) = check(tmp.path(), false);

@@ -406,8 +406,8 @@ pub fn topic(site: &Site, urls: &Urls, i: TopicIx) -> String {
 pub fn dataset(site: &Site, urls: &Urls) -> String {
     let c = &site.config;
     let mut distribution = vec![json!({
-        "@type": "DataDownload", "encodingFormat": "application/json",
-        "contentUrl": urls.absolute(catalog::DATASET_PATH), "name": "dataset.json",
+        "@type": "DataDownload", "encodingFormat": "application/gzip",
+        "contentUrl": urls.absolute(catalog::DATASET_PATH), "name": "dataset.json.gz",
     })];
     distribution.extend(catalog::tables().iter().map(|t| {
         json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": urls.absolute(t.path), "name": t.title})

@@ -100,7 +100,7 @@ impl Renderer<'_> {
                 vec![],
             ),
             license: self.site.config.license.as_ref().map(LinkView::from),
-            downloads: crate::catalog::downloads(&self.urls),
+            downloads: crate::catalog::downloads(&self.urls, self.site.config.record_json),
         }
     }
 
