@@ -510,7 +510,7 @@ pub fn downloads(urls: &Urls, record_json: bool) -> Vec<DownloadView> {
             "Umpan per ormas, instansi, wilayah dan topik",
             "ormas/<id>/feed.xml",
             "Atom",
-            "Setiap halaman ormas, instansi, wilayah dan topik punya umpan Atom sendiri berisi 50 kegiatan \
+            "Setiap halaman ormas, instansi, wilayah dan topik punya umpan Atom sendiri berisi 20 kegiatan \
              terbarunya (/ormas/<id>/feed.xml, /instansi/<id>/feed.xml, /wilayah/<kode>/feed.xml, \
              /topik/<id>/feed.xml), ditautkan dari halamannya.",
         ),

@@ -19,6 +19,11 @@ pub const SITE_FEED: &str = "feed.xml";
 /// the newest are enough.
 pub const FEED_SIZE: usize = 50;
 
+/// How many a record's own feed holds (an ormas, agency, region or topic):
+/// one feed per record is thousands of feeds on a national portal, and a
+/// reader following one record polls it often enough for 20.
+pub const RECORD_FEED_SIZE: usize = 20;
+
 #[derive(Serialize)]
 struct Entry<'a> {
     id: String,
@@ -119,7 +124,7 @@ impl Renderer<'_> {
         jobs.extend(feeds_of(s, &links.activities_by_topic, |t| title(&s.topics[t].name)));
         jobs.par_iter().try_for_each(|(page, title, list)| {
             // Back-link lists are newest first, so the head is the latest.
-            let latest = &list[..list.len().min(FEED_SIZE)];
+            let latest = &list[..list.len().min(RECORD_FEED_SIZE)];
             let path = Urls::feed(page);
             let xml = self.atom_feed(latest, title, &path, page)?;
             Ok(out.write_file(&path, xml.as_bytes())?)
