@@ -114,11 +114,21 @@ fn request(doc: &Html) -> (String, String, usize, String) {
     (to, letter[0].clone(), documents, texts(doc, "section.ppid").remove(0))
 }
 
-fn assert_deadlines(section: &str) {
+/// The deadlines and appeal steps: the letter states the PPID's own
+/// deadline, and the section links `/ppid/`, which has them all (written
+/// once for the site rather than on every record page).
+fn assert_deadlines(section: &str, doc: &Html, public: &Path) {
+    for needle in ["10 (sepuluh) hari kerja", "7 (tujuh) hari kerja", "Undang-Undang Nomor 14 Tahun 2008"] {
+        assert!(section.contains(needle), "the request section lacks {needle:?}: {section}");
+    }
+    let guide = common::attrs(doc, "section.ppid a", "href").into_iter().find(|h| h.ends_with("/ppid/"));
+    assert!(guide.is_some(), "the request section links /ppid/: {section}");
+    let page = std::fs::read_to_string(public.join("ppid/index.html")).unwrap();
+    let text = texts(&Html::parse_document(&page), "main").join(" ");
     for needle in
         ["10 hari kerja", "7 hari kerja", "30 hari kerja", "Komisi Informasi", "Undang-Undang Nomor 14 Tahun 2008"]
     {
-        assert!(section.contains(needle), "the request section lacks {needle:?}: {section}");
+        assert!(text.contains(needle), "/ppid/ lacks {needle:?}: {text}");
     }
 }
 
@@ -139,7 +149,7 @@ fn check_letters(content: &Path, public: &Path) -> BTreeMap<&'static str, usize>
         assert!(letter.contains(title), "{page}: the letter does not name {title:?}");
         assert!(letter.contains(&format!("{base}{page}")), "{page}: the letter does not give the record's address");
         assert_eq!(n, documents, "{page}: documents asked for");
-        assert_deadlines(&section);
+        assert_deadlines(&section, &doc, public);
         let via = route.map_or("none", |(_, via)| via);
         match via {
             "own" => assert!(!section.contains("belum mencatat PPID"), "{page}"),

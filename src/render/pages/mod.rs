@@ -25,6 +25,7 @@ use crate::model::ActivityKind;
 use crate::site::{ActivityIx, AgencyIx, OrmasIx, PartnershipIx, PersonIx, RegionIx, TopicIx};
 pub use links::format_money;
 pub use network::NetworkScope;
+pub use ppid::PPID_GUIDE_PATH;
 pub use quality::QUALITY_PATH;
 
 /// Output path of the search page.
@@ -79,6 +80,8 @@ pub enum Page {
     Network(NetworkScope),
     /// `/kualitas-data/`: how complete the records are, per agency.
     Quality,
+    /// `/ppid/`: rights and deadlines of a request for information.
+    PpidGuide,
 }
 
 /// What the site needs to know of a page besides its content.
@@ -196,7 +199,8 @@ has_meta!(
     home::Simple,
     home::SearchPage,
     network::NetworkPage,
-    quality::QualityPage
+    quality::QualityPage,
+    ppid::PpidGuide
 );
 
 impl Renderer<'_> {
@@ -235,6 +239,7 @@ impl Renderer<'_> {
         pages.extend(s.partnerships.keys().map(Page::Partnership));
         pages.push(Page::Data);
         pages.push(Page::Quality);
+        pages.push(Page::PpidGuide);
         pages.push(Page::Network(NetworkScope::All));
         pages.extend(s.network.by_province.iter().map(|(r, _)| Page::Network(NetworkScope::Province(*r))));
         pages.extend(s.network.by_year.iter().map(|(y, _)| Page::Network(NetworkScope::Year(*y))));
@@ -301,6 +306,7 @@ impl Renderer<'_> {
                 (path, "network.html", true, None, false, "website")
             }
             Page::Quality => (QUALITY_PATH.into(), "quality.html", true, None, false, "website"),
+            Page::PpidGuide => (PPID_GUIDE_PATH.into(), "ppid_guide.html", true, None, false, "website"),
         };
         PageInfo {
             path,
@@ -332,6 +338,7 @@ impl Renderer<'_> {
             Page::Search(manifest) => Built::web_page(self, &self.search_page(manifest), "CollectionPage")?,
             Page::Data => Built::record(&self.data_page(path), jsonld::dataset(s, u))?,
             Page::Quality => Built::web_page(self, &self.quality_page(path), "WebPage")?,
+            Page::PpidGuide => Built::web_page(self, &self.ppid_guide(path), "WebPage")?,
             Page::Network(scope) => Built::web_page(self, &self.network_page(*scope, path), "CollectionPage")?,
             Page::ActivityIndex(n) => Built::web_page(self, &self.activity_index(*n, path), "CollectionPage")?,
             Page::Year(y, n) => Built::web_page(self, &self.year_page(*y, *n, path), "CollectionPage")?,

@@ -8,8 +8,19 @@ use serde::Serialize;
 
 use crate::model::PartnershipKind;
 use crate::render::Renderer;
-use crate::render::context::LinkView;
+use crate::render::context::{LinkView, PageMeta};
 use crate::site::{ActivityIx, AgencyIx, PartnershipIx};
+
+/// `/ppid/`: the rights, deadlines and appeal steps of UU 14/2008 that
+/// every request section links to, written once rather than on each of a
+/// hundred thousand record pages (about 1 kB each).
+pub const PPID_GUIDE_PATH: &str = "ppid/";
+
+/// The `/ppid/` page: its words are the theme's (`ppid_guide.html`).
+#[derive(Serialize)]
+pub(super) struct PpidGuide {
+    pub(super) meta: PageMeta,
+}
 
 /// What the request section of a page shows.
 #[derive(Debug, Serialize)]
@@ -38,6 +49,19 @@ pub(crate) struct PpidRequest {
 }
 
 impl Renderer<'_> {
+    /// The `/ppid/` page.
+    pub(super) fn ppid_guide(&self, path: &str) -> PpidGuide {
+        PpidGuide {
+            meta: self.meta(
+                "Meminta dokumen ke PPID",
+                "Hak setiap orang atas informasi publik menurut UU 14/2008, tenggat jawaban PPID, dan langkah bila permohonan tidak dijawab.",
+                path,
+                "",
+                vec![],
+            ),
+        }
+    }
+
     /// The request about an activity, to its first organiser's PPID.
     pub(super) fn ppid_for_activity(&self, i: ActivityIx) -> Option<PpidRequest> {
         let s = self.site;
