@@ -46,10 +46,15 @@ def family(rel):
 
 def main():
     root, n = sys.argv[1], int(sys.argv[2])
+    folders, fullest = 0, (0, "")
     files = defaultdict(int)
     size = defaultdict(int)
     largest = defaultdict(lambda: (0, ""))
-    for dirpath, _, names in os.walk(root):
+    for dirpath, dirs, names in os.walk(root):
+        if os.path.relpath(dirpath, root) != ".":
+            folders += 1
+            if len(dirs) + len(names) > fullest[0]:
+                fullest = (len(dirs) + len(names), os.path.relpath(dirpath, root))
         for name in names:
             path = os.path.join(dirpath, name)
             rel = os.path.relpath(path, root).replace(os.sep, "/")
@@ -68,6 +73,10 @@ def main():
         b, rel = largest[f]
         print(f"| {f} | {files[f]:,} | {files[f]/n:.3f} | {size[f]/1e6:,.1f} MB | {size[f]/n/1e3:,.2f} kB | {rel} ({b/1e6:,.2f} MB) |")
     print(f"| **total** | **{total_f:,}** | **{total_f/n:.3f}** | **{total_b/1e6:,.1f} MB** | **{total_b/n/1e3:,.2f} kB** | |")
+    big = max(largest.values())
+    print()
+    print(f"folders: {folders:,} ({(total_f + folders)/n:.3f} files and folders per activity); "
+          f"fullest folder: {fullest[1]}/ with {fullest[0]:,} entries; largest file: {big[1]} ({big[0]:,} bytes)")
 
 
 if __name__ == "__main__":

@@ -485,8 +485,7 @@ pub fn downloads(urls: &Urls, record_json: bool) -> Vec<DownloadView> {
         description: t.description,
         columns: t.columns,
     }));
-    out.extend([
-    ]);
+    out.extend([]);
     if record_json {
         out.push(pattern(
             "Satu catatan sebagai JSON",

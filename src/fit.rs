@@ -194,7 +194,13 @@ mod tests {
     use super::*;
 
     fn footprint(files: u64, bytes: u64) -> Footprint {
-        Footprint { files, folders: files / 2, bytes, largest: ("data/x.csv".into(), 1000), fullest: ("kegiatan/".into(), 10) }
+        Footprint {
+            files,
+            folders: files / 2,
+            bytes,
+            largest: ("data/x.csv".into(), 1000),
+            fullest: ("kegiatan/".into(), 10),
+        }
     }
 
     #[test]

@@ -147,10 +147,7 @@ fn published(public: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 fn modified_times(public: &Path) -> BTreeMap<String, std::time::SystemTime> {
-    published(public)
-        .keys()
-        .map(|k| (k.clone(), fs::metadata(public.join(k)).unwrap().modified().unwrap()))
-        .collect()
+    published(public).keys().map(|k| (k.clone(), fs::metadata(public.join(k)).unwrap().modified().unwrap())).collect()
 }
 
 #[test]
@@ -218,7 +215,8 @@ fn the_documented_sync_uploads_the_site_then_only_what_changed() {
     let touched: BTreeSet<String> =
         times_after.iter().filter(|(k, t)| times_before.get(*k) != Some(*t)).map(|(k, _)| k.clone()).collect();
     assert_eq!(touched, changed, "only the changed files get a new modification time");
-    let listed = fs::read_to_string(public.join(".terbuka/changes.txt")).expect("the build writes .terbuka/changes.txt");
+    let listed =
+        fs::read_to_string(public.join(".terbuka/changes.txt")).expect("the build writes .terbuka/changes.txt");
     let listed: BTreeSet<String> = BufReader::new(listed.as_bytes())
         .lines()
         .map(Result::unwrap)

@@ -6,6 +6,7 @@
 //! written as soon as each is done, so memory holds the site and one page
 //! per thread, never the whole output.
 
+mod compact;
 pub mod context;
 pub mod feeds;
 pub mod jsonld;
@@ -252,7 +253,7 @@ impl<'s> Renderer<'s> {
     fn render_template(&self, template: &str, ctx: &tera::Context) -> Result<Vec<u8>, RenderError> {
         let mut buf = Vec::with_capacity(16 * 1024);
         self.tera.render_to(template, ctx, &mut buf).map_err(|e| template_error(template, e))?;
-        Ok(buf)
+        Ok(compact::compact(&buf))
     }
 
     fn card(&self, i: ActivityIx) -> Result<ActivityCard, RenderError> {
@@ -287,7 +288,7 @@ impl<'s> Renderer<'s> {
         let ctx = self.context(page, &info).map_err(|e| template_error("context", e))?;
         let mut buf = Vec::with_capacity(16 * 1024);
         self.tera.render_to(info.template, &ctx, &mut buf).map_err(|e| template_error(info.template, e))?;
-        Ok((info.file(), buf))
+        Ok((info.file(), compact::compact(&buf)))
     }
 
     /// Renders every page, the sitemap, feeds, robots.txt and assets into
