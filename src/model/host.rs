@@ -73,7 +73,7 @@ impl Host {
                 bytes: Some(GB),
                 files: Some(200_000),
                 folders_count: true,
-                source: "https://docs.gitlab.com/user/gitlab_com/#gitlab-pages",
+                source: "https://gitlab.com/gitlab-org/gitlab/-/issues/500273",
                 ..none
             },
             Host::CloudflarePages => HostLimits {
