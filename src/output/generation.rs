@@ -1,0 +1,113 @@
+//! What a site folder holds, file by file (size, modification time and a
+//! content hash), so that a build can tell which of its files are new,
+//! which changed and which it may share with the live site by hard link.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A content hash: xxh3-128 of the file's bytes.
+pub type Hash = u128;
+
+/// Hashes a file's bytes.
+pub fn hash(bytes: &[u8]) -> Hash {
+    xxhash_rust::xxh3::xxh3_128(bytes)
+}
+
+/// One file of a built site as the build left it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileEntry {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time (seconds, nanoseconds): with the size, how a later
+    /// build sees that nobody touched the file since, without reading it.
+    pub mtime: (i64, u32),
+    /// xxh3-128 of the bytes.
+    pub hash: Hash,
+}
+
+/// Every file of a built site, by `/`-separated path relative to the site.
+pub type Files = HashMap<String, FileEntry>;
+
+/// A file's size and modification time, as [`FileEntry`] records them.
+pub fn stat_of(meta: &fs::Metadata) -> (u64, (i64, u32)) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        (meta.len(), (meta.mtime(), meta.mtime_nsec() as u32))
+    }
+    #[cfg(not(unix))]
+    {
+        let since = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).unwrap_or_default();
+        (meta.len(), (since.as_secs() as i64, since.subsec_nanos()))
+    }
+}
+
+/// What a folder holds: every regular file with its size and modification
+/// time, and every folder (to remove the ones left empty), walked in
+/// parallel, one task per folder (a site has a folder per page).
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Files, by site path.
+    pub files: HashMap<String, (u64, (i64, u32))>,
+    /// Folders, by site path, parents before their children.
+    pub dirs: Vec<String>,
+}
+
+/// Lists `root`, or nothing when it does not exist.
+pub fn list(root: &Path) -> io::Result<Listing> {
+    fn walk(root: &Path, rel: &str) -> io::Result<(Vec<(String, (u64, (i64, u32)))>, Vec<String>)> {
+        let dir = if rel.is_empty() { root.to_path_buf() } else { root.join(rel) };
+        let (mut files, mut subdirs) = (Vec::new(), Vec::new());
+        for entry in fs::read_dir(&dir)? {
+            let entry = entry?;
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let path = if rel.is_empty() { name.into_owned() } else { format!("{rel}/{name}") };
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                subdirs.push(path);
+            } else {
+                // Symbolic links and the like count as files: a site holds
+                // none, so any found is stale and is removed.
+                files.push((path, stat_of(&entry.metadata()?)));
+            }
+        }
+        let below: Vec<_> = subdirs.par_iter().map(|d| walk(root, d)).collect::<io::Result<_>>()?;
+        let mut dirs = subdirs;
+        for (f, d) in below {
+            files.extend(f);
+            dirs.extend(d);
+        }
+        Ok((files, dirs))
+    }
+    match fs::metadata(root) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Listing::default()),
+        Err(e) => return Err(e),
+        Ok(_) => {}
+    }
+    let (files, mut dirs) = walk(root, "")?;
+    dirs.sort();
+    Ok(Listing { files: files.into_iter().collect(), dirs })
+}
+
+/// The entries of `recorded` that `listing` shows untouched (same size
+/// and modification time): those a build may trust without reading them.
+/// Also returns the listed paths that are not trusted (extra or changed).
+pub fn verify(recorded: &Files, listing: &Listing) -> (Files, Vec<String>) {
+    let mut trusted = Files::with_capacity(recorded.len());
+    let mut unknown = Vec::new();
+    for (path, &(size, mtime)) in &listing.files {
+        match recorded.get(path) {
+            Some(e) if e.size == size && e.mtime == mtime => {
+                trusted.insert(path.clone(), *e);
+            }
+            _ => unknown.push(path.clone()),
+        }
+    }
+    (trusted, unknown)
+}
