@@ -371,6 +371,8 @@ impl Staging {
             crate::pause::at("exchange");
             exchange(&self.dir, &self.target)?;
             self.committed = true;
+            // The old site is the spare now, as after a staged swap.
+            crate::pause::at("swap");
             return Ok(Committed { stats, files, linked });
         }
         self.swap_in()?;
