@@ -296,14 +296,14 @@ fn a_corrupt_missing_or_foreign_cache_gives_a_full_correct_build() {
 
     // The spare generation deleted or scribbled on: rebuilt.
     fs::remove_dir_all(cache.join("spare")).unwrap();
-    correct(&all[5]);
+    correct(&all[0]);
     run(command(&content, &public));
     fs::write(cache.join("spare/index.html"), "coretan").unwrap();
     fs::write(cache.join("spare/sampah.txt"), "x").unwrap();
     fs::write(cache.join("spare.unclean"), "").unwrap();
-    correct(&all[6]);
+    correct(&all[1]);
     run(command(&content, &public));
-    correct(&all[7]);
+    correct(&all[2]);
     run(command(&content, &public));
     assert_same_site(&tree(&public), &clean(&content), "after a damaged spare");
 }
