@@ -153,10 +153,11 @@ impl BuildError {
             if let Some(io) = e.downcast_ref::<std::io::Error>() {
                 return match io.kind() {
                     std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Some(
-                        "the disk holding the output folder is full: a build stages the whole new site beside \
-                         the old one before swapping them, so it needs free space for one more copy of the \
-                         site; free some space (or build onto a larger disk) and build again. The old site \
-                         was left as it was.",
+                        "the disk holding the output folder is full: a first build (or one without the build \
+                         cache beside the output) stages the whole new site beside the old one before swapping \
+                         them, so it needs free space for one more copy of the site, and later builds room for \
+                         the files that changed; free some space (or build onto a larger disk) and build again. \
+                         The old site was left as it was.",
                     ),
                     std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => Some(
                         "the output folder's parent must be writable: the new site is staged beside it; \

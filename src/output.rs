@@ -144,7 +144,7 @@ impl Staging {
             fs::remove_dir_all(&dir)?;
         }
         fs::create_dir(&dir)?;
-        Ok(Self::at(dir, target, None)?)
+        Self::at(dir, target, None)
     }
 
     fn at(dir: PathBuf, target: PathBuf, base: Option<Base>) -> io::Result<Self> {

@@ -64,20 +64,25 @@ pub fn stamp(options: &BuildOptions) -> io::Result<Hash> {
     Ok(h.digest128())
 }
 
-/// The commit and shallowness of the content's repository, which decide
-/// the record dates (`history.rs`); empty outside a repository.
+/// The last commit that touched the content folder and whether the clone
+/// is shallow, which decide the record dates (`history.rs`); empty outside
+/// a repository. A commit elsewhere in the repository (a README) changes
+/// no date, so it does not count.
 fn git_head(content_dir: &Path) -> String {
-    Command::new("git")
-        .arg("-C")
-        .arg(content_dir)
-        .args(["rev-parse", "HEAD", "--is-shallow-repository"])
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-        .unwrap_or_default()
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .arg("-C")
+            .arg(content_dir)
+            .args(args)
+            .stdin(Stdio::null())
+            .stderr(Stdio::null())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default()
+    };
+    git(&["rev-parse", "--is-shallow-repository"]) + &git(&["log", "-1", "--format=%H", "--", "."])
 }
 
 /// Lists the content folder as `source.rs` walks it (hidden entries

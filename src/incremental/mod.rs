@@ -61,8 +61,6 @@ pub struct Cache {
     /// Paths of the output folder with their hash where the manifest
     /// vouches for them, filled when the site is staged.
     before: HashMap<String, Option<Hash>>,
-    /// What the spare holds after this build, when known.
-    next_spare: Option<Vec<(String, Option<Hash>)>>,
 }
 
 /// The default cache folder for an output folder: `.terbuka/` beside it.
@@ -94,7 +92,6 @@ impl Cache {
             content: None,
             live: Listing::default(),
             before: HashMap::new(),
-            next_spare: None,
         };
         let known = cache.prior.as_ref().and_then(|p| p.content.as_ref());
         let empty = ContentFiles::new();
@@ -148,10 +145,7 @@ impl Cache {
         };
         self.before = live.iter().map(|(p, e)| (p.clone(), Some(e.hash))).collect();
         self.before.extend(unverified.iter().map(|p| (p.clone(), None)));
-        // After this build the old site is the spare, known file by file.
-        let old_site: Vec<(String, Option<Hash>)> = self.before.iter().map(|(p, h)| (p.clone(), *h)).collect();
-        // A new staging folder leaves the spare as it was, but no longer
-        // sharing files with the live site: it is listed next time.
+        self.live = Listing::default();
         if !self.output.is_dir() {
             return Ok((Staging::create(&self.output)?, Mode::Staging(None)));
         }
@@ -178,7 +172,6 @@ impl Cache {
         crate::pause::at("spare");
         let unverified: HashSet<String> = unverified.into_iter().collect();
         let spare = Spare { dir: spare_dir, live, unverified, holds, dirs };
-        self.next_spare = Some(old_site);
         Ok((Staging::update(&self.output, spare)?, Mode::Spare))
     }
 
@@ -199,7 +192,10 @@ impl Cache {
             counts,
             stats: committed.stats,
             live: committed.files,
-            spare: self.next_spare.take(),
+            // After an exchange the old site is the spare, known file by
+            // file; a new staging folder leaves the spare as it was, but no
+            // longer sharing files with the live site: it is listed next time.
+            spare: (*mode == Mode::Spare).then(|| std::mem::take(&mut self.before).into_iter().collect()),
         };
         crate::pause::at("state");
         state::write(&self.dir.join("state"), &state)?;

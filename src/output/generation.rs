@@ -34,7 +34,7 @@ pub struct FileEntry {
 pub type Files = HashMap<String, FileEntry>;
 
 /// A file's size and modification time, as [`FileEntry`] records them.
-pub fn stat_of(meta: &fs::Metadata) -> (u64, (i64, u32)) {
+pub fn stat_of(meta: &fs::Metadata) -> Stat {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
@@ -53,14 +53,19 @@ pub fn stat_of(meta: &fs::Metadata) -> (u64, (i64, u32)) {
 #[derive(Debug, Default)]
 pub struct Listing {
     /// Files, by site path.
-    pub files: HashMap<String, (u64, (i64, u32))>,
+    pub files: HashMap<String, Stat>,
     /// Folders, by site path, parents before their children.
     pub dirs: Vec<String>,
 }
 
+/// A file's size and modification time.
+type Stat = (u64, (i64, u32));
+
 /// Lists `root`, or nothing when it does not exist.
 pub fn list(root: &Path) -> io::Result<Listing> {
-    fn walk(root: &Path, rel: &str) -> io::Result<(Vec<(String, (u64, (i64, u32)))>, Vec<String>)> {
+    /// The files and the folders below one folder.
+    type Found = (Vec<(String, Stat)>, Vec<String>);
+    fn walk(root: &Path, rel: &str) -> io::Result<Found> {
         let dir = if rel.is_empty() { root.to_path_buf() } else { root.join(rel) };
         let (mut files, mut subdirs) = (Vec::new(), Vec::new());
         for entry in fs::read_dir(&dir)? {
