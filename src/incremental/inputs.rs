@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
 use crate::BuildOptions;
-use crate::output::generation::{Hash, hash, stat_of};
+use crate::output::generation::{Hash, hash, list, stat_of};
 
 /// One content file as the last build read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,25 +91,14 @@ fn git_head(content_dir: &Path) -> String {
 /// hashed (after a fresh `git clone` every time differs, yet the bytes
 /// tell that nothing changed).
 pub fn content_files(content_dir: &Path, known: &ContentFiles) -> io::Result<ContentFiles> {
-    let mut found = Vec::new();
-    let walker = WalkDir::new(content_dir)
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = entry?;
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(content_dir).unwrap_or(entry.path());
-            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            found.push((rel, entry.into_path()));
-        }
-    }
-    found
+    let listing = list(content_dir, true)?;
+    listing
+        .files
         .into_par_iter()
-        .map(|(rel, path)| {
-            let (size, mtime) = stat_of(&std::fs::metadata(&path)?);
+        .map(|(rel, (size, mtime))| {
             let file = match known.get(&rel) {
                 Some(k) if k.size == size && k.mtime == mtime => *k,
-                _ => ContentFile { size, mtime, hash: hash(&std::fs::read(&path)?) },
+                _ => ContentFile { size, mtime, hash: hash(&std::fs::read(content_dir.join(&rel))?) },
             };
             Ok((rel, file))
         })

@@ -101,7 +101,7 @@ impl Cache {
         );
         cache.stamp = stamp.ok();
         cache.content = content.ok();
-        match generation::list(&cache.output) {
+        match generation::list(&cache.output, false) {
             Ok(l) => cache.live = l,
             Err(e) => cache.note = Some(format!("cannot list the output folder ({e})")),
         }
@@ -164,7 +164,7 @@ impl Cache {
         let (holds, dirs) = match known_spare {
             Some(s) => (s.iter().cloned().collect(), Vec::new()),
             None => {
-                let listing = generation::list(&spare_dir)?;
+                let listing = generation::list(&spare_dir, false)?;
                 (listing.files.into_keys().map(|p| (p, None)).collect(), listing.dirs)
             }
         };

@@ -59,30 +59,112 @@ pub struct Listing {
 }
 
 /// A file's size and modification time.
-type Stat = (u64, (i64, u32));
+pub type Stat = (u64, (i64, u32));
 
-/// Lists `root`, or nothing when it does not exist.
-pub fn list(root: &Path) -> io::Result<Listing> {
-    /// The files and the folders below one folder.
-    type Found = (Vec<(String, Stat)>, Vec<String>);
-    fn walk(root: &Path, rel: &str) -> io::Result<Found> {
+/// The files and the folders below one folder.
+type Found = (Vec<(String, Stat)>, Vec<String>);
+
+/// Lists `root`, or nothing when it does not exist. With `skip_hidden`,
+/// entries whose name starts with a dot are left out (as the content
+/// reader does).
+pub fn list(root: &Path, skip_hidden: bool) -> io::Result<Listing> {
+    match fs::metadata(root) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Listing::default()),
+        Err(e) => return Err(e),
+        Ok(_) => {}
+    }
+    let (files, mut dirs) = walk(root, skip_hidden)?;
+    dirs.sort();
+    Ok(Listing { files: files.into_iter().collect(), dirs })
+}
+
+fn join(rel: &str, name: &str) -> String {
+    if rel.is_empty() { name.to_string() } else { format!("{rel}/{name}") }
+}
+
+/// On Linux each folder is opened relative to its parent and each file
+/// stat'ed relative to its folder: at 100,000 activities the site has
+/// 100,000 folders, and resolving each one's full path from `/` cost most
+/// of a build that had nothing to do.
+#[cfg(target_os = "linux")]
+fn walk(root: &Path, skip_hidden: bool) -> io::Result<Found> {
+    use rustix::fs::{Mode, OFlags};
+    let fd = rustix::fs::open(root, OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())?;
+    walk_at(fd, "", skip_hidden)
+}
+
+#[cfg(target_os = "linux")]
+fn walk_at(fd: std::os::fd::OwnedFd, rel: &str, skip_hidden: bool) -> io::Result<Found> {
+    use rustix::fs::{AtFlags, Dir, FileType, Mode, OFlags, StatxFlags, openat, statx};
+    let mut dir = Dir::new(fd)?;
+    let mut entries = Vec::new();
+    while let Some(entry) = dir.read() {
+        let entry = entry?;
+        let name = entry.file_name();
+        let bytes = name.to_bytes();
+        if bytes == b"." || bytes == b".." || (skip_hidden && bytes.starts_with(b".")) {
+            continue;
+        }
+        entries.push((name.to_owned(), entry.file_type()));
+    }
+    let fd = dir.fd()?;
+    let (mut files, mut subdirs) = (Vec::new(), Vec::new());
+    for (name, kind) in entries {
+        let path = join(rel, &name.to_string_lossy());
+        let flags = AtFlags::SYMLINK_NOFOLLOW;
+        let kind = match kind {
+            FileType::Unknown => FileType::from_raw_mode(statx(fd, &name, flags, StatxFlags::TYPE)?.stx_mode.into()),
+            known => known,
+        };
+        if kind == FileType::Directory {
+            subdirs.push((path, name));
+        } else {
+            // Symbolic links and the like count as files: a site holds
+            // none, so any found is stale and is removed.
+            let st = statx(fd, &name, flags, StatxFlags::SIZE | StatxFlags::MTIME)?;
+            files.push((path, (st.stx_size, (st.stx_mtime.tv_sec, st.stx_mtime.tv_nsec))));
+        }
+    }
+    let below: Vec<Found> = subdirs
+        .par_iter()
+        .map(|(path, name)| {
+            let sub = openat(
+                fd,
+                name,
+                OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC | OFlags::NOFOLLOW,
+                Mode::empty(),
+            )?;
+            walk_at(sub, path, skip_hidden)
+        })
+        .collect::<io::Result<_>>()?;
+    let mut dirs: Vec<String> = subdirs.into_iter().map(|(p, _)| p).collect();
+    for (f, d) in below {
+        files.extend(f);
+        dirs.extend(d);
+    }
+    Ok((files, dirs))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn walk(root: &Path, skip_hidden: bool) -> io::Result<Found> {
+    fn walk_in(root: &Path, rel: &str, skip_hidden: bool) -> io::Result<Found> {
         let dir = if rel.is_empty() { root.to_path_buf() } else { root.join(rel) };
         let (mut files, mut subdirs) = (Vec::new(), Vec::new());
         for entry in fs::read_dir(&dir)? {
             let entry = entry?;
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            let path = if rel.is_empty() { name.into_owned() } else { format!("{rel}/{name}") };
-            let kind = entry.file_type()?;
-            if kind.is_dir() {
+            if skip_hidden && name.starts_with('.') {
+                continue;
+            }
+            let path = join(rel, &name);
+            if entry.file_type()?.is_dir() {
                 subdirs.push(path);
             } else {
-                // Symbolic links and the like count as files: a site holds
-                // none, so any found is stale and is removed.
                 files.push((path, stat_of(&entry.metadata()?)));
             }
         }
-        let below: Vec<_> = subdirs.par_iter().map(|d| walk(root, d)).collect::<io::Result<_>>()?;
+        let below: Vec<Found> = subdirs.par_iter().map(|d| walk_in(root, d, skip_hidden)).collect::<io::Result<_>>()?;
         let mut dirs = subdirs;
         for (f, d) in below {
             files.extend(f);
@@ -90,14 +172,7 @@ pub fn list(root: &Path) -> io::Result<Listing> {
         }
         Ok((files, dirs))
     }
-    match fs::metadata(root) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Listing::default()),
-        Err(e) => return Err(e),
-        Ok(_) => {}
-    }
-    let (files, mut dirs) = walk(root, "")?;
-    dirs.sort();
-    Ok(Listing { files: files.into_iter().collect(), dirs })
+    walk_in(root, "", skip_hidden)
 }
 
 /// The entries of `recorded` that `listing` shows untouched (same size
