@@ -9,8 +9,11 @@
 #
 #   scripts/bench-incremental.sh TERBUKA_BIN CONTENT WORK_DIR [RUNS]
 #
-# CONTENT is edited in place (a sentence appended to two activities per
-# round); WORK_DIR gets public/ and .terbuka/ and is emptied at the end.
+# CONTENT is edited in place (a sentence appended to one activity per
+# edit); WORK_DIR gets public/ and .terbuka/. With REPEAT=N (default 1)
+# the steady-state steps (no change, edit) run N times per round. With
+# KEEP=1 the site is left in WORK_DIR (deleting 4.5 GB on a loaded ext4
+# disk can take longer than the whole benchmark).
 set -euo pipefail
 bin=$1 content=$2 work=$3 runs=${4:-3}
 mkdir -p "$work"
@@ -35,18 +38,20 @@ edit() { # n-th activity file
 }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 names="fresh no-change edit-first edit no-change-2"
+repeat=${REPEAT:-1} n=100
 for k in $(seq 1 "$runs"); do
   rm -rf "$work/public" "$work/.terbuka"
   sync
   step fresh
-  step no-change
-  edit $((k * 2 + 100)); step edit-first
-  edit $((k * 2 + 101)); step edit
-  step no-change-2
+  for _ in $(seq 1 "$repeat"); do step no-change; done
+  n=$((n + 1)); edit $n; step edit-first
+  for _ in $(seq 1 "$repeat"); do n=$((n + 1)); edit $n; step edit; done
+  for _ in $(seq 1 "$repeat"); do step no-change-2; done
 done
 for name in $names; do
   printf '%-12s median %7s s CPU %7s s wall, peak RSS %s MB; stages (ms, last run): %s\n' "$name" \
     "$(echo "${cpus[$name]}" | median)" "$(echo "${walls[$name]}" | median)" "$(echo "${rss[$name]}" | median)" \
     "$(cat "$work/timings-$name")"
 done
-rm -rf "$work/public" "$work/.terbuka" "$work"/timings-*
+rm -f "$work"/timings-*
+[ "${KEEP:-0}" = 1 ] || rm -rf "$work/public" "$work/.terbuka"
