@@ -306,6 +306,17 @@ fn a_corrupt_missing_or_foreign_cache_gives_a_full_correct_build() {
     correct(&all[2]);
     run(command(&content, &public));
     assert_same_site(&tree(&public), &clean(&content), "after a damaged spare");
+
+    // Two output folders in one parent share the cache folder: it serves
+    // only the one it last built, and each build is still exact.
+    let second = tmp.path().join("second");
+    let stderr = run(command(&content, &second));
+    assert!(stderr.contains("the build cache was last used for"), "{stderr}");
+    assert_same_site(&tree(&second), &tree(&public), "a second output folder");
+    correct(&all[3]);
+    let stderr = run(command(&content, &public));
+    assert!(stderr.contains("the build cache was last used for"), "{stderr}");
+    assert_same_site(&tree(&public), &clean(&content), "back to the first output folder");
 }
 
 /// Starts a build that pauses at `point`, waits until it is there, and

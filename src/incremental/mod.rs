@@ -65,12 +65,11 @@ pub struct Cache {
 
 /// The default cache folder for an output folder: `.terbuka/` beside it.
 pub fn default_dir(output: &Path) -> PathBuf {
-    let output = if output.is_absolute() {
-        output.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(output)
-    };
-    output.parent().unwrap_or(Path::new("/")).join(".terbuka")
+    absolute(output).parent().unwrap_or(Path::new("/")).join(".terbuka")
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) }
 }
 
 impl Cache {
@@ -78,13 +77,15 @@ impl Cache {
     /// whatever cannot be read makes a full build, with a note saying why.
     pub fn open(options: &BuildOptions) -> Self {
         let dir = options.cache_dir.clone().unwrap_or_else(|| default_dir(&options.output_dir));
+        let output = absolute(&options.output_dir);
         let (prior, note) = match state::read(&dir.join("state")) {
-            Ok(s) => (Some(s), None),
+            Ok(s) if s.output == output => (Some(s), None),
+            Ok(s) => (None, Some(format!("the build cache was last used for `{}`", s.output.display()))),
             Err(e) => (None, Some(e.to_string())),
         };
         let mut cache = Cache {
             dir,
-            output: options.output_dir.clone(),
+            output,
             changes_file: options.changes_file.clone(),
             prior,
             note,
@@ -186,6 +187,7 @@ impl Cache {
         let changes = Changes::between(&self.before, &committed.files, &committed.linked);
         std::fs::create_dir_all(&self.dir)?;
         let state = State {
+            output: self.output.clone(),
             stamp: self.stamp,
             content: self.content.take(),
             warnings: warnings.0.iter().map(state::Warning::keep).collect(),

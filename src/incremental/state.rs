@@ -18,11 +18,14 @@ use crate::output::generation::{Files, Hash, hash};
 /// Bytes every state file starts with.
 const MAGIC: &[u8; 16] = b"terbuka-cache\0\0\0";
 /// Raised whenever [`State`] changes shape: an older file is ignored.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The last successful build.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct State {
+    /// The output folder it built (absolute): a cache shared by two output
+    /// folders in one parent serves only the one it last built.
+    pub output: std::path::PathBuf,
     /// The inputs stamp ([`super::inputs::stamp`]), if it could be taken.
     pub stamp: Option<Hash>,
     /// Every content file it read, if they could be summed up.
