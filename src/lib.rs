@@ -13,7 +13,9 @@
 //!    - [`render`]: pages, sitemaps, feeds and JSON-LD from the theme;
 //!    - [`search`]: the static search index;
 //!    - [`data`]: the dataset, CSVs, per-record JSON and the calendar;
-//! 5. [`output`]: write into a staging folder and swap it in atomically.
+//! 5. [`output`]: write into a staging folder, or the spare generation of
+//!    the build cache ([`incremental`]: only changed files written, the rest
+//!    hard-linked), and swap it in atomically.
 //!
 //! Problems with content are collected as [`diagnostic::Diagnostic`]s, all
 //! of them, and reported at once; nothing is written when there is one.
