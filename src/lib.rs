@@ -13,7 +13,9 @@
 //!    - [`render`]: pages, sitemaps, feeds and JSON-LD from the theme;
 //!    - [`search`]: the static search index;
 //!    - [`data`]: the dataset, CSVs, per-record JSON and the calendar;
-//! 5. [`output`]: write into a staging folder and swap it in atomically.
+//! 5. [`output`]: write into a staging folder, or the spare generation of
+//!    the build cache ([`incremental`]: only changed files written, the rest
+//!    hard-linked), and swap it in atomically.
 //!
 //! Problems with content are collected as [`diagnostic::Diagnostic`]s, all
 //! of them, and reported at once; nothing is written when there is one.
@@ -35,6 +37,7 @@ pub mod fit;
 pub mod history;
 pub mod hosting;
 pub mod import;
+pub mod incremental;
 pub mod init;
 pub mod memo;
 pub mod model;
@@ -73,6 +76,11 @@ pub struct BuildOptions {
     pub theme_dir: Option<PathBuf>,
     /// Fail on warnings too.
     pub strict: bool,
+    /// The build cache folder; `.terbuka/` beside the output when `None`.
+    pub cache_dir: Option<PathBuf>,
+    /// Where to write the changed-paths list too (it is always in the
+    /// cache folder as `changes.txt`).
+    pub changes_file: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -84,6 +92,8 @@ impl BuildOptions {
             base_url: None,
             theme_dir: None,
             strict: false,
+            cache_dir: None,
+            changes_file: None,
         }
     }
 }
@@ -117,6 +127,15 @@ pub enum BuildError {
     /// The editor (`admin/`) could not be generated.
     #[error(transparent)]
     Admin(#[from] admin::AdminError),
+    /// The site was swapped in, but the build cache or the changes list
+    /// could not be written.
+    #[error("the site was published, but the build cache `{path}` could not be written: {source}")]
+    Cache {
+        /// Cache folder.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
     /// The output could not be prepared or swapped in.
     #[error("cannot write output `{path}`: {source}")]
     Output {
@@ -137,10 +156,11 @@ impl BuildError {
             if let Some(io) = e.downcast_ref::<std::io::Error>() {
                 return match io.kind() {
                     std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Some(
-                        "the disk holding the output folder is full: a build stages the whole new site beside \
-                         the old one before swapping them, so it needs free space for one more copy of the \
-                         site; free some space (or build onto a larger disk) and build again. The old site \
-                         was left as it was.",
+                        "the disk holding the output folder is full: a first build (or one without the build \
+                         cache beside the output) stages the whole new site beside the old one before swapping \
+                         them, so it needs free space for one more copy of the site, and later builds room for \
+                         the files that changed; free some space (or build onto a larger disk) and build again. \
+                         The old site was left as it was.",
                     ),
                     std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => Some(
                         "the output folder's parent must be writable: the new site is staged beside it; \
@@ -215,10 +235,16 @@ pub struct BuildReport {
     pub counts: Counts,
     /// Time per stage.
     pub timings: Timings,
+    /// How the site was written (skipped, spare generation, staging).
+    pub mode: incremental::Mode,
+    /// Why the build cache could not be used, if it could not.
+    pub cache_note: Option<String>,
+    /// Paths added, modified and removed.
+    pub changes: incremental::changes::ChangeCounts,
 }
 
 /// How many records of each kind the site holds.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
 pub struct Counts {
     /// Activities.
     pub activities: usize,
@@ -303,14 +329,20 @@ pub fn load_theme(theme_dir: Option<&Path>) -> Result<Theme, BuildError> {
 /// `output_dir` out. On any error the output folder is left as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::default();
+    let output_error = |source| BuildError::Output { path: options.output_dir.clone(), source };
+    let mut cache = timings.time("cache", || incremental::Cache::open(options));
+    let cache_error = |source| BuildError::Cache { path: cache.dir().to_path_buf(), source };
+    if let Some((counts, written, warnings)) = cache.unchanged().map_err(cache_error)? {
+        let (mode, changes) = (incremental::Mode::Unchanged, Default::default());
+        return Ok(BuildReport { warnings, written, counts, timings, mode, cache_note: None, changes });
+    }
     // git log runs while the content is read and parsed.
     let content_dir = options.content_dir.clone();
     let history = std::thread::spawn(move || history::History::read_or_empty(&content_dir));
     let (site, mut warnings) = load(&options.content_dir, options.strict, &mut timings)?;
     let theme = load_theme(options.theme_dir.as_deref())?;
     let base_url = options.base_url.clone().unwrap_or_else(|| site.config.base_url.clone());
-    let output_error = |source| BuildError::Output { path: options.output_dir.clone(), source };
-    let staging = output::Staging::create(&options.output_dir).map_err(output_error)?;
+    let (staging, mode) = cache.staging().map_err(output_error)?;
     let history = std::sync::Arc::new(history.join().unwrap_or_default());
     render_site(
         &site,
@@ -330,8 +362,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
     }
     pause::at("commit");
-    let written = timings.time("commit", || staging.commit()).map_err(output_error)?;
-    Ok(BuildReport { warnings, written, counts: Counts::of(&site), timings })
+    let committed = timings.time("commit", || staging.commit_files()).map_err(output_error)?;
+    let (written, counts) = (committed.stats, Counts::of(&site));
+    let changes = timings.time("save", || cache.save(committed, counts, &warnings, &mode));
+    let changes = changes.map_err(|source| BuildError::Cache { path: cache.dir().to_path_buf(), source })?.counts();
+    Ok(BuildReport { warnings, written, counts, timings, mode, cache_note: cache.note.take(), changes })
 }
 
 /// What to do with the activity cards' markup once every list is written.

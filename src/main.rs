@@ -43,6 +43,14 @@ enum Command {
         /// Print the time each stage took.
         #[arg(long)]
         timings: bool,
+        /// The build cache folder (default: `.terbuka/` beside the output
+        /// folder; keep it on the output's file system).
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
+        /// Also write the changed-paths list here (`A`/`M`/`D`, a tab, the
+        /// path; always in the cache folder as `changes.txt`).
+        #[arg(long)]
+        changes: Option<PathBuf>,
     },
     /// Check the content and report every problem; writes nothing.
     Check {
@@ -152,12 +160,25 @@ fn main() -> ExitCode {
     terbuka::configure_threads();
     let color = std::io::stderr().is_terminal();
     match cli.command {
-        Command::Build { content, output, base_url, theme, strict, timings } => {
-            let options =
-                BuildOptions { content_dir: content, output_dir: output.clone(), base_url, theme_dir: theme, strict };
+        Command::Build { content, output, base_url, theme, strict, timings, cache_dir, changes } => {
+            let options = BuildOptions {
+                content_dir: content,
+                output_dir: output.clone(),
+                base_url,
+                theme_dir: theme,
+                strict,
+                cache_dir,
+                changes_file: changes,
+            };
             match terbuka::build(&options) {
                 Ok(report) => {
                     eprint!("{}", report::format(&report.warnings, Format::Human, color));
+                    if let Some(note) = &report.cache_note {
+                        eprintln!("note: full build: {note}");
+                    }
+                    if let terbuka::incremental::Mode::Staging(Some(why)) = &report.mode {
+                        eprintln!("note: {why}");
+                    }
                     let c = report.counts;
                     eprintln!(
                         "built {} activities, {} ormas, {} agencies, {} officials, {} partnerships: {} files ({:.1} MB) in {}",
@@ -170,6 +191,19 @@ fn main() -> ExitCode {
                         report.written.bytes as f64 / 1e6,
                         output.display()
                     );
+                    let ch = report.changes;
+                    if report.mode == terbuka::incremental::Mode::Unchanged {
+                        eprintln!("nothing changed since the last build: no file written");
+                    } else {
+                        eprintln!(
+                            "changes: {} added, {} modified, {} removed; {} files written, {} unchanged",
+                            ch.added,
+                            ch.modified,
+                            ch.deleted,
+                            report.written.written,
+                            report.written.files - report.written.written
+                        );
+                    }
                     if timings {
                         let t = &report.timings;
                         for ((stage, d), rss) in t.stages.iter().zip(&t.peak_rss) {

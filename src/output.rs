@@ -1,14 +1,29 @@
 //! Stage 5, write: build into a staging folder beside the output and swap
 //! it in only when everything succeeded, so `public/` is always either the
 //! old site or the new one, never a mix.
+//!
+//! The staging folder is either new and empty (the first build, `serve`,
+//! and where hard links are not available) or the build cache's spare
+//! generation, which [`Staging::update`] brings up to date by writing only
+//! the files whose bytes differ from the live site's and hard-linking the
+//! rest from it (`docs/incremental.md`). Either way every file is recorded
+//! (size, modification time, hash) for the next build's manifest.
 
+pub mod generation;
+
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
+use rayon::prelude::*;
+
 #[cfg(unix)]
-use rustix::fs::{Mode, OFlags};
+use rustix::fs::{AtFlags, Mode, OFlags};
+
+use generation::{FileEntry, Files, Hash};
 
 /// A folder the site is written into before it replaces the output.
 #[derive(Debug)]
@@ -22,7 +37,43 @@ pub struct Staging {
     target: PathBuf,
     files: AtomicUsize,
     bytes: AtomicU64,
+    /// Files whose bytes were written (the rest were linked).
+    written: AtomicUsize,
+    /// Every file of the new site, for the manifest.
+    recorded: Mutex<Vec<(String, FileEntry)>>,
+    /// Files shared with the live site, found equal.
+    linked: Mutex<HashSet<String>>,
+    /// Set when the staging folder is the spare generation being updated.
+    base: Option<Base>,
     committed: bool,
+}
+
+/// The spare generation a build updates instead of writing a new folder:
+/// what it holds, and the live site it shares unchanged files with.
+#[derive(Debug)]
+pub struct Spare {
+    /// The spare folder, on the output's file system.
+    pub dir: PathBuf,
+    /// The live site's files that are as its manifest recorded them.
+    pub live: Files,
+    /// The live site's other files (no manifest, or touched since): read
+    /// and compared when the new site has them.
+    pub unverified: HashSet<String>,
+    /// What the spare folder holds, with each file's hash where the
+    /// manifest knows it (a file with a known hash that equals the live
+    /// one's is a hard link to it).
+    pub holds: HashMap<String, Option<Hash>>,
+    /// The spare's folders where they were listed (a spare left unclean),
+    /// so the ones the new site lacks are removed.
+    pub dirs: Vec<String>,
+}
+
+#[derive(Debug)]
+struct Base {
+    spare: Spare,
+    /// The live site, opened once, to link from.
+    #[cfg(unix)]
+    live_root: std::os::fd::OwnedFd,
 }
 
 /// A file of the site that could not be written: the one error type of
@@ -46,12 +97,26 @@ impl WriteError {
 }
 
 /// What a finished write produced.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
 pub struct WriteStats {
-    /// Files written.
+    /// Files of the site.
     pub files: usize,
-    /// Bytes written.
+    /// Bytes of the site.
     pub bytes: u64,
+    /// Files whose bytes were written; the others were hard-linked from
+    /// the previous site, unchanged.
+    pub written: usize,
+}
+
+/// A site swapped in, and what it holds.
+#[derive(Debug)]
+pub struct Committed {
+    /// Files and bytes.
+    pub stats: WriteStats,
+    /// Every file of the new site, for the build cache's manifest.
+    pub files: Files,
+    /// The files found equal to the live site's and shared with it.
+    pub linked: HashSet<String>,
 }
 
 fn staging_prefix(target: &Path) -> String {
@@ -64,7 +129,7 @@ impl Staging {
     /// so the final swap is a rename), clearing any left by a build that
     /// was killed.
     pub fn create(target: &Path) -> io::Result<Self> {
-        let target = if target.is_absolute() { target.to_path_buf() } else { std::env::current_dir()?.join(target) };
+        let target = absolute(target)?;
         let parent = target.parent().unwrap_or(Path::new("/")).to_path_buf();
         fs::create_dir_all(&parent)?;
         let prefix = staging_prefix(&target);
@@ -79,6 +144,10 @@ impl Staging {
             fs::remove_dir_all(&dir)?;
         }
         fs::create_dir(&dir)?;
+        Self::at(dir, target, None)
+    }
+
+    fn at(dir: PathBuf, target: PathBuf, base: Option<Base>) -> io::Result<Self> {
         #[cfg(unix)]
         let root = rustix::fs::open(&dir, OFlags::DIRECTORY | OFlags::CLOEXEC | OFlags::PATH, Mode::empty())?;
         Ok(Self {
@@ -88,8 +157,33 @@ impl Staging {
             target,
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
+            written: AtomicUsize::new(0),
+            recorded: Mutex::new(Vec::new()),
+            linked: Mutex::new(HashSet::new()),
+            base,
             committed: false,
         })
+    }
+
+    /// Stages the new site in `spare.dir`, which holds an older generation
+    /// of it: files whose bytes equal the live site's are hard-linked from
+    /// it, others written as new files, and on commit the files the new
+    /// site lacks are removed and the two folders exchanged. Needs hard
+    /// links and an atomic exchange between `spare.dir` and `target`
+    /// (Linux, one file system): callers check with [`can_update`].
+    #[cfg(target_os = "linux")]
+    pub fn update(target: &Path, spare: Spare) -> io::Result<Self> {
+        let target = absolute(target)?;
+        fs::create_dir_all(&spare.dir)?;
+        let live_root = rustix::fs::open(&target, OFlags::DIRECTORY | OFlags::CLOEXEC | OFlags::PATH, Mode::empty())?;
+        Self::at(spare.dir.clone(), target, Some(Base { spare, live_root }))
+    }
+
+    /// Without hard links and an atomic exchange there is no spare: a new
+    /// staging folder as [`Staging::create`] makes.
+    #[cfg(not(target_os = "linux"))]
+    pub fn update(target: &Path, _spare: Spare) -> io::Result<Self> {
+        Self::create(target)
     }
 
     /// The staging folder.
@@ -103,19 +197,89 @@ impl Staging {
     }
 
     /// Writes `data` to `rel_path` inside the staging folder, creating its
-    /// parent folders.
+    /// parent folders. When updating the spare generation, bytes the live
+    /// site already holds there are linked instead.
     pub fn write(&self, rel_path: &str, data: &[u8]) -> io::Result<()> {
-        self.open(rel_path)?.write_all(data)?;
-        self.count(data.len() as u64);
+        let hash = generation::hash(data);
+        if let Some(entry) = self.share_unchanged(rel_path, data.len() as u64, hash)? {
+            self.record(rel_path, entry, false);
+            return Ok(());
+        }
+        self.make_room(rel_path)?;
+        let mut file = self.open(rel_path)?;
+        file.write_all(data)?;
+        self.record(rel_path, entry_of(&file, hash)?, true);
         Ok(())
     }
 
     /// Opens a file at `rel_path` to write piece by piece, for outputs too
     /// large to hold whole (the dataset, the CSVs, the calendar).
-    /// [`StagedFile::finish`] completes it.
+    /// [`StagedFile::finish`] completes it. When updating the spare, the
+    /// file is written under a temporary name, as its bytes are only known
+    /// at the end.
     pub fn create_file(&self, rel_path: &str) -> io::Result<StagedFile<'_>> {
-        let file = self.open(rel_path)?;
-        Ok(StagedFile { staging: self, writer: io::BufWriter::with_capacity(1 << 18, file), bytes: 0 })
+        let temp = self.base.is_some().then(|| part_name(rel_path));
+        let file = self.open(temp.as_deref().unwrap_or(rel_path))?;
+        Ok(StagedFile {
+            staging: self,
+            writer: io::BufWriter::with_capacity(1 << 18, file),
+            bytes: 0,
+            hasher: xxhash_rust::xxh3::Xxh3::new(),
+            rel: rel_path.to_string(),
+            temp,
+        })
+    }
+
+    /// When updating the spare and the live site holds `rel` with these
+    /// bytes: makes the spare's `rel` that same file (one inode, one
+    /// modification time) unless it already is, and returns its entry.
+    #[cfg(target_os = "linux")]
+    fn share_unchanged(&self, rel: &str, size: u64, hash: Hash) -> io::Result<Option<FileEntry>> {
+        let Some(base) = &self.base else { return Ok(None) };
+        let live = match base.spare.live.get(rel) {
+            Some(e) => (e.hash == hash && e.size == size).then_some(*e),
+            None if base.spare.unverified.contains(rel) => read_live(&base.live_root, rel, size, hash)?,
+            None => None,
+        };
+        let Some(live) = live else { return Ok(None) };
+        // A spare file whose known hash equals the live one's was linked
+        // from it when the spare was last live (the manifests say so).
+        if base.spare.holds.get(rel) != Some(&Some(hash)) || !base.spare.live.contains_key(rel) {
+            self.make_room(rel)?;
+            self.with_parents(rel, || rustix::fs::linkat(&base.live_root, rel, &self.root, rel, AtFlags::empty()))?;
+        }
+        self.linked.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(rel.to_string());
+        Ok(Some(live))
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn share_unchanged(&self, _: &str, _: u64, _: Hash) -> io::Result<Option<FileEntry>> {
+        Ok(None)
+    }
+
+    /// Removes the spare's file at `rel`, if it holds one, so the new one
+    /// gets its own inode: the old one may be linked from the live site.
+    #[cfg(target_os = "linux")]
+    fn make_room(&self, rel: &str) -> io::Result<()> {
+        match &self.base {
+            Some(base) if base.spare.holds.contains_key(rel) => ignore_missing(self.unlink(rel)),
+            _ => Ok(()),
+        }
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn make_room(&self, _: &str) -> io::Result<()> {
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    fn unlink(&self, rel: &str) -> io::Result<()> {
+        Ok(rustix::fs::unlinkat(&self.root, rel, AtFlags::empty())?)
+    }
+
+    #[cfg(not(unix))]
+    fn unlink(&self, rel: &str) -> io::Result<()> {
+        fs::remove_file(self.dir.join(rel))
     }
 
     /// Creates a file, and its folders only when they are missing: most
@@ -167,22 +331,89 @@ impl Staging {
         }
     }
 
-    fn count(&self, bytes: u64) {
+    /// Counts a finished file and keeps its entry for the manifest.
+    fn record(&self, rel: &str, entry: FileEntry, written: bool) {
+        self.recorded.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((rel.to_string(), entry));
+        if written {
+            self.written.fetch_add(1, Ordering::Relaxed);
+        }
         let files = self.files.fetch_add(1, Ordering::Relaxed) + 1;
-        self.bytes.fetch_add(bytes, Ordering::Relaxed);
+        self.bytes.fetch_add(entry.size, Ordering::Relaxed);
         crate::pause::after_files(files);
     }
 
-    /// Files and bytes written so far.
+    /// Files and bytes staged so far.
     pub fn stats(&self) -> WriteStats {
-        WriteStats { files: self.files.load(Ordering::Relaxed), bytes: self.bytes.load(Ordering::Relaxed) }
+        WriteStats {
+            files: self.files.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+            written: self.written.load(Ordering::Relaxed),
+        }
     }
 
     /// Replaces the target with the staged site. On Linux the two folders
     /// are exchanged in one atomic step; elsewhere the old one is moved
     /// aside first.
-    pub fn commit(mut self) -> io::Result<WriteStats> {
+    pub fn commit(self) -> io::Result<WriteStats> {
+        self.commit_files().map(|c| c.stats)
+    }
+
+    /// [`Staging::commit`], returning every file of the new site as well.
+    /// An updated spare loses the files the new site lacks, then takes the
+    /// live site's place, which becomes the spare: nothing is deleted.
+    pub fn commit_files(mut self) -> io::Result<Committed> {
         let stats = self.stats();
+        let recorded = std::mem::take(&mut *self.recorded.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        let files: Files = recorded.into_iter().collect();
+        let linked = std::mem::take(&mut *self.linked.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        if let Some(base) = &self.base {
+            self.remove_stale(&base.spare, &files)?;
+            crate::pause::at("exchange");
+            exchange(&self.dir, &self.target)?;
+            self.committed = true;
+            // The old site is the spare now, as after a staged swap.
+            crate::pause::at("swap");
+            return Ok(Committed { stats, files, linked });
+        }
+        self.swap_in()?;
+        Ok(Committed { stats, files, linked })
+    }
+
+    /// Removes from the spare every file the new site lacks, and the
+    /// folders left empty (a clean build has no empty folder).
+    fn remove_stale(&self, spare: &Spare, files: &Files) -> io::Result<()> {
+        let stale: Vec<&String> = spare.holds.keys().filter(|p| !files.contains_key(*p)).collect();
+        stale.par_iter().try_for_each(|p| ignore_missing(self.unlink(p)))?;
+        let mut dirs: HashSet<&str> = spare.dirs.iter().map(String::as_str).collect();
+        for path in &stale {
+            let mut at = path.as_str();
+            while let Some((parent, _)) = at.rsplit_once('/') {
+                dirs.insert(parent);
+                at = parent;
+            }
+        }
+        let mut dirs: Vec<&str> = dirs.into_iter().collect();
+        // Children before parents.
+        dirs.sort_unstable_by(|a, b| b.cmp(a));
+        for dir in dirs {
+            // Fails, harmlessly, while the folder holds files.
+            let _ = self.remove_dir(dir);
+        }
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    fn remove_dir(&self, rel: &str) -> io::Result<()> {
+        Ok(rustix::fs::unlinkat(&self.root, rel, AtFlags::REMOVEDIR)?)
+    }
+
+    #[cfg(not(unix))]
+    fn remove_dir(&self, rel: &str) -> io::Result<()> {
+        fs::remove_dir(self.dir.join(rel))
+    }
+
+    /// Swaps a new staging folder in and deletes the old site.
+    fn swap_in(&mut self) -> io::Result<()> {
         if self.target.exists() {
             if exchange(&self.dir, &self.target).is_err() {
                 let aside = self.dir.with_extension("old");
@@ -190,7 +421,7 @@ impl Staging {
                 fs::rename(&self.dir, &self.target)?;
                 fs::remove_dir_all(&aside)?;
                 self.committed = true;
-                return Ok(stats);
+                return Ok(());
             }
             // After the exchange the staging path holds the old site.
             crate::pause::at("swap");
@@ -199,38 +430,144 @@ impl Staging {
             fs::rename(&self.dir, &self.target)?;
         }
         self.committed = true;
-        Ok(stats)
+        Ok(())
     }
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.committed {
+        // A spare that was being updated stays for the next build, which
+        // knows from the build cache that it is unclean.
+        if !self.committed && self.base.is_none() {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
 }
 
+/// The entry of the live site's file at `rel` when it holds `size` bytes
+/// hashing to `hash`, read to find out.
+#[cfg(target_os = "linux")]
+fn read_live(live_root: &std::os::fd::OwnedFd, rel: &str, size: u64, hash: Hash) -> io::Result<Option<FileEntry>> {
+    let fd = match rustix::fs::openat(live_root, rel, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty()) {
+        Err(rustix::io::Errno::NOENT) => return Ok(None),
+        other => other?,
+    };
+    let mut file = fs::File::from(fd);
+    let entry = entry_of(&file, hash)?;
+    if entry.size != size {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    io::Read::read_to_end(&mut file, &mut bytes)?;
+    Ok((generation::hash(&bytes) == hash).then_some(entry))
+}
+
+/// The size, modification time and hash of a file just written.
+fn entry_of(file: &fs::File, hash: Hash) -> io::Result<FileEntry> {
+    let (size, mtime) = generation::stat_of(&file.metadata()?);
+    Ok(FileEntry { size, mtime, hash })
+}
+
+/// The temporary name a streamed file is written under in the spare: a
+/// dot file beside it, which no build writes otherwise.
+fn part_name(rel: &str) -> String {
+    match rel.rsplit_once('/') {
+        Some((dir, name)) => format!("{dir}/.{name}.part"),
+        None => format!(".{rel}.part"),
+    }
+}
+
+fn ignore_missing(result: io::Result<()>) -> io::Result<()> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
+}
+
+fn absolute(path: &Path) -> io::Result<PathBuf> {
+    Ok(if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir()?.join(path) })
+}
+
+/// Whether a spare generation in `spare_dir` can be updated and exchanged
+/// with `target`: Linux, both on one file system, and hard links allowed
+/// there (tried once with a scratch file).
+pub fn can_update(spare_dir: &Path, target: &Path) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let parent = spare_dir.parent().unwrap_or(Path::new("/"));
+        let (Ok(a), Ok(b)) = (fs::metadata(parent), fs::metadata(target)) else { return false };
+        if a.dev() != b.dev() {
+            return false;
+        }
+        let probe = parent.join(format!(".link-probe-{}", std::process::id()));
+        let linked = probe.with_extension("linked");
+        let ok = fs::write(&probe, b"").is_ok() && fs::hard_link(&probe, &linked).is_ok();
+        let _ = fs::remove_file(&probe);
+        let _ = fs::remove_file(&linked);
+        ok
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (spare_dir, target);
+        false
+    }
+}
+
 /// A file being written into a [`Staging`] folder.
-#[derive(Debug)]
 pub struct StagedFile<'s> {
     staging: &'s Staging,
     writer: io::BufWriter<fs::File>,
     bytes: u64,
+    hasher: xxhash_rust::xxh3::Xxh3,
+    rel: String,
+    /// The temporary name it is written under, when updating the spare.
+    temp: Option<String>,
+}
+
+impl std::fmt::Debug for StagedFile<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StagedFile").field("rel", &self.rel).field("bytes", &self.bytes).finish_non_exhaustive()
+    }
 }
 
 impl StagedFile<'_> {
     /// Flushes the file and counts it in the staging folder's statistics.
+    /// In the spare, a file whose bytes the live site already holds is
+    /// dropped for a link to the live one, others take their place.
     pub fn finish(mut self) -> io::Result<()> {
         self.writer.flush()?;
-        self.staging.count(self.bytes);
+        let hash = self.hasher.digest128();
+        let s = self.staging;
+        if let Some(temp) = &self.temp {
+            if let Some(entry) = s.share_unchanged(&self.rel, self.bytes, hash)? {
+                s.unlink(temp)?;
+                s.record(&self.rel, entry, false);
+                return Ok(());
+            }
+            s.rename(temp, &self.rel)?;
+        }
+        s.record(&self.rel, entry_of(self.writer.get_ref(), hash)?, true);
         Ok(())
+    }
+}
+
+impl Staging {
+    #[cfg(unix)]
+    fn rename(&self, from: &str, to: &str) -> io::Result<()> {
+        Ok(rustix::fs::renameat(&self.root, from, &self.root, to)?)
+    }
+
+    #[cfg(not(unix))]
+    fn rename(&self, from: &str, to: &str) -> io::Result<()> {
+        fs::rename(self.dir.join(from), self.dir.join(to))
     }
 }
 
 impl Write for StagedFile<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = self.writer.write(buf)?;
+        self.hasher.update(&buf[..n]);
         self.bytes += n as u64;
         Ok(n)
     }

@@ -4,9 +4,14 @@
 //!
 //! `TERBUKA_PAUSE_AT` names the point: a stage (`read`, `parse`, `link`,
 //! `render`, `search`, `data`, `commit`), `swap` (after the staged site was
-//! exchanged with the old one, before the old one is deleted), or
-//! `files:N` (once the staging folder holds N files, i.e. in the middle of
-//! whatever stage writes the Nth file). The build prints
+//! exchanged with the old one, before the old one is deleted or, in an
+//! incremental build, before the build cache is saved), or `files:N`
+//! (once the staging folder holds N files, i.e. in the middle of whatever
+//! stage writes the Nth file). Incremental builds (`src/incremental/`)
+//! add `spare` (the spare generation just marked unclean, before any file
+//! of it changed), `exchange` (the spare up to date, stale files removed,
+//! before it is exchanged with the output) and `state` (after the
+//! exchange, before the new cache state is written). The build prints
 //! `terbuka: paused at POINT` on stderr and waits to be killed. The
 //! variable is read once; unset, each point costs one atomic load.
 

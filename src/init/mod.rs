@@ -97,7 +97,7 @@ pub fn init(options: &InitOptions) -> Result<Vec<String>, InitError> {
         ("content/regions.yaml".into(), REGIONS_YAML.into()),
         ("content/topics.yaml".into(), TOPICS_YAML.into()),
         (".github/workflows/portal.yml".into(), WORKFLOW.into()),
-        (".gitignore".into(), "/public\n/.public.*\n".into()),
+        (".gitignore".into(), "/public\n/.public.*\n/.terbuka\n".into()),
         ("README.md".into(), readme(&options.title)),
     ];
     let folders = crate::model::Collection::ALL.map(|c| format!("content/{}/.gitkeep", c.folder()));

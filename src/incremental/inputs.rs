@@ -1,0 +1,111 @@
+//! What a build is made from, summed up so the next build can tell that
+//! nothing changed without parsing anything: the inputs stamp (the
+//! program, the theme, the options, the content's git history) and each
+//! content file's size, modification time and hash, as git's index keeps
+//! them.
+
+use std::collections::HashMap;
+use std::io;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use walkdir::WalkDir;
+
+use crate::BuildOptions;
+use crate::output::generation::{Hash, hash, list, stat_of};
+
+/// One content file as the last build read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContentFile {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time (seconds, nanoseconds).
+    pub mtime: (i64, u32),
+    /// xxh3-128 of the bytes.
+    pub hash: Hash,
+}
+
+/// Every file of the content folder the build reads, by path relative to it.
+pub type ContentFiles = HashMap<String, ContentFile>;
+
+/// Everything besides the content files that decides the output: this
+/// program (a rebuilt binary of the same version counts as new), the theme folder's files, the options and the git commit the
+/// record dates come from.
+pub fn stamp(options: &BuildOptions) -> io::Result<Hash> {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let mut field = |bytes: &[u8]| {
+        h.update(&(bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    field(env!("CARGO_PKG_VERSION").as_bytes());
+    // The program by size and modification time, as cargo tells a rebuilt
+    // one (hashing it would cost more than the rest of a skipped build).
+    let exe = stat_of(&std::fs::metadata(std::env::current_exe()?)?);
+    field(&exe.0.to_le_bytes());
+    field(&exe.1.0.to_le_bytes());
+    field(&exe.1.1.to_le_bytes());
+    field(options.base_url.as_deref().unwrap_or("\0none").as_bytes());
+    field(&[u8::from(options.strict)]);
+    match &options.theme_dir {
+        Some(dir) => {
+            for entry in WalkDir::new(dir).sort_by_file_name() {
+                let entry = entry?;
+                if entry.file_type().is_file() {
+                    field(entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().as_bytes());
+                    field(&std::fs::read(entry.path())?);
+                }
+            }
+        }
+        None => field(b"\0builtin"),
+    }
+    field(git_head(&options.content_dir).as_bytes());
+    Ok(h.digest128())
+}
+
+/// The last commit that touched the content folder and whether the clone
+/// is shallow, which decide the record dates (`history.rs`); empty outside
+/// a repository. A commit elsewhere in the repository (a README) changes
+/// no date, so it does not count.
+fn git_head(content_dir: &Path) -> String {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .arg("-C")
+            .arg(content_dir)
+            .args(args)
+            .stdin(Stdio::null())
+            .stderr(Stdio::null())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default()
+    };
+    git(&["rev-parse", "--is-shallow-repository"]) + &git(&["log", "-1", "--format=%H", "--", "."])
+}
+
+/// Lists the content folder as `source.rs` walks it (hidden entries
+/// skipped) and sums up each file: a file whose size and modification time
+/// equal `known`'s keeps its recorded hash unread; any other is read and
+/// hashed (after a fresh `git clone` every time differs, yet the bytes
+/// tell that nothing changed).
+pub fn content_files(content_dir: &Path, known: &ContentFiles) -> io::Result<ContentFiles> {
+    let listing = list(content_dir, true)?;
+    listing
+        .files
+        .into_par_iter()
+        .map(|(rel, (size, mtime))| {
+            let file = match known.get(&rel) {
+                Some(k) if k.size == size && k.mtime == mtime => *k,
+                _ => ContentFile { size, mtime, hash: hash(&std::fs::read(content_dir.join(&rel))?) },
+            };
+            Ok((rel, file))
+        })
+        .collect()
+}
+
+/// Whether two summaries describe the same bytes.
+pub fn same_content(a: &ContentFiles, b: &ContentFiles) -> bool {
+    a.len() == b.len() && a.iter().all(|(rel, f)| b.get(rel).is_some_and(|g| g.hash == f.hash && g.size == f.size))
+}

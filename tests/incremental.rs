@@ -1,0 +1,406 @@
+//! Incremental builds across runs (`docs/incremental.md`), on real builds
+//! of a generated corpus and the seed content: after adding, editing,
+//! renaming and deleting records an incremental build equals a clean one
+//! byte for byte, with no stale file or folder; unchanged files keep their
+//! inode and modification time; the changed-paths list is exactly the
+//! difference between the two trees; a build killed while updating the
+//! spare generation leaves the previous site, and a corrupt cache only
+//! costs a full build.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use common::{copy_dir, repo};
+
+/// One file of a built site: its bytes, inode and modification time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct File {
+    bytes: Vec<u8>,
+    ino: u64,
+    mtime: (i64, i64),
+}
+
+/// A built site: every file, and every folder.
+#[derive(Debug, Default)]
+struct Tree {
+    files: BTreeMap<String, File>,
+    dirs: BTreeSet<String>,
+}
+
+fn tree(root: &Path) -> Tree {
+    let mut t = Tree::default();
+    for entry in walkdir::WalkDir::new(root).min_depth(1) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(root).unwrap().to_string_lossy().into_owned();
+        if entry.file_type().is_dir() {
+            t.dirs.insert(rel);
+        } else {
+            let meta = entry.metadata().unwrap();
+            let file = File {
+                bytes: fs::read(entry.path()).unwrap(),
+                ino: meta.ino(),
+                mtime: (meta.mtime(), meta.mtime_nsec()),
+            };
+            t.files.insert(rel, file);
+        }
+    }
+    t
+}
+
+fn command(content: &Path, public: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_terbuka"));
+    cmd.arg("build").arg("--content").arg(content).arg("--output").arg(public).env_remove(terbuka::pause::VAR);
+    cmd
+}
+
+fn run(mut cmd: Command) -> String {
+    let out: Output = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "build failed:\n{stderr}");
+    stderr
+}
+
+/// A clean build of `content` in a folder of its own, with no cache.
+fn clean(content: &Path) -> Tree {
+    let tmp = tempfile::tempdir().unwrap();
+    let public = tmp.path().join("public");
+    run(command(content, &public));
+    tree(&public)
+}
+
+/// The changed-paths list two trees call for.
+fn expected_changes(before: &Tree, after: &Tree) -> String {
+    let mut lines: Vec<(String, char)> = Vec::new();
+    for (path, f) in &after.files {
+        match before.files.get(path) {
+            None => lines.push((path.clone(), 'A')),
+            Some(old) if old.bytes != f.bytes => lines.push((path.clone(), 'M')),
+            Some(_) => {}
+        }
+    }
+    lines.extend(before.files.keys().filter(|p| !after.files.contains_key(*p)).map(|p| (p.clone(), 'D')));
+    lines.sort();
+    lines.iter().map(|(p, c)| format!("{c}\t{p}\n")).collect()
+}
+
+/// Asserts two trees hold the same files with the same bytes and the same
+/// folders, naming the first differences.
+fn assert_same_site(got: &Tree, want: &Tree, when: &str) {
+    let differ: Vec<&String> = got
+        .files
+        .keys()
+        .chain(want.files.keys())
+        .filter(|k| got.files.get(*k).map(|f| &f.bytes) != want.files.get(*k).map(|f| &f.bytes))
+        .take(5)
+        .collect();
+    assert!(differ.is_empty(), "{when}: the incremental build differs from a clean one: {differ:?}");
+    let dirs: Vec<_> = got.dirs.symmetric_difference(&want.dirs).take(5).collect();
+    assert!(dirs.is_empty(), "{when}: folders differ from a clean build (stale or missing): {dirs:?}");
+}
+
+/// A generated portal in `root/content`.
+fn corpus(root: &Path, activities: usize) -> PathBuf {
+    let content = root.join("content");
+    let options = xtask::corpus::Options { activities, out: content.clone(), seed: 17, ormas: None, force: false };
+    xtask::corpus::generate(&options).unwrap();
+    content
+}
+
+/// A copy of the seed content in `root/content`.
+fn seed(root: &Path) -> PathBuf {
+    let content = root.join("content");
+    copy_dir(&repo().join("content"), &content);
+    content
+}
+
+/// Every activity file of a content folder, sorted.
+fn activities(content: &Path) -> Vec<PathBuf> {
+    let mut all: Vec<PathBuf> = walkdir::WalkDir::new(content.join("activities"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    all.sort();
+    all
+}
+
+/// Adds a sentence to a record's body, as a staff correction would.
+fn correct(path: &Path) {
+    let mut text = fs::read_to_string(path).unwrap();
+    text.push_str("\nKoreksi: jumlah peserta diperbarui.\n");
+    fs::write(path, text).unwrap();
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} holds `{from}`", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// One incremental build after a change: it equals a clean build, its
+/// changes list is the real difference, and every file whose bytes did not
+/// change is the very same file (inode and modification time).
+fn check_step(content: &Path, public: &Path, when: &str) -> Tree {
+    let before = tree(public);
+    let changes_copy = public.parent().unwrap().join("changes-copy.txt");
+    let mut cmd = command(content, public);
+    cmd.arg("--changes").arg(&changes_copy);
+    let stderr = run(cmd);
+    let after = tree(public);
+    assert_same_site(&after, &clean(content), when);
+    let listed = fs::read_to_string(public.parent().unwrap().join(".terbuka/changes.txt")).unwrap();
+    let expected = expected_changes(&before, &after);
+    assert_eq!(listed, expected, "{when}: the changes list is not the difference between the two sites");
+    assert_eq!(fs::read_to_string(&changes_copy).unwrap(), listed, "{when}: --changes holds the same list");
+    let count = |c: char| expected.lines().filter(|l| l.starts_with(c)).count();
+    let summary = if expected.is_empty() {
+        "nothing changed since the last build".to_string()
+    } else {
+        format!("changes: {} added, {} modified, {} removed", count('A'), count('M'), count('D'))
+    };
+    assert!(stderr.contains(&summary), "{when}: the build prints `{summary}`:\n{stderr}");
+    for (path, f) in &after.files {
+        if let Some(old) = before.files.get(path).filter(|old| old.bytes == f.bytes) {
+            assert_eq!((old.ino, old.mtime), (f.ino, f.mtime), "{when}: unchanged `{path}` was written again");
+        }
+    }
+    after
+}
+
+#[test]
+fn incremental_builds_after_adding_editing_renaming_and_deleting_equal_clean_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = corpus(tmp.path(), 40);
+    let public = tmp.path().join("site/public");
+    let first = run(command(&content, &public));
+    assert!(first.contains("full build: no build cache yet"), "the first build says why it is full:\n{first}");
+    let all = activities(&content);
+
+    // Nothing changed: skipped.
+    check_step(&content, &public, "a rebuild without change");
+
+    // Edit one activity's body; the first build staged the site, so this
+    // one makes the spare generation (a link farm) and writes only what
+    // changed, the next one updates the spare.
+    correct(&all[3]);
+    check_step(&content, &public, "after editing a body");
+    correct(&all[4]);
+    check_step(&content, &public, "after editing another body");
+
+    // Add an activity (a copy under a new name and title).
+    let added = all[5].with_file_name("kegiatan-tambahan-uji-inkremental.md");
+    fs::copy(&all[5], &added).unwrap();
+    edit(&added, "title: \"", "title: \"Tambahan: ");
+    check_step(&content, &public, "after adding an activity");
+
+    // Rename one: its page moves.
+    let renamed = all[7].with_file_name("kegiatan-berganti-nama.md");
+    fs::rename(&all[7], &renamed).unwrap();
+    check_step(&content, &public, "after renaming an activity");
+
+    // Delete two, one of them the one added.
+    fs::remove_file(&all[9]).unwrap();
+    fs::remove_file(&added).unwrap();
+    check_step(&content, &public, "after deleting activities");
+
+    // A change to every page (the site title), then back.
+    let site = content.join("site.yaml");
+    let original = fs::read_to_string(&site).unwrap();
+    edit(&site, "title: ", "title: Uji ");
+    check_step(&content, &public, "after changing the site title");
+    fs::write(&site, &original).unwrap();
+    check_step(&content, &public, "after changing it back");
+}
+
+#[test]
+fn a_build_without_change_writes_nothing_and_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = seed(tmp.path());
+    let public = tmp.path().join("public");
+    run(command(&content, &public));
+    let built = tree(&public);
+    let stderr = run(command(&content, &public));
+    assert!(stderr.contains("nothing changed since the last build"), "{stderr}");
+    // The seed content has warnings: a skipped build reports them again.
+    assert!(stderr.contains("no PPID is recorded"), "the warnings are reported again:\n{stderr}");
+    let again = tree(&public);
+    assert_eq!(built.files, again.files, "no file was touched");
+    assert_eq!(fs::read_to_string(tmp.path().join(".terbuka/changes.txt")).unwrap(), "");
+
+    // Touching a record without changing it is still no change (after a
+    // fresh clone every time differs; the bytes decide).
+    let record = activities(&content)[0].clone();
+    let text = fs::read(&record).unwrap();
+    fs::write(&record, text).unwrap();
+    let stderr = run(command(&content, &public));
+    assert!(stderr.contains("nothing changed since the last build"), "{stderr}");
+
+    // A file of the site changed by hand is not trusted: the next build
+    // writes it again.
+    let page = public.join("index.html");
+    fs::write(&page, "diubah").unwrap();
+    let stderr = run(command(&content, &public));
+    assert!(stderr.contains("changes: 0 added, 1 modified, 0 removed"), "{stderr}");
+    assert_same_site(&tree(&public), &built, "after repairing a page changed by hand");
+    // A file added by hand is removed, now and from the spare generation.
+    fs::write(public.join("tambahan.txt"), "x").unwrap();
+    let stderr = run(command(&content, &public));
+    assert!(stderr.contains("changes: 0 added, 0 modified, 1 removed"), "{stderr}");
+    run(command(&content, &public));
+    edit(&record, "---\n", "---\n# komentar\n");
+    run(command(&content, &public));
+    assert_same_site(&tree(&public), &built, "two builds after adding a file by hand");
+}
+
+#[test]
+fn a_corrupt_missing_or_foreign_cache_gives_a_full_correct_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = seed(tmp.path());
+    let public = tmp.path().join("public");
+    let cache = tmp.path().join(".terbuka");
+    run(command(&content, &public));
+    run(command(&content, &public));
+    let all = activities(&content);
+    let state = cache.join("state");
+    let good = fs::read(&state).unwrap();
+
+    let mut corrupt = good.clone();
+    let last = corrupt.len() - 1;
+    corrupt[last] ^= 0xff;
+    let cases: [(&str, Option<Vec<u8>>); 4] = [
+        ("a flipped byte", Some(corrupt)),
+        ("a truncated file", Some(good[..good.len() / 2].to_vec())),
+        ("another program's file", Some(b"not a cache at all".to_vec())),
+        ("no state file", None),
+    ];
+    for (i, (case, bytes)) in cases.into_iter().enumerate() {
+        correct(&all[i]);
+        match bytes {
+            Some(b) => fs::write(&state, b).unwrap(),
+            None => fs::remove_file(&state).unwrap(),
+        }
+        let stderr = run(command(&content, &public));
+        assert!(stderr.contains("note: full build:"), "{case}: the build says the cache was not used:\n{stderr}");
+        assert_same_site(&tree(&public), &clean(&content), case);
+        // The next build uses the cache again.
+        let stderr = run(command(&content, &public));
+        assert!(stderr.contains("nothing changed since the last build"), "{case}: cache restored:\n{stderr}");
+    }
+
+    // The spare generation deleted or scribbled on: rebuilt.
+    fs::remove_dir_all(cache.join("spare")).unwrap();
+    correct(&all[0]);
+    run(command(&content, &public));
+    fs::write(cache.join("spare/index.html"), "coretan").unwrap();
+    fs::write(cache.join("spare/sampah.txt"), "x").unwrap();
+    fs::write(cache.join("spare.unclean"), "").unwrap();
+    correct(&all[1]);
+    run(command(&content, &public));
+    correct(&all[2]);
+    run(command(&content, &public));
+    assert_same_site(&tree(&public), &clean(&content), "after a damaged spare");
+
+    // Two output folders in one parent share the cache folder: it serves
+    // only the one it last built, and each build is still exact.
+    let second = tmp.path().join("second");
+    let stderr = run(command(&content, &second));
+    assert!(stderr.contains("the build cache was last used for"), "{stderr}");
+    assert_same_site(&tree(&second), &tree(&public), "a second output folder");
+    correct(&all[3]);
+    let stderr = run(command(&content, &public));
+    assert!(stderr.contains("the build cache was last used for"), "{stderr}");
+    assert_same_site(&tree(&public), &clean(&content), "back to the first output folder");
+}
+
+/// Starts a build that pauses at `point`, waits until it is there, and
+/// kills it with SIGKILL.
+fn kill_at(content: &Path, public: &Path, point: &str) {
+    let mut child = command(content, public)
+        .env(terbuka::pause::VAR, point)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    loop {
+        let mut line = String::new();
+        if stderr.read_line(&mut line).unwrap() == 0 {
+            let status = child.wait().unwrap();
+            panic!("the build never reached `{point}` ({status}):\n{seen}");
+        }
+        seen.push_str(&line);
+        if line.starts_with("terbuka: paused at") {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn a_build_killed_while_updating_the_spare_leaves_the_previous_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = seed(tmp.path());
+    let public = tmp.path().join("public");
+    let all = activities(&content);
+    run(command(&content, &public));
+    correct(&all[0]);
+    run(command(&content, &public)); // the spare exists from here on
+    let files = tree(&public).files.len();
+    let points: Vec<String> = ["spare", "exchange"]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([1, files / 2, files - 1].iter().map(|n| format!("files:{n}")))
+        .chain(["swap", "state"].iter().map(|s| s.to_string()))
+        .collect();
+    for (i, point) in points.iter().enumerate() {
+        let previous = tree(&public);
+        correct(&all[i % all.len()]);
+        kill_at(&content, &public, point);
+        let now = tree(&public);
+        let whole = if point == "swap" || point == "state" { clean(&content) } else { previous };
+        assert_same_site(&now, &whole, &format!("killed at {point}"));
+        // The next build gives the new site, equal to a clean build.
+        correct(&all[(i + 2) % all.len()]);
+        run(command(&content, &public));
+        assert_same_site(&tree(&public), &clean(&content), &format!("the build after a kill at {point}"));
+    }
+}
+
+#[test]
+fn with_the_cache_on_another_file_system_the_site_is_staged_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shm = Path::new("/dev/shm");
+    let other = tempfile::tempdir_in(shm)
+        .ok()
+        .filter(|d| fs::metadata(d.path()).map(|m| m.dev()).ok() != fs::metadata(tmp.path()).map(|m| m.dev()).ok());
+    let Some(other) = other else {
+        eprintln!("SKIPPED: no second file system at /dev/shm");
+        return;
+    };
+    let content = seed(tmp.path());
+    let public = tmp.path().join("public");
+    let cached = |content: &Path| {
+        let mut cmd = command(content, &public);
+        cmd.arg("--cache-dir").arg(other.path());
+        run(cmd)
+    };
+    cached(&content);
+    let before = tree(&public);
+    correct(&activities(&content)[0]);
+    let stderr = cached(&content);
+    assert!(stderr.contains("the site was staged whole"), "the fallback is reported:\n{stderr}");
+    let after = tree(&public);
+    assert_same_site(&after, &clean(&content), "staged whole");
+    let listed = fs::read_to_string(other.path().join("changes.txt")).unwrap();
+    assert_eq!(listed, expected_changes(&before, &after), "the changes list is exact without hard links too");
+    assert!(!public.parent().unwrap().join(".terbuka").exists(), "nothing is written beside the output");
+}
