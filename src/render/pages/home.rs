@@ -44,8 +44,8 @@ pub(super) struct SearchPage {
 impl Renderer<'_> {
     pub(super) fn home(&self) -> Home<'_> {
         let s = self.site;
-        let count = |name: &str, section: Section, n: usize| Counted {
-            name: name.into(),
+        let count = |section: Section, n: usize| Counted {
+            name: self.tr(crate::render::section_key(section)),
             url: self.urls.link(&Urls::section(section)),
             count: n,
             detail: String::new(),
@@ -60,12 +60,12 @@ impl Renderer<'_> {
         Home {
             meta: self.meta(&s.config.title, "", "", "", vec![]),
             counts: vec![
-                count("Kegiatan", Section::Activities, s.activities.len()),
-                count("Ormas", Section::Ormas, s.ormas.len()),
-                count("Instansi", Section::Agencies, s.agencies.len()),
-                count("Tokoh", Section::People, s.people.len()),
-                count("Wilayah", Section::Regions, s.regions.len()),
-                count("Kemitraan", Section::Partnerships, s.partnerships.len()),
+                count(Section::Activities, s.activities.len()),
+                count(Section::Ormas, s.ormas.len()),
+                count(Section::Agencies, s.agencies.len()),
+                count(Section::People, s.people.len()),
+                count(Section::Regions, s.regions.len()),
+                count(Section::Partnerships, s.partnerships.len()),
             ],
             latest: self.cards(&latest),
             provinces,
@@ -87,18 +87,12 @@ impl Renderer<'_> {
     }
 
     pub(super) fn not_found(&self, path: &str) -> Simple {
-        Simple { meta: self.meta("Halaman tidak ditemukan", "", path, "", vec![]) }
+        Simple { meta: self.meta(&self.tr("not_found.title"), "", path, "", vec![]) }
     }
 
     pub(super) fn data_page(&self, path: &str) -> DataPage {
         DataPage {
-            meta: self.meta(
-                "Data terbuka",
-                "Unduh seluruh catatan portal ini sebagai JSON, CSV, iCalendar dan umpan Atom, dengan lisensi terbuka.",
-                path,
-                "",
-                vec![],
-            ),
+            meta: self.meta(&self.tr("data.title"), &self.tr("data.description"), path, "", vec![]),
             license: self.site.config.license.as_ref().map(LinkView::from),
             downloads: crate::catalog::downloads(&self.urls),
         }
@@ -108,8 +102,8 @@ impl Renderer<'_> {
         let urls = &self.urls;
         SearchPage {
             meta: PageMeta {
-                title: "Cari".into(),
-                description: "Cari kegiatan, ormas, instansi dan tokoh; saring menurut wilayah, tahun, jenis kegiatan, instansi, ormas dan topik.".into(),
+                title: self.tr("search.title"),
+                description: self.tr("search.description"),
                 canonical: urls.absolute(super::SEARCH_PATH),
                 section: "",
                 breadcrumbs: vec![],
