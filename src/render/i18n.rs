@@ -445,7 +445,7 @@ mod tests {
         let mut seen = 0;
         for entry in walkdir::WalkDir::new(&root) {
             let entry = entry.unwrap();
-            if entry.path().extension().is_none_or(|e| e != "rs") {
+            if entry.path().extension().is_none_or(|e| e != "rs") || entry.path().ends_with("i18n.rs") {
                 continue;
             }
             let source = std::fs::read_to_string(entry.path()).unwrap();
@@ -534,9 +534,9 @@ mod tests {
     fn a_theme_overrides_keys_and_a_new_language_must_be_complete() {
         let builtin = Theme::builtin();
         let mut theme = Theme::default();
-        theme.i18n.insert("id.yaml".into(), b"nav:\n  search: Telusuri\n".to_vec());
+        theme.i18n.insert("id.yaml".into(), b"search:\n  button: Telusuri\n".to_vec());
         let c = Catalogue::load_over(&builtin, &theme, "id").unwrap();
-        assert_eq!(c.text("nav.search"), "Telusuri");
+        assert_eq!(c.text("search.button"), "Telusuri");
         assert_eq!(c.text("nav.activities"), "Kegiatan");
         theme.i18n.insert("jv.yaml".into(), b"nav:\n  search: Golek\n".to_vec());
         let e = Catalogue::load_over(&builtin, &theme, "jv").unwrap_err().to_string();
@@ -546,6 +546,6 @@ mod tests {
         theme.templates.insert("x.html".into(), "{{ t(key=\"no.such\") }}".into());
         let e = c.check_templates(&theme).unwrap_err().to_string();
         assert!(e.contains("x.html") && e.contains("no.such"), "{e}");
-        assert_eq!(Catalogue::load_over(&builtin, &Theme::default(), "en-GB").unwrap().text("nav.search"), "Search");
+        assert_eq!(Catalogue::load_over(&builtin, &Theme::default(), "en-GB").unwrap().text("search.button"), "Search");
     }
 }
