@@ -548,4 +548,25 @@ mod tests {
         assert!(e.contains("x.html") && e.contains("no.such"), "{e}");
         assert_eq!(Catalogue::load_over(&builtin, &Theme::default(), "en-GB").unwrap().text("search.button"), "Search");
     }
+
+    #[test]
+    fn every_published_file_and_column_has_its_words() {
+        // The Indonesian catalogue holds what `src/catalog.rs` documents
+        // (so /data/ reads the same), and so every language has each key.
+        let urls = crate::address::Urls::new("https://x.id/portal/");
+        let id = builtin("id");
+        let en = builtin("en");
+        for d in crate::catalog::downloads(&urls) {
+            let fk = crate::render::pages::file_key(d.url.trim_start_matches(urls.base_path()));
+            assert_eq!(id.text(&format!("data_files.{fk}.title")), d.title, "{fk}");
+            assert_eq!(id.text(&format!("data_files.{fk}.description")), d.description, "{fk}");
+            for c in &d.columns {
+                assert_eq!(id.text(&format!("data_files.{fk}.columns.{}", c.name)), c.description);
+                if c.source.contains(' ') {
+                    assert_eq!(id.text(&format!("data_files.{fk}.sources.{}", c.name)), c.source);
+                    assert!(en.has(&format!("data_files.{fk}.sources.{}", c.name)));
+                }
+            }
+        }
+    }
 }

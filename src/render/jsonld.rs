@@ -411,7 +411,8 @@ pub fn dataset(site: &Site, urls: &Urls, words: &Catalogue) -> String {
         "contentUrl": urls.absolute(catalog::DATASET_PATH), "name": "dataset.json",
     })];
     distribution.extend(catalog::tables().iter().map(|t| {
-        json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": urls.absolute(t.path), "name": t.title})
+        let name = words.text(&format!("data_files.{}.title", super::pages::file_key(t.path))).to_string();
+        json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": urls.absolute(t.path), "name": name})
     }));
     distribution.push(json!({
         "@type": "DataDownload", "encodingFormat": "text/calendar",

@@ -30,7 +30,27 @@ pub(super) struct Simple {
 pub(super) struct DataPage {
     meta: PageMeta,
     license: Option<LinkView>,
-    downloads: Vec<crate::catalog::DownloadView>,
+    downloads: Vec<DataFile>,
+}
+
+/// A published file as `/data/` describes it, in the site's language.
+#[derive(Serialize)]
+struct DataFile {
+    title: String,
+    url: String,
+    linkable: bool,
+    format: &'static str,
+    description: String,
+    columns: Vec<DataColumn>,
+}
+
+/// A CSV column: its name and content field (a published contract), and
+/// what it holds.
+#[derive(Serialize)]
+struct DataColumn {
+    name: &'static str,
+    source: String,
+    description: String,
 }
 
 #[derive(Serialize)]
@@ -94,7 +114,31 @@ impl Renderer<'_> {
         DataPage {
             meta: self.meta(&self.tr("data.title"), &self.tr("data.description"), path, "", vec![]),
             license: self.site.config.license.as_ref().map(LinkView::from),
-            downloads: crate::catalog::downloads(&self.urls),
+            downloads: crate::catalog::downloads(&self.urls)
+                .into_iter()
+                .map(|d| {
+                    let key = super::file_key(d.url.trim_start_matches(self.urls.base_path()));
+                    let words = |what: &str| self.tr(&format!("data_files.{key}.{what}"));
+                    let columns = d
+                        .columns
+                        .iter()
+                        .map(|c| DataColumn {
+                            name: c.name,
+                            // Field names need no words; only prose (`file name ...`) has a key.
+                            source: if c.source.contains(' ') { words(&format!("sources.{}", c.name)) } else { c.source.into() },
+                            description: words(&format!("columns.{}", c.name)),
+                        })
+                        .collect();
+                    DataFile {
+                        title: words("title"),
+                        url: d.url,
+                        linkable: d.linkable,
+                        format: d.format,
+                        description: words("description"),
+                        columns,
+                    }
+                })
+                .collect(),
         }
     }
 

@@ -107,6 +107,13 @@ impl PageInfo<'_> {
     }
 }
 
+/// The catalogue key of a published file (`data/ormas.csv` is
+/// `data_ormas_csv`), for its title and description on `/data/`.
+pub(crate) fn file_key(path: &str) -> String {
+    let path = path.trim_start_matches('/');
+    path.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect::<String>().replace("__", "_")
+}
+
 /// Entries per page in directories (ormas, partnerships).
 pub const DIRECTORY_PAGE: usize = 100;
 
