@@ -251,6 +251,38 @@ impl Catalogue {
         substitute(text, |name| args.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))
     }
 
+    /// Every key under `prefix` (`search_js.`) as a JSON object, nested by
+    /// the dots that follow, plural forms as `{one, other}` and lists as
+    /// arrays: the words a script reads from the page.
+    pub fn json_under(&self, prefix: &str) -> serde_json::Value {
+        use serde_json::{Map, Value, json};
+        let mut root = Map::new();
+        let mut keys: Vec<&String> = self.entries.keys().filter(|k| k.starts_with(prefix)).collect();
+        keys.sort();
+        for key in keys {
+            let value = match &self.entries[key] {
+                Entry::Text(t) => json!(t),
+                Entry::Plural { zero, one, other } => json!({"zero": zero, "one": one, "other": other}),
+                Entry::List(items) => json!(items),
+            };
+            let mut parts: Vec<&str> = key[prefix.len()..].split('.').collect();
+            let last = parts.pop().unwrap_or_default();
+            let mut map = &mut root;
+            for p in parts {
+                let slot = map.entry(p.to_string()).or_insert_with(|| Value::Object(Map::new()));
+                if !slot.is_object() {
+                    *slot = Value::Object(Map::new());
+                }
+                match slot {
+                    Value::Object(m) => map = m,
+                    _ => unreachable!("made an object above"),
+                }
+            }
+            map.insert(last.to_string(), value);
+        }
+        Value::Object(root)
+    }
+
     /// The list under `key` (month names).
     fn list(&self, key: &str) -> &[String] {
         match self.entries.get(key) {

@@ -57,6 +57,8 @@ struct DataColumn {
 pub(super) struct SearchPage {
     pub(super) meta: PageMeta,
     manifest_url: String,
+    /// The search script's words (JSON for a `<script type="application/json">`).
+    words: String,
     years: Vec<Counted>,
     kinds: Vec<Counted>,
 }
@@ -104,6 +106,28 @@ impl Renderer<'_> {
         charts.extend([self.kinds_chart(&all), self.regions_chart(&provinces), self.topics_chart(&all)]);
         charts.retain(|c| !c.is_empty());
         charts
+    }
+
+    /// What `search.js` shows, in the site's language: its own strings, the
+    /// labels of the kinds and record types the index names by slug, and
+    /// the month names to show the index's dates in.
+    fn search_words(&self) -> String {
+        let mut words = self.i18n.json_under("search_js.");
+        if let serde_json::Value::Object(map) = &mut words {
+            let kinds: serde_json::Map<String, serde_json::Value> = crate::model::ActivityKind::ALL
+                .iter()
+                .map(|k| (k.slug().to_string(), self.label_of("activity_kind", k).into()))
+                .collect();
+            map.insert("kinds".into(), kinds.into());
+            let types: serde_json::Map<String, serde_json::Value> =
+                [Section::Activities, Section::Ormas, Section::Agencies, Section::People]
+                    .iter()
+                    .map(|&s| (s.slug().to_string(), self.tr(crate::render::section_key(s)).into()))
+                    .collect();
+            map.insert("types".into(), types.into());
+            map.insert("months".into(), self.i18n.json_under("date.")["months"].clone());
+        }
+        crate::render::jsonld::embed(&words)
     }
 
     pub(super) fn not_found(&self, path: &str) -> Simple {
@@ -154,6 +178,7 @@ impl Renderer<'_> {
                 feed: None,
             },
             manifest_url: urls.link(manifest_path),
+            words: self.search_words(),
             years: self.year_facets(),
             kinds: self.kind_facets(),
         }
