@@ -8,7 +8,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{build, copy_dir, repo, terbuka};
+use common::{StaticServer, build, chromium, copy_dir, repo, terbuka};
 use scraper::{Html, Selector};
 
 /// Every text of a catalogue file by key (plural forms and list items
@@ -94,8 +94,8 @@ fn readable(doc: &Html) -> String {
     out
 }
 
-#[test]
-fn an_english_portal_has_its_whole_interface_in_english() {
+/// The seed content with `language: en`.
+fn english_content() -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let content = tmp.path().join("content");
     copy_dir(&repo().join("content"), &content);
@@ -103,6 +103,12 @@ fn an_english_portal_has_its_whole_interface_in_english() {
     let yaml = std::fs::read_to_string(&site).unwrap().replace("language: id", "language: en");
     assert!(yaml.contains("language: en"));
     std::fs::write(&site, yaml).unwrap();
+    (tmp, content)
+}
+
+#[test]
+fn an_english_portal_has_its_whole_interface_in_english() {
+    let (_tmp, content) = english_content();
     let all_content: String = walkdir::WalkDir::new(&content)
         .into_iter()
         .map(Result::unwrap)
@@ -183,4 +189,40 @@ fn a_template_naming_a_missing_key_fails_the_build_naming_key_and_template() {
     let run = terbuka(&repo(), &["build", "--content", content.to_str().unwrap(), "--output", out.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(!run.status.success() && stderr.contains("i18n/fr.yaml"), "{stderr}");
+}
+
+/// The search script's words come from the catalogue too: in real Chromium,
+/// an English portal's results, filters and dates are in English.
+#[test]
+fn the_search_page_speaks_the_portals_language() {
+    let (_tmp, content) = english_content();
+    let built = build(&content);
+    let server = StaticServer::start(&built.public);
+    let browser = chromium();
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("{}/cari/?q=pemilu", server.origin)).unwrap();
+    let eval = |js: &str| -> String {
+        let v = tab.evaluate(js, false).unwrap().value;
+        v.and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while eval("document.getElementById('cari').dataset.state || ''") != "ready" {
+        assert!(std::time::Instant::now() < deadline, "search never ready: {}", eval("document.getElementById('status').textContent"));
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let status = eval("document.getElementById('status').textContent");
+    assert!(regex::Regex::new(r"^\d+ results? for “pemilu”").unwrap().is_match(&status), "{status}");
+    let filters = eval("document.getElementById('saring').innerText");
+    for word in ["Record type", "Year", "Kind of activity", "Organising agency", "Participating organisation"] {
+        assert!(filters.contains(word), "{word} missing from the filters: {filters}");
+    }
+    let results = eval("document.getElementById('hasil').innerText");
+    assert!(results.contains("Activities · "), "{results}");
+    let months = ["Januari", "Februari", "Maret", "Mei", "Juni", "Juli", "Agustus", "Oktober", "Desember"];
+    let dates = eval("[...document.querySelectorAll('#hasil time')].map(t => t.textContent).join('|')");
+    assert!(!dates.is_empty() && !months.iter().any(|m| dates.contains(m)), "{dates}");
+    let page = format!("{filters}\n{results}\n{status}\n{}", eval("document.getElementById('unduh').textContent"));
+    for phrase in ["Jenis data", "Jenis kegiatan", "Instansi penyelenggara", "Ormas peserta", "hasil", "Unduh"] {
+        assert!(!page.contains(phrase), "Indonesian `{phrase}` on the English search page:\n{page}");
+    }
 }
