@@ -24,9 +24,7 @@ fn catalogue(lang: &str) -> BTreeMap<String, Vec<String>> {
                 }
             }
             serde_yaml::Value::Sequence(s) => {
-                out.entry(prefix.to_string())
-                    .or_default()
-                    .extend(s.iter().map(|x| x.as_str().unwrap().to_string()));
+                out.entry(prefix.to_string()).or_default().extend(s.iter().map(|x| x.as_str().unwrap().to_string()));
             }
             other => out.entry(prefix.to_string()).or_default().push(other.as_str().unwrap().to_string()),
         }
@@ -149,7 +147,14 @@ fn an_english_portal_has_its_whole_interface_in_english() {
     assert!(home.contains("Latest activities") && home.contains("Activities per month"));
     let activity = built.read("kegiatan/jakarta-timur-sosialisasi-ormas-pemilu-2024/index.html");
     assert!(activity.contains("Outreach"), "the kind in English");
-    assert!(regex::Regex::new(r"\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}").unwrap().is_match(&home), "dates in English words");
+    assert!(
+        regex::Regex::new(
+            r"\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
+        )
+        .unwrap()
+        .is_match(&home),
+        "dates in English words"
+    );
     let feed = built.read("feed.xml");
     assert!(feed.contains("xml:lang=\"en\""));
 }
@@ -159,7 +164,10 @@ fn an_indonesian_portal_keeps_its_words_and_the_letter_has_no_lang_of_its_own() 
     let built = build(&repo().join("content"));
     let page = built.read("kegiatan/jakarta-timur-sosialisasi-ormas-pemilu-2024/index.html");
     assert!(page.contains("<html lang=\"id\">"));
-    assert!(page.contains("<div class=\"letter\" id=\"surat-ppid\">"), "no lang on the letter when the page is Indonesian");
+    assert!(
+        page.contains("<div class=\"letter\" id=\"surat-ppid\">"),
+        "no lang on the letter when the page is Indonesian"
+    );
     assert!(page.contains("Minta dokumen ke PPID") && page.contains("Sosialisasi"));
 }
 
@@ -207,7 +215,11 @@ fn the_search_page_speaks_the_portals_language() {
     };
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while eval("document.getElementById('cari').dataset.state || ''") != "ready" {
-        assert!(std::time::Instant::now() < deadline, "search never ready: {}", eval("document.getElementById('status').textContent"));
+        assert!(
+            std::time::Instant::now() < deadline,
+            "search never ready: {}",
+            eval("document.getElementById('status').textContent")
+        );
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     let status = eval("document.getElementById('status').textContent");

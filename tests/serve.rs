@@ -202,7 +202,8 @@ fn the_quality_page_counts_the_warnings_check_gives_after_an_edit() {
 
     // A source that is not https: `check` warns about that file.
     edit(tmp.path(), RECORD, "url: https://tangerangekspres", "url: http://tangerangekspres");
-    let (served, _) = serve.until("/kualitas-data/", "counts the warning", |_, b| figures(b).0.last() == Some(&"1".into()));
+    let (served, _) =
+        serve.until("/kualitas-data/", "counts the warning", |_, b| figures(b).0.last() == Some(&"1".into()));
     let (_, home) = serve.get("/");
 
     let out = tmp.path().join("built");

@@ -298,8 +298,10 @@ impl Catalogue {
         let month = |m: u32| months.get(m as usize - 1).cloned().unwrap_or_else(|| m.to_string());
         let year = d.year.to_string();
         match (d.month, d.day) {
-            (Some(m), Some(day)) => self
-                .fill(&format!("{prefix}date.day"), &[("day", &day.to_string()), ("month", &month(m)), ("year", &year)]),
+            (Some(m), Some(day)) => self.fill(
+                &format!("{prefix}date.day"),
+                &[("day", &day.to_string()), ("month", &month(m)), ("year", &year)],
+            ),
             (Some(m), None) => self.fill(&format!("{prefix}date.month"), &[("month", &month(m)), ("year", &year)]),
             _ => year,
         }
@@ -489,7 +491,11 @@ mod tests {
                         continue;
                     }
                     seen += 1;
-                    assert!(reference.has(key), "{} uses the string `{key}`, missing from i18n/id.yaml", entry.path().display());
+                    assert!(
+                        reference.has(key),
+                        "{} uses the string `{key}`, missing from i18n/id.yaml",
+                        entry.path().display()
+                    );
                 }
             }
         }

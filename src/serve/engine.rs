@@ -473,7 +473,9 @@ impl Engine {
                 Ok(())
             })?;
         }
-        if !plan.structural && (old_positions.iter().any(feed_shows) || new_fps.iter().map(|f| f.pos).any(|p| feed_shows(&p))) {
+        if !plan.structural
+            && (old_positions.iter().any(feed_shows) || new_fps.iter().map(|f| f.pos).any(|p| feed_shows(&p)))
+        {
             count(write_if_changed(&self.out, "feed.xml", renderer.feed_xml()?.as_bytes())?);
         }
         let rendered = plan.pages.len();

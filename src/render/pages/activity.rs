@@ -41,15 +41,20 @@ impl Renderer<'_> {
         let refs = &s.refs.activities[i];
         let m = &r.meta;
         let card = &self.cards[usize::from(i)];
-        let mut facts =
-            vec![Fact::text(self.tr("fact.date"), card.date.text.clone()), Fact::text(self.tr("fact.kind"), card.kind.clone())];
+        let mut facts = vec![
+            Fact::text(self.tr("fact.date"), card.date.text.clone()),
+            Fact::text(self.tr("fact.kind"), card.kind.clone()),
+        ];
         if let Some(start) = m.start {
             // A chrono format from the catalogue (`%H.%M` in Indonesian).
             let clock = self.tr("time.clock");
             let end = m.end.map(|e| format!("–{}", e.format(&clock))).unwrap_or_default();
             let start_text = format!("{}{end}", start.format(&clock));
             let zone = start.format("%:z").to_string();
-            facts.push(Fact::text(self.tr("fact.time"), self.tr_with("time.with_zone", &[("time", &start_text), ("zone", &zone)])));
+            facts.push(Fact::text(
+                self.tr("fact.time"),
+                self.tr_with("time.with_zone", &[("time", &start_text), ("zone", &zone)]),
+            ));
         }
         if let Some(venue) = &m.venue {
             facts.push(Fact::text(self.tr("fact.venue"), venue.clone()));
@@ -70,8 +75,7 @@ impl Renderer<'_> {
                 url: o.person.map(|p| self.urls.link_to(s, p)),
             })
             .collect();
-        let meta =
-            self.meta(&m.title, r.summary(), path, "kegiatan", vec![self.crumb(Section::Activities)]);
+        let meta = self.meta(&m.title, r.summary(), path, "kegiatan", vec![self.crumb(Section::Activities)]);
         ActivityPage {
             meta,
             card,

@@ -110,13 +110,7 @@ impl Renderer<'_> {
 
     pub(super) fn person_index(&self, path: &str) -> Directory {
         let rows = self.site.people.keys().map(|p| self.person_counted(p)).collect();
-        self.directory(
-            &self.tr("directory.people_title"),
-            &self.tr("directory.people_intro"),
-            path,
-            "tokoh",
-            rows,
-        )
+        self.directory(&self.tr("directory.people_title"), &self.tr("directory.people_intro"), path, "tokoh", rows)
     }
 
     pub(super) fn topic_index(&self, path: &str) -> Directory {
@@ -135,13 +129,8 @@ impl Renderer<'_> {
                 children: s.links.region_children[r].iter().map(|&c| self.region_counted(c)).collect(),
             })
             .collect();
-        let mut d = self.directory(
-            &self.tr("nav.regions"),
-            &self.tr("directory.regions_intro"),
-            path,
-            "wilayah",
-            vec![],
-        );
+        let mut d =
+            self.directory(&self.tr("nav.regions"), &self.tr("directory.regions_intro"), path, "wilayah", vec![]);
         d.tree = tree;
         d
     }

@@ -149,7 +149,11 @@ impl Renderer<'_> {
                         .map(|c| DataColumn {
                             name: c.name,
                             // Field names need no words; only prose (`file name ...`) has a key.
-                            source: if c.source.contains(' ') { words(&format!("sources.{}", c.name)) } else { c.source.into() },
+                            source: if c.source.contains(' ') {
+                                words(&format!("sources.{}", c.name))
+                            } else {
+                                c.source.into()
+                            },
                             description: words(&format!("columns.{}", c.name)),
                         })
                         .collect();

@@ -33,7 +33,11 @@ impl Renderer<'_> {
                     (None, None) => None,
                 };
                 SourceView {
-                    title: s.title.clone().or_else(|| s.publisher.clone()).unwrap_or_else(|| self.tr("sources.untitled")),
+                    title: s
+                        .title
+                        .clone()
+                        .or_else(|| s.publisher.clone())
+                        .unwrap_or_else(|| self.tr("sources.untitled")),
                     url: s.url.clone(),
                     publisher: s.publisher.clone().filter(|_| s.title.is_some()),
                     byline,

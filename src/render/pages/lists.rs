@@ -90,7 +90,8 @@ impl Renderer<'_> {
     }
 
     pub(super) fn kind_page(&self, kind: ActivityKind, n: usize, path: &str) -> ListPage<'_> {
-        let title = self.page_title(&self.tr_with("list.kind_title", &[("kind", &self.label_of("activity_kind", &kind))]), n);
+        let title =
+            self.page_title(&self.tr_with("list.kind_title", &[("kind", &self.label_of("activity_kind", &kind))]), n);
         let meta = self.meta(&title, "", path, "kegiatan", vec![self.crumb(Section::Activities)]);
         let (shown, pagination) = paginate(self.facets.kind(kind), n, self.per_page(), &Urls::kind(kind), &self.urls);
         self.activity_list(shown, pagination, meta)

@@ -127,7 +127,8 @@ impl Renderer<'_> {
             facts.push(Fact::text(self.tr("fact.address"), a.clone()));
         }
         for l in &m.leaders {
-            let since = l.since.map(|d| self.tr_with("fact.since", &[("date", &self.date_text(&d))])).unwrap_or_default();
+            let since =
+                l.since.map(|d| self.tr_with("fact.since", &[("date", &self.date_text(&d))])).unwrap_or_default();
             facts.push(Fact::text(
                 self.tr("fact.leader"),
                 format!("{}{}{since}", l.name, l.role.as_ref().map(|r| format!(", {r}")).unwrap_or_default()),
@@ -144,8 +145,10 @@ impl Renderer<'_> {
                 facts.push(Fact::text(self.tr("fact.phone"), p.clone()));
             }
         }
-        let related =
-            vec![RelatedGroup { title: self.tr("nav.partnerships"), items: self.partnership_rows(&s.links.partnerships_by_ormas[i]) }];
+        let related = vec![RelatedGroup {
+            title: self.tr("nav.partnerships"),
+            items: self.partnership_rows(&s.links.partnerships_by_ormas[i]),
+        }];
         let first = Urls::page_of(s, i);
         let mut meta = self.meta(
             &self.page_title(&m.name, n),
@@ -192,7 +195,10 @@ impl Renderer<'_> {
                 title: self.tr("related.officials"),
                 items: s.links.people_by_agency[i].iter().map(|&p| self.person_counted(p)).collect(),
             },
-            RelatedGroup { title: self.tr("nav.partnerships"), items: self.partnership_rows(&s.links.partnerships_by_agency[i]) },
+            RelatedGroup {
+                title: self.tr("nav.partnerships"),
+                items: self.partnership_rows(&s.links.partnerships_by_agency[i]),
+            },
         ];
         let first = Urls::page_of(s, i);
         let mut meta = self.meta(
@@ -203,8 +209,14 @@ impl Renderer<'_> {
             vec![self.crumb(Section::Agencies)],
         );
         meta.feed = self.entity_feed(&first);
-        let shown =
-            Shown { kind_label: self.tr("nav.agencies"), facts, body: None, notes: m.notes.clone(), related, sources: vec![] };
+        let shown = Shown {
+            kind_label: self.tr("nav.agencies"),
+            facts,
+            body: None,
+            notes: m.notes.clone(),
+            related,
+            sources: vec![],
+        };
         let mut page = self.profile(meta, shown, &s.links.activities_by_agency[i], n, &first);
         page.ppid = (n <= 1).then(|| self.ppid_for_agency(i));
         page.network = if n <= 1 { self.agency_network(i) } else { None };
@@ -244,8 +256,14 @@ impl Renderer<'_> {
             "tokoh",
             vec![self.crumb(Section::People)],
         );
-        let shown =
-            Shown { kind_label: self.tr("nav.people"), facts, body: None, notes: m.notes.clone(), related: vec![], sources: vec![] };
+        let shown = Shown {
+            kind_label: self.tr("nav.people"),
+            facts,
+            body: None,
+            notes: m.notes.clone(),
+            related: vec![],
+            sources: vec![],
+        };
         let mut page = self.profile(meta, shown, &s.links.activities_by_person[i], n, &first);
         page.network = if n <= 1 { self.person_network(i) } else { None };
         page
@@ -285,7 +303,8 @@ impl Renderer<'_> {
             crumbs,
         );
         meta.feed = self.entity_feed(&first);
-        let shown = Shown { kind_label: self.tr("nav.regions"), facts, body: None, notes: None, related, sources: vec![] };
+        let shown =
+            Shown { kind_label: self.tr("nav.regions"), facts, body: None, notes: None, related, sources: vec![] };
         let list = &s.links.activities_by_region[i];
         let mut page = self.profile(meta, shown, list, n, &first);
         if n <= 1 {
@@ -362,7 +381,10 @@ impl Renderer<'_> {
                 title: self.tr("nav.agencies"),
                 items: parties.agencies.iter().map(|&g| self.agency_counted(g)).collect(),
             },
-            RelatedGroup { title: self.tr("nav.ormas"), items: parties.ormas.iter().map(|&o| self.ormas_counted(o)).collect() },
+            RelatedGroup {
+                title: self.tr("nav.ormas"),
+                items: parties.ormas.iter().map(|&o| self.ormas_counted(o)).collect(),
+            },
         ];
         let first = Urls::page_of(s, i);
         let meta = self.meta(
