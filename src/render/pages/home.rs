@@ -126,8 +126,32 @@ impl Renderer<'_> {
                     .collect();
             map.insert("types".into(), types.into());
             map.insert("months".into(), self.i18n.json_under("date.")["months"].clone());
+            map.insert("index_labels".into(), self.index_labels().into());
         }
         crate::render::jsonld::embed(&words)
+    }
+
+    /// The search index writes an ormas's status and an agency's kind into
+    /// a result's detail line with the content model's Indonesian labels;
+    /// the script shows them in the site's language by this map.
+    fn index_labels(&self) -> serde_json::Map<String, serde_json::Value> {
+        use crate::model::{AgencyKind, OrmasStatus};
+        let mut map = serde_json::Map::new();
+        for key in self.i18n.keys() {
+            let (family, slug) = match key.rsplit_once('.') {
+                Some((f, s)) => (f, s),
+                None => continue,
+            };
+            let written = match family {
+                "enum.ormas_status" => serde_json::from_value::<OrmasStatus>(slug.into()).ok().map(OrmasStatus::label),
+                "enum.agency_kind" => serde_json::from_value::<AgencyKind>(slug.into()).ok().map(AgencyKind::label),
+                _ => None,
+            };
+            if let Some(written) = written {
+                map.insert(written.to_string(), self.i18n.text(key).into());
+            }
+        }
+        map
     }
 
     pub(super) fn not_found(&self, path: &str) -> Simple {

@@ -703,6 +703,10 @@ function dateText(text) {
   return text.replace(/\p{L}+/gu, (w) => (from.indexOf(w) >= 0 && to[from.indexOf(w)]) || w);
 }
 
+/** A result's detail line with the index's labels (an ormas's status, an
+ *  agency's kind) in the page's language. */
+const detailText = (text) => text.split(' · ').map((part) => (WORDS.index_labels && WORDS.index_labels[part]) || part).join(' · ');
+
 /** The label of a kind or record type in the page's language. */
 const kindLabel = (k) => (WORDS.kinds && WORDS.kinds[k.slug]) || k.label;
 const typeLabel = (ty) => (WORDS.types && WORDS.types[ty.slug]) || ty.label;
@@ -850,7 +854,7 @@ class Page {
       return el('li', { class: 'card', 'data-type': type.slug },
         meta,
         el('h3', {}, el('a', { href: this.index.base + s.path }, marked(s.title, highlight))),
-        s.detail ? el('p', { class: 'detail' }, s.detail) : null,
+        s.detail ? el('p', { class: 'detail' }, detailText(s.detail)) : null,
         s.excerpt ? el('p', { class: 'excerpt' }, marked(s.excerpt, highlight)) : null);
     });
     this.list.replaceChildren(...items);
