@@ -413,15 +413,39 @@ fn substitute(text: &str, value: impl Fn(&str) -> Option<String>) -> String {
 /// The `t` template function: `{{ t(key="card.ormas", n=3) }}`. The
 /// catalogue's text is the theme's own markup (like a template's); the
 /// arguments are escaped as any value is.
-pub struct Translate(pub Arc<Catalogue>);
+pub struct Translate {
+    catalogue: Arc<Catalogue>,
+    /// Each plain text (no placeholder, no plural) as a ready template
+    /// value: most calls return a clone of one (a reference count), since
+    /// every page makes dozens of them.
+    plain: HashMap<String, tera::Value>,
+}
+
+impl Translate {
+    /// The function over `catalogue`.
+    pub fn new(catalogue: Arc<Catalogue>) -> Self {
+        let plain = catalogue
+            .entries
+            .iter()
+            .filter_map(|(k, e)| match e {
+                Entry::Text(t) if !t.contains('{') => Some((k.clone(), tera::Value::safe_string(t))),
+                _ => None,
+            })
+            .collect();
+        Self { catalogue, plain }
+    }
+}
 
 impl tera::Function<tera::TeraResult<tera::Value>> for Translate {
     fn call(&self, kwargs: tera::Kwargs, _state: &tera::State) -> tera::TeraResult<tera::Value> {
-        let key: String = kwargs.must_get::<&str>("key")?.to_string();
-        let Some(entry) = self.0.entries.get(&key) else {
+        let key: &str = kwargs.must_get::<&str>("key")?;
+        if let Some(value) = self.plain.get(key) {
+            return Ok(value.clone());
+        }
+        let Some(entry) = self.catalogue.entries.get(key) else {
             return Err(tera::Error::message(format!(
                 "the string `{key}` is in no catalogue (`{}`): add it to every file under i18n/",
-                self.0.file
+                self.catalogue.file
             )));
         };
         let n = kwargs.get::<i64>("n")?;

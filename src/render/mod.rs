@@ -150,7 +150,7 @@ impl<'s> Renderer<'s> {
         i18n.check_templates(theme)?;
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        tera.register_function("t", i18n::Translate(i18n.clone()));
+        tera.register_function("t", i18n::Translate::new(i18n.clone()));
         tera.add_raw_templates(theme.templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .map_err(|e| template_error("theme", e))?;
         let assets: Vec<(String, &[u8])> =
