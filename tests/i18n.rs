@@ -234,7 +234,10 @@ fn the_search_page_speaks_the_portals_language() {
     let dates = eval("[...document.querySelectorAll('#hasil time')].map(t => t.textContent).join('|')");
     assert!(!dates.is_empty() && !months.iter().any(|m| dates.contains(m)), "{dates}");
     let labels = eval("JSON.stringify(JSON.parse(document.getElementById('search-words').textContent).index_labels)");
-    assert!(labels.contains("\"Aktif\":\"Active\"") && labels.contains("\"Pemerintah daerah\":\"Regional government\""), "{labels}");
+    assert!(
+        labels.contains("\"Aktif\":\"Active\"") && labels.contains("\"Pemerintah daerah\":\"Regional government\""),
+        "{labels}"
+    );
     let page = format!("{filters}\n{results}\n{status}\n{}", eval("document.getElementById('unduh').textContent"));
     for phrase in ["Jenis data", "Jenis kegiatan", "Instansi penyelenggara", "Ormas peserta", "hasil", "Unduh"] {
         assert!(!page.contains(phrase), "Indonesian `{phrase}` on the English search page:\n{page}");
