@@ -177,7 +177,7 @@ fn a_template_naming_a_missing_key_fails_the_build_naming_key_and_template() {
     let theme = tmp.path().join("theme");
     copy_dir(&repo().join("themes/default"), &theme);
     let home = theme.join("templates/home.html");
-    let text = std::fs::read_to_string(&home).unwrap().replace("t(key=\"home.latest\")", "t(key=\"home.latset\")");
+    let text = std::fs::read_to_string(&home).unwrap().replace("w.home.latest", "w.home.latset");
     std::fs::write(&home, text).unwrap();
     let out = tmp.path().join("public");
     let run = terbuka(

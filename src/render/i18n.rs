@@ -283,6 +283,52 @@ impl Catalogue {
         Value::Object(root)
     }
 
+    /// Whether `key` is a plain text (no placeholder, no plural form), as
+    /// templates may read it from the `w` map.
+    pub fn is_plain(&self, key: &str) -> bool {
+        matches!(self.entries.get(key), Some(Entry::Text(t)) if !t.contains('{'))
+    }
+
+    /// Every plain text as a nested map of ready template values, for the
+    /// templates' global `w` (`{{ w.home.latest }}`): one lookup, where a
+    /// call of `t` builds its argument map each time.
+    pub fn words(&self) -> tera::Value {
+        enum Node {
+            Leaf(tera::Value),
+            Branch(BTreeMap<String, Node>),
+        }
+        fn into_value(node: Node) -> tera::Value {
+            match node {
+                Node::Leaf(v) => v,
+                Node::Branch(map) => {
+                    tera::Value::from(map.into_iter().map(|(k, n)| (k, into_value(n))).collect::<BTreeMap<_, _>>())
+                }
+            }
+        }
+        let mut root = BTreeMap::new();
+        for (key, entry) in &self.entries {
+            let Entry::Text(text) = entry else { continue };
+            if text.contains('{') {
+                continue;
+            }
+            let mut parts: Vec<&str> = key.split('.').collect();
+            let Some(last) = parts.pop() else { continue };
+            let mut map = &mut root;
+            for p in parts {
+                let slot = map.entry(p.to_string()).or_insert_with(|| Node::Branch(BTreeMap::new()));
+                if let Node::Leaf(_) = slot {
+                    *slot = Node::Branch(BTreeMap::new());
+                }
+                match slot {
+                    Node::Branch(m) => map = m,
+                    Node::Leaf(_) => unreachable!("made a branch above"),
+                }
+            }
+            map.entry(last.to_string()).or_insert_with(|| Node::Leaf(tera::Value::safe_string(text)));
+        }
+        into_value(Node::Branch(root))
+    }
+
     /// The list under `key` (month names).
     fn list(&self, key: &str) -> &[String] {
         match self.entries.get(key) {
@@ -348,6 +394,15 @@ impl Catalogue {
     /// when rendered.
     pub fn check_templates(&self, theme: &Theme) -> Result<(), I18nError> {
         for (template, source) in &theme.templates {
+            for key in word_paths(source) {
+                if !self.is_plain(key) {
+                    return Err(I18nError::UnknownKey {
+                        template: template.clone(),
+                        key: format!("w.{key}"),
+                        file: self.file.clone(),
+                    });
+                }
+            }
             for key in template_keys(source) {
                 if !self.has(key) {
                     return Err(I18nError::UnknownKey {
@@ -376,6 +431,24 @@ pub fn template_keys(source: &str) -> Vec<&str> {
             out.push(&after[..end]);
         }
         rest = &after[end..];
+    }
+    out
+}
+
+/// The plain texts a template reads from the global `w` map (`w.home.latest`).
+pub fn word_paths(source: &str) -> Vec<&str> {
+    let bytes = source.as_bytes();
+    let mut out = Vec::new();
+    for (at, _) in source.match_indices("w.") {
+        if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_' || bytes[at - 1] == b'.') {
+            continue;
+        }
+        let rest = &source[at + 2..];
+        let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.')).unwrap_or(rest.len());
+        let path = rest[..end].trim_end_matches('.');
+        if !path.is_empty() {
+            out.push(path);
+        }
     }
     out
 }
@@ -608,6 +681,10 @@ mod tests {
         theme.templates.insert("x.html".into(), "{{ t(key=\"no.such\") }}".into());
         let e = c.check_templates(&theme).unwrap_err().to_string();
         assert!(e.contains("x.html") && e.contains("no.such"), "{e}");
+        theme.templates.insert("x.html".into(), "{{ w.search.button }} {{ w.card.ormas }}".into());
+        let e = c.check_templates(&theme).unwrap_err().to_string();
+        assert!(e.contains("w.card.ormas"), "a text with placeholders is not in `w`: {e}");
+        assert_eq!(word_paths("{{ w.a.b }} {{ new.c }} {% if w.d %}"), vec!["a.b", "d"]);
         assert_eq!(Catalogue::load_over(&builtin, &Theme::default(), "en-GB").unwrap().text("search.button"), "Search");
     }
 

@@ -185,6 +185,7 @@ impl<'s> Renderer<'s> {
             feed_url: urls.link(feeds::SITE_FEED),
         };
         tera.global_context().insert("site", &globals);
+        tera.global_context().insert_value("w", i18n.words());
         let mut renderer = Self {
             site,
             tera,
