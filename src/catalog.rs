@@ -451,7 +451,7 @@ pub fn downloads(urls: &Urls, record_json: bool) -> Vec<DownloadView> {
         file(
             "Seluruh data (JSON, gzip)",
             DATASET_PATH,
-            "JSON, dikompres gzip",
+            "JSON (gzip)",
             "Semua catatan kecuali kegiatan: organizations (ormas dan instansi), persons dengan memberships \
              (jabatan), areas (wilayah) dan topics mengikuti standar Popolo; grants (hibah dan bantuan sosial) \
              mengikuti bentuk 360Giving; agreements (MoU dan perjanjian kerja sama). meta.event_files menautkan \
@@ -461,7 +461,7 @@ pub fn downloads(urls: &Urls, record_json: bool) -> Vec<DownloadView> {
         pattern(
             "Kegiatan per tahun (JSON, gzip)",
             "data/dataset-<tahun>.json.gz",
-            "JSON, dikompres gzip",
+            "JSON (gzip)",
             "Satu berkas per tahun (/data/dataset-2024.json.gz, ...): events (kegiatan, dengan organizers, \
              attending_organizations dan attendees) mengikuti standar Popolo, terbaru dulu. Daftarnya ada di \
              meta.event_files berkas utama.",

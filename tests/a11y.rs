@@ -123,6 +123,21 @@ fn every_page_type_of_the_seed_site_passes_nu_and_axe() {
     );
 }
 
+/// The same checks on the seed site with `language: en` (the interface in
+/// English, the PPID letter marked `lang="id"`).
+#[test]
+fn every_page_type_of_an_english_portal_passes_nu_and_axe() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    common::copy_dir(&repo().join("content"), &content);
+    let site_yaml = content.join("site.yaml");
+    let yaml = std::fs::read_to_string(&site_yaml).unwrap().replace("language: id", "language: en");
+    std::fs::write(&site_yaml, yaml).unwrap();
+    let site = build(&content);
+    assert!(site.read("index.html").contains("<html lang=\"en\">"));
+    check_site(&site, &["index.html", "kegiatan/", "ormas/", "instansi/", "data/", "cari/"]);
+}
+
 #[test]
 fn every_page_type_of_a_generated_corpus_passes_nu_and_axe() {
     let tmp = tempfile::tempdir().unwrap();

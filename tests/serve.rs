@@ -184,3 +184,36 @@ fn output_folder_is_written_only_when_asked() {
     assert!(built.contains("KPU menggelar lagi"));
     assert!(!tmp.path().join("public").exists());
 }
+
+/// The quality page of a served site equals a built one's after an edit
+/// that adds a warning: incremental updates carry every file's warnings,
+/// not only the changed file's.
+#[test]
+fn the_quality_page_counts_the_warnings_check_gives_after_an_edit() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("site"), &tmp.path().join("content"));
+    let serve = Serve::start(tmp.path(), &[]);
+    let figures = |html: &str| {
+        let doc = Html::parse_document(html);
+        (texts(&doc, ".quality-totals dd"), texts(&doc, "table.quality tbody tr"), texts(&doc, "footer .totals"))
+    };
+    let (_, before) = serve.get("/kualitas-data/");
+    assert_eq!(figures(&before).0.last().map(String::as_str), Some("0"), "no warning yet");
+
+    // A source that is not https: `check` warns about that file.
+    edit(tmp.path(), RECORD, "url: https://tangerangekspres", "url: http://tangerangekspres");
+    let (served, _) =
+        serve.until("/kualitas-data/", "counts the warning", |_, b| figures(b).0.last() == Some(&"1".into()));
+    let (_, home) = serve.get("/");
+
+    let out = tmp.path().join("built");
+    let built = common::terbuka(tmp.path(), &["build", "--content", "content", "--output", out.to_str().unwrap()]);
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let fresh = fs::read_to_string(out.join("kualitas-data/index.html")).unwrap();
+    let (served, fresh) = (figures(&served), figures(&fresh));
+    assert_eq!(served.0, fresh.0, "totals");
+    assert_eq!(served.1, fresh.1, "per agency");
+    assert!(served.1.iter().any(|row| row.contains("Komisi Pemilihan Umum") && row.ends_with(" 1")), "{:?}", served.1);
+    let fresh_home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert_eq!(figures(&home).2, figures(&fresh_home).2, "the home footer's totals");
+}

@@ -31,12 +31,6 @@ pub struct DateView {
     pub precision: Precision,
 }
 
-impl From<&PartialDate> for DateView {
-    fn from(d: &PartialDate) -> Self {
-        Self { text: d.to_indonesian(), iso: d.to_string(), precision: d.precision() }
-    }
-}
-
 /// When a record was first published and last changed, from git.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryView {
@@ -48,9 +42,13 @@ pub struct HistoryView {
     pub corrected: bool,
 }
 
-impl From<&crate::history::RecordHistory> for HistoryView {
-    fn from(h: &crate::history::RecordHistory) -> Self {
-        let day = |d| DateView::from(&PartialDate::from_naive(d));
+impl HistoryView {
+    /// The history of a record file, its dates in words by `catalogue`.
+    pub fn new(h: &crate::history::RecordHistory, catalogue: &super::i18n::Catalogue) -> Self {
+        let day = |d| {
+            let d = PartialDate::from_naive(d);
+            DateView { text: catalogue.date(&d), iso: d.to_string(), precision: d.precision() }
+        };
         Self {
             first_published: day(h.first_published),
             last_changed: day(h.last_changed),
@@ -69,7 +67,7 @@ pub struct ActivityCard {
     /// When.
     pub date: DateView,
     /// Kind label (`Sosialisasi`).
-    pub kind: &'static str,
+    pub kind: String,
     /// Where.
     pub region: Option<LinkView>,
     /// Organising agencies, by short name.
@@ -132,7 +130,7 @@ pub struct PageLink {
 #[derive(Debug, Clone, Serialize)]
 pub struct Fact {
     /// Label.
-    pub label: &'static str,
+    pub label: String,
     /// Value as text.
     pub value: String,
     /// Link, when the value is a page or a site.
@@ -141,13 +139,13 @@ pub struct Fact {
 
 impl Fact {
     /// A plain fact.
-    pub fn text(label: &'static str, value: impl Into<String>) -> Self {
-        Self { label, value: value.into(), url: None }
+    pub fn text(label: impl Into<String>, value: impl Into<String>) -> Self {
+        Self { label: label.into(), value: value.into(), url: None }
     }
 
     /// A fact that links somewhere.
-    pub fn link(label: &'static str, value: impl Into<String>, url: impl Into<String>) -> Self {
-        Self { label, value: value.into(), url: Some(url.into()) }
+    pub fn link(label: impl Into<String>, value: impl Into<String>, url: impl Into<String>) -> Self {
+        Self { label: label.into(), value: value.into(), url: Some(url.into()) }
     }
 }
 

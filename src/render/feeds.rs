@@ -31,7 +31,7 @@ struct Entry<'a> {
     title: &'a str,
     updated: String,
     summary: &'a str,
-    authors: Vec<&'a str>,
+    authors: Vec<String>,
     categories: Vec<&'a str>,
 }
 
@@ -79,7 +79,8 @@ impl Renderer<'_> {
                     title: &r.meta.title,
                     updated: stamp(&r.meta.date),
                     summary: r.summary(),
-                    authors: refs.organizers.iter().map(|&g| s.agency_short_name(g)).collect(),
+                    // Full names citizens recognise (`Badan ... (BPBD)`), not only abbreviations.
+                    authors: refs.organizers.iter().map(|&g| s.agency_listing_name(g)).collect(),
                     categories: r.meta.topics.iter().map(String::as_str).collect(),
                 }
             })

@@ -4,6 +4,7 @@
 //! `WebPage` elsewhere. Dates keep their precision (`2024-07` is valid
 //! ISO 8601 and schema.org accepts it).
 
+use super::i18n::Catalogue;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
@@ -332,7 +333,7 @@ pub fn person(site: &Site, urls: &Urls, i: PersonIx) -> String {
 
 /// `MonetaryGrant` for a grant (hibah, bantuan sosial); a `CreativeWork`
 /// for an MoU or cooperation agreement, which schema.org has no type for.
-pub fn partnership(site: &Site, urls: &Urls, i: PartnershipIx, description: &str) -> String {
+pub fn partnership(site: &Site, urls: &Urls, i: PartnershipIx, description: &str, words: &Catalogue) -> String {
     let m = &site.partnerships[i].meta;
     let parties = &site.refs.partnerships[i];
     let url = urls.absolute_of(site, i);
@@ -358,7 +359,7 @@ pub fn partnership(site: &Site, urls: &Urls, i: PartnershipIx, description: &str
         let (start, end) = (m.period.as_ref().and_then(|p| p.start), m.period.as_ref().and_then(|p| p.end));
         json!({
             "@type": "CreativeWork",
-            "additionalType": m.kind.label(),
+            "additionalType": words.label("partnership_kind", &m.kind),
             "dateCreated": date(m.signed),
             // A `CreativeWork`'s time span is its ISO 8601 interval.
             "temporalCoverage": (start.is_some() || end.is_some()).then(|| format!(
@@ -403,14 +404,15 @@ pub fn topic(site: &Site, urls: &Urls, i: TopicIx) -> String {
 }
 
 /// `Dataset` for `/data/`, with each download as a `DataDownload`.
-pub fn dataset(site: &Site, urls: &Urls) -> String {
+pub fn dataset(site: &Site, urls: &Urls, words: &Catalogue) -> String {
     let c = &site.config;
     let mut distribution = vec![json!({
         "@type": "DataDownload", "encodingFormat": "application/gzip",
         "contentUrl": urls.absolute(catalog::DATASET_PATH), "name": "dataset.json.gz",
     })];
     distribution.extend(catalog::tables().iter().map(|t| {
-        json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": urls.absolute(t.path), "name": t.title})
+        let name = words.text(&format!("data_files.{}.title", super::pages::file_key(t.path))).to_string();
+        json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": urls.absolute(t.path), "name": name})
     }));
     distribution.push(json!({
         "@type": "DataDownload", "encodingFormat": "text/calendar",
@@ -424,7 +426,7 @@ pub fn dataset(site: &Site, urls: &Urls) -> String {
     embed(&with_context(json!({
         "@type": "Dataset",
         "@id": urls.absolute("data/"),
-        "name": format!("{}: data terbuka", c.title),
+        "name": words.fill("data.dataset_name", &[("title", &c.title)]),
         "description": c.description,
         "url": urls.absolute("data/"),
         "inLanguage": c.language,

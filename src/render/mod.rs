@@ -9,6 +9,7 @@
 mod compact;
 pub mod context;
 pub mod feeds;
+pub mod i18n;
 pub mod jsonld;
 pub mod markdown;
 pub mod pages;
@@ -42,6 +43,9 @@ pub enum RenderError {
     /// Writing the output failed.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// The theme's string catalogue is missing, malformed or incomplete.
+    #[error(transparent)]
+    I18n(#[from] i18n::I18nError),
 }
 
 fn template_error(template: &str, e: tera::Error) -> RenderError {
@@ -97,6 +101,8 @@ pub struct Renderer<'s> {
     facets: Facets,
     assets: Vec<(String, &'s [u8])>,
     history: std::sync::Arc<crate::history::History>,
+    /// The interface's words in the site's language.
+    i18n: std::sync::Arc<i18n::Catalogue>,
     /// Warnings `check` gives, per record file (for `/kualitas-data/`).
     warnings: std::sync::Arc<std::collections::HashMap<std::path::PathBuf, usize>>,
 }
@@ -141,8 +147,11 @@ impl<'s> Renderer<'s> {
         urls: Urls,
         mut known: Vec<Option<ActivityCard>>,
     ) -> Result<Self, RenderError> {
+        let i18n = std::sync::Arc::new(i18n::Catalogue::load(theme, &site.config.language)?);
+        i18n.check_templates(theme)?;
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
+        tera.register_function("t", i18n::Translate::new(i18n.clone()));
         tera.add_raw_templates(theme.templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .map_err(|e| template_error("theme", e))?;
         let assets: Vec<(String, &[u8])> =
@@ -151,13 +160,13 @@ impl<'s> Renderer<'s> {
             theme.assets.keys().zip(&assets).map(|(name, (path, _))| (name.as_str(), urls.link(path))).collect();
         let c = &site.config;
         let sections = [
-            (Section::Activities, "Kegiatan"),
-            (Section::Ormas, "Ormas"),
-            (Section::Agencies, "Instansi"),
-            (Section::People, "Tokoh"),
-            (Section::Regions, "Wilayah"),
-            (Section::Topics, "Topik"),
-            (Section::Partnerships, "Kemitraan"),
+            Section::Activities,
+            Section::Ormas,
+            Section::Agencies,
+            Section::People,
+            Section::Regions,
+            Section::Topics,
+            Section::Partnerships,
         ];
         let globals = Globals {
             title: &c.title,
@@ -169,14 +178,15 @@ impl<'s> Renderer<'s> {
             license: c.license.as_ref().map(LinkView::from),
             nav: sections
                 .iter()
-                .map(|(s, name)| LinkView { name: (*name).into(), url: urls.link(&Urls::section(*s)) })
+                .map(|&s| LinkView { name: i18n.text(section_key(s)).into(), url: urls.link(&Urls::section(s)) })
                 .collect(),
-            nav_sections: sections.iter().map(|(s, _)| s.slug()).collect(),
+            nav_sections: sections.iter().map(|s| s.slug()).collect(),
             assets: asset_urls,
             search_url: urls.link(pages::SEARCH_PATH),
             feed_url: urls.link(feeds::SITE_FEED),
         };
         tera.global_context().insert("site", &globals);
+        tera.global_context().insert_value("w", i18n.words());
         let mut renderer = Self {
             site,
             tera,
@@ -185,6 +195,7 @@ impl<'s> Renderer<'s> {
             facets: Facets::build(site),
             assets,
             history: Default::default(),
+            i18n,
             warnings: Default::default(),
         };
         known.resize(site.activities.len(), None);
@@ -235,6 +246,36 @@ impl<'s> Renderer<'s> {
         self.cards.iter_mut().for_each(|c| c.html = tera::Value::none());
     }
 
+    /// The interface's words in the site's language.
+    pub fn i18n(&self) -> &i18n::Catalogue {
+        &self.i18n
+    }
+
+    /// The text of a catalogue key.
+    pub(crate) fn tr(&self, key: &str) -> String {
+        self.i18n.text(key).to_string()
+    }
+
+    /// The text of a catalogue key with its placeholders filled.
+    pub(crate) fn tr_with(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.i18n.fill(key, args)
+    }
+
+    /// The label of an enumeration's value (`enum.<family>.<value>`).
+    pub(crate) fn label_of<T: Serialize>(&self, family: &str, value: &T) -> String {
+        self.i18n.label(family, value)
+    }
+
+    /// A date in words in the site's language.
+    pub(crate) fn date_text(&self, d: &crate::model::PartialDate) -> String {
+        self.i18n.date(d)
+    }
+
+    /// A date as shown and as machine-readable.
+    pub(crate) fn date_view(&self, d: &crate::model::PartialDate) -> DateView {
+        DateView { text: self.i18n.date(d), iso: d.to_string(), precision: d.precision() }
+    }
+
     /// Entries per page on activity lists.
     pub fn per_page(&self) -> usize {
         self.site.config.per_page.max(1)
@@ -264,8 +305,8 @@ impl<'s> Renderer<'s> {
         let mut card = ActivityCard {
             url: self.urls.link_to(s, i),
             title: m.title.clone(),
-            date: DateView::from(&m.date),
-            kind: m.kind.label(),
+            date: self.date_view(&m.date),
+            kind: self.label_of("activity_kind", &m.kind),
             region: Some(self.region_link(refs.region)),
             organizers: refs.organizers.iter().map(|&g| self.agency_link(g)).collect(),
             ormas_count: m.participants.ormas_count.or(if m.participants.ormas.is_empty() {
@@ -361,6 +402,19 @@ impl<'s> Renderer<'s> {
         }
         index.push_str("</sitemapindex>\n");
         Ok(out.write_file("sitemap.xml", index.as_bytes())?)
+    }
+}
+
+/// The catalogue key of a section's name in the menu and breadcrumbs.
+pub(crate) fn section_key(section: Section) -> &'static str {
+    match section {
+        Section::Activities => "nav.activities",
+        Section::Ormas => "nav.ormas",
+        Section::Agencies => "nav.agencies",
+        Section::People => "nav.people",
+        Section::Regions => "nav.regions",
+        Section::Topics => "nav.topics",
+        Section::Partnerships => "nav.partnerships",
     }
 }
 

@@ -1,5 +1,5 @@
-//! Loads a theme: Tera templates and static assets, from a folder or from
-//! the default theme built into the binary.
+//! Loads a theme: Tera templates, static assets and string catalogues, from
+//! a folder or from the default theme built into the binary.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -20,6 +20,9 @@ pub struct Theme {
     /// `data/<name>` files (string catalogues such as the editor's
     /// `data/editor.yaml`), keyed by `<name>`; never copied to the site.
     pub data: BTreeMap<String, Vec<u8>>,
+    /// `i18n/<language>.yaml` string catalogues, keyed by file name
+    /// (`en.yaml`); read by [`super::i18n::Catalogue`], never copied.
+    pub i18n: BTreeMap<String, Vec<u8>>,
 }
 
 impl Theme {
@@ -60,6 +63,8 @@ impl Theme {
             self.assets.insert(name.to_string(), bytes);
         } else if let Some(name) = rel.strip_prefix("data/") {
             self.data.insert(name.to_string(), bytes);
+        } else if let Some(name) = rel.strip_prefix("i18n/") {
+            self.i18n.insert(name.to_string(), bytes);
         }
     }
 

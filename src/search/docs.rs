@@ -257,7 +257,8 @@ impl<'s> Corpus<'s> {
                 push(&mut f[2], m.venue.as_deref().unwrap_or(""));
                 push(&mut f[2], &self.region_names(refs.region));
                 let kind = ActivityKind::ALL.iter().position(|k| *k == m.kind).map(|k| k as u8);
-                let detail = refs.organizers.iter().map(|&g| s.agency_short_name(g)).collect::<Vec<_>>().join(", ");
+                // Organisers by the names citizens recognise, not only abbreviations.
+                let detail = refs.organizers.iter().map(|&g| s.agency_listing_name(g)).collect::<Vec<_>>().join(", ");
                 (
                     Urls::page_of(s, a),
                     m.title.as_str(),

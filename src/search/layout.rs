@@ -192,8 +192,10 @@ pub type NameIndex = Vec<(u32, String, String)>;
 /// id: returns the agency and ormas name indexes and the files.
 pub fn name_files(corpus: &Corpus) -> (NameIndex, NameIndex, Vec<File>) {
     let s = corpus.site;
-    let agencies: Vec<(&str, &str)> =
-        corpus.agencies_by_id.iter().map(|&g| (s.agencies[g].id.as_str(), s.agency_short_name(g))).collect();
+    // The agency filter lists full names with abbreviations, as pages do.
+    let listed: Vec<(&str, String)> =
+        corpus.agencies_by_id.iter().map(|&g| (s.agencies[g].id.as_str(), s.agency_listing_name(g))).collect();
+    let agencies: Vec<(&str, &str)> = listed.iter().map(|(id, name)| (*id, name.as_str())).collect();
     let ormas: Vec<(&str, &str)> =
         corpus.ormas_by_id.iter().map(|&o| (s.ormas[o].id.as_str(), s.ormas[o].meta.name.as_str())).collect();
     let mut files = Vec::new();

@@ -85,6 +85,18 @@ struct Loaded {
     cards: Vec<ActivityCard>,
     /// Every page's output file, to find pages that disappear.
     pages: HashSet<String>,
+    /// Every warning `check` gives for the content as it is now, which
+    /// `/kualitas-data/` counts per record.
+    warnings: Vec<Diagnostic>,
+}
+
+/// The warnings of the whole content after an edit: those of the files
+/// that did not change, and the new ones of those that did.
+fn merge_warnings(kept: Vec<Diagnostic>, changed: &HashSet<&str>, fresh: &[Diagnostic]) -> Vec<Diagnostic> {
+    let mut all: Vec<Diagnostic> =
+        kept.into_iter().filter(|d| !changed.iter().any(|rel| d.file.ends_with(rel))).collect();
+    all.extend(fresh.iter().cloned());
+    all
 }
 
 /// An update between linking and rendering.
@@ -99,6 +111,7 @@ struct Pending {
     started: Instant,
     link: Duration,
     warnings: Vec<Diagnostic>,
+    all_warnings: Vec<Diagnostic>,
 }
 
 /// Builds and updates the previewed site in `out`.
@@ -174,7 +187,7 @@ impl Engine {
         let cards = renderer.into_cards();
         let written = staging.commit()?;
         let rendered = pages.len();
-        self.loaded = Some(Loaded { site, theme, cards, pages });
+        self.loaded = Some(Loaded { site, theme, cards, pages, warnings: warnings.0.clone() });
         Ok(Update {
             full: true,
             rendered,
@@ -267,7 +280,7 @@ impl Engine {
         if let Some(positions) = same_links(&loaded.site, &fresh.activities, &changed) {
             return self.update_in_place(loaded, fresh, &positions, &changed, changed_ids, started);
         }
-        let Loaded { site, theme, cards, pages } = loaded;
+        let Loaded { site, theme, cards, pages, warnings: kept_warnings } = loaded;
         let mut old_positions: Vec<ActivityIx> = changed_ids
             .iter()
             .filter_map(|id| site.index.activities.get(id).copied())
@@ -305,6 +318,7 @@ impl Engine {
         };
         let warnings: Vec<Diagnostic> =
             link_problems.into_iter().filter(|d| changed.iter().any(|rel| d.file.ends_with(rel))).collect();
+        let all_warnings = merge_warnings(kept_warnings, &changed, &warnings);
 
         let known: Vec<Option<ActivityCard>> = site
             .activities
@@ -318,8 +332,19 @@ impl Engine {
             })
             .collect();
         drop(old_cards);
-        let pending =
-            Pending { site, theme, known, pages, old_fps, old_positions, changed_ids, started, link, warnings };
+        let pending = Pending {
+            site,
+            theme,
+            known,
+            pages,
+            old_fps,
+            old_positions,
+            changed_ids,
+            started,
+            link,
+            warnings,
+            all_warnings,
+        };
         self.publish(pending)
     }
 
@@ -353,7 +378,8 @@ impl Engine {
         };
         let warnings: Vec<Diagnostic> =
             problems.into_iter().filter(|d| changed.iter().any(|rel| d.file.ends_with(rel))).collect();
-        let Loaded { mut site, theme, cards, pages } = loaded;
+        let Loaded { mut site, theme, cards, pages, warnings: kept_warnings } = loaded;
+        let all_warnings = merge_warnings(kept_warnings, changed, &warnings);
         for record in checked.activities {
             if let Some(&p) = site.index.activities.get(&record.id) {
                 site.activities[p] = record;
@@ -364,18 +390,41 @@ impl Engine {
             known[usize::from(p)] = None;
         }
         let old_positions = positions.to_vec();
-        let pending =
-            Pending { site, theme, known, pages, old_fps, old_positions, changed_ids, started, link, warnings };
+        let pending = Pending {
+            site,
+            theme,
+            known,
+            pages,
+            old_fps,
+            old_positions,
+            changed_ids,
+            started,
+            link,
+            warnings,
+            all_warnings,
+        };
         self.publish(pending)
     }
 
     /// Renders what the changed activities affect, writes the files whose
     /// bytes changed, and keeps the new state.
     fn publish(&mut self, pending: Pending) -> Result<Update, Failure> {
-        let Pending { site, theme, known, pages, old_fps, old_positions, changed_ids, started, link, warnings } =
-            pending;
-        let renderer =
-            Renderer::with_cards(&site, &theme, Urls::new(&self.base_url), known)?.with_history(self.history.clone());
+        let Pending {
+            site,
+            theme,
+            known,
+            pages,
+            old_fps,
+            old_positions,
+            changed_ids,
+            started,
+            link,
+            warnings,
+            all_warnings,
+        } = pending;
+        let renderer = Renderer::with_cards(&site, &theme, Urls::new(&self.base_url), known)?
+            .with_history(self.history.clone())
+            .with_warnings(&Diagnostics(all_warnings.clone()));
         let new_fps: Vec<_> = changed_ids
             .iter()
             .filter_map(|id| site.index.activities.get(id).copied())
@@ -415,12 +464,23 @@ impl Engine {
                 count(n);
             }
             pages = now;
-        } else if old_positions.iter().any(feed_shows) || new_fps.iter().map(|f| f.pos).any(|p| feed_shows(&p)) {
+        } else {
+            // The quality page and the home page's footer count every
+            // record's sources, dates and warnings, which any edit may change.
+            [Page::Quality, Page::Home].par_iter().try_for_each(|page| -> Result<(), Failure> {
+                let (file, bytes) = renderer.render_page(page)?;
+                count(write_if_changed(&self.out, &file, &bytes)?);
+                Ok(())
+            })?;
+        }
+        if !plan.structural
+            && (old_positions.iter().any(feed_shows) || new_fps.iter().map(|f| f.pos).any(|p| feed_shows(&p)))
+        {
             count(write_if_changed(&self.out, "feed.xml", renderer.feed_xml()?.as_bytes())?);
         }
         let rendered = plan.pages.len();
         let cards = renderer.into_cards();
-        self.loaded = Some(Loaded { site, theme, cards, pages });
+        self.loaded = Some(Loaded { site, theme, cards, pages, warnings: all_warnings });
         self.site_wide_stale = true;
         Ok(Update {
             full: false,
@@ -445,7 +505,8 @@ impl Engine {
         let Some(loaded) = self.loaded.as_mut() else { return Ok(0) };
         let known = std::mem::take(&mut loaded.cards).into_iter().map(Some).collect();
         let renderer = Renderer::with_cards(&loaded.site, &loaded.theme, Urls::new(&self.base_url), known)?
-            .with_history(self.history.clone());
+            .with_history(self.history.clone())
+            .with_warnings(&Diagnostics(loaded.warnings.clone()));
         let staging = Staging::create(&self.scratch)?;
         let result = crate::write_site_wide(&loaded.site, &renderer, &staging, &mut Timings::default());
         let written = result.map_err(Failure::from).and_then(|()| Ok(sync(staging.dir(), &self.out)?));

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::links::{SourceView, sources};
+use super::links::SourceView;
 use super::ppid::PpidRequest;
 use crate::address::Section;
 use crate::render::context::{ActivityCard, Fact, LinkView, PageMeta};
@@ -41,22 +41,31 @@ impl Renderer<'_> {
         let refs = &s.refs.activities[i];
         let m = &r.meta;
         let card = &self.cards[usize::from(i)];
-        let mut facts =
-            vec![Fact::text("Tanggal", card.date.text.clone()), Fact::text("Jenis kegiatan", m.kind.label())];
+        let mut facts = vec![
+            Fact::text(self.tr("fact.date"), card.date.text.clone()),
+            Fact::text(self.tr("fact.kind"), card.kind.clone()),
+        ];
         if let Some(start) = m.start {
-            let end = m.end.map(|e| format!("–{}", e.format("%H.%M"))).unwrap_or_default();
-            facts.push(Fact::text("Waktu", format!("{}{end} (UTC{})", start.format("%H.%M"), start.format("%:z"))));
+            // A chrono format from the catalogue (`%H.%M` in Indonesian).
+            let clock = self.tr("time.clock");
+            let end = m.end.map(|e| format!("–{}", e.format(&clock))).unwrap_or_default();
+            let start_text = format!("{}{end}", start.format(&clock));
+            let zone = start.format("%:z").to_string();
+            facts.push(Fact::text(
+                self.tr("fact.time"),
+                self.tr_with("time.with_zone", &[("time", &start_text), ("zone", &zone)]),
+            ));
         }
         if let Some(venue) = &m.venue {
-            facts.push(Fact::text("Tempat", venue.clone()));
+            facts.push(Fact::text(self.tr("fact.venue"), venue.clone()));
         }
         let chain: Vec<&str> = s.region_names(refs.region).collect();
-        facts.push(Fact::link("Wilayah", chain.join(", "), self.urls.link_to(s, refs.region)));
+        facts.push(Fact::link(self.tr("fact.region"), chain.join(", "), self.urls.link_to(s, refs.region)));
         if let Some(c) = m.participants.ormas_count {
-            facts.push(Fact::text("Jumlah ormas", c.to_string()));
+            facts.push(Fact::text(self.tr("fact.ormas_count"), c.to_string()));
         }
         if let Some(c) = m.participants.attendees {
-            facts.push(Fact::text("Jumlah peserta", c.to_string()));
+            facts.push(Fact::text(self.tr("fact.attendees"), c.to_string()));
         }
         let officials = s
             .officials(i)
@@ -66,8 +75,7 @@ impl Renderer<'_> {
                 url: o.person.map(|p| self.urls.link_to(s, p)),
             })
             .collect();
-        let meta =
-            self.meta(&m.title, r.summary(), path, "kegiatan", vec![self.crumb(Section::Activities, "Kegiatan")]);
+        let meta = self.meta(&m.title, r.summary(), path, "kegiatan", vec![self.crumb(Section::Activities)]);
         ActivityPage {
             meta,
             card,
@@ -80,7 +88,7 @@ impl Renderer<'_> {
             partnership: refs.partnership.map(|p| self.partnership_link(p)),
             body: markdown::to_html(r.body()),
             notes: m.notes.clone(),
-            sources: sources(&m.sources),
+            sources: self.sources(&m.sources),
             ppid: self.ppid_for_activity(i),
         }
     }

@@ -139,7 +139,7 @@ impl Renderer<'_> {
             if m == 1 || series.is_empty() {
                 ticks.push((series.len(), y.to_string()));
             }
-            series.push((PartialDate { year: y, month: Some(m), day: None }.to_indonesian(), n, n.to_string()));
+            series.push((self.date_text(&PartialDate { year: y, month: Some(m), day: None }), n, n.to_string()));
             (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
         }
         let mut chart = columns("grafik-bulan", "month", "activities", series);
@@ -153,11 +153,11 @@ impl Renderer<'_> {
 
     /// Activities of a list by kind.
     pub(super) fn kinds_chart(&self, list: &[ActivityIx]) -> Chart {
-        let mut counts: BTreeMap<&'static str, u64> = BTreeMap::new();
+        let mut counts: BTreeMap<crate::model::ActivityKind, u64> = BTreeMap::new();
         for &a in list {
-            *counts.entry(self.site.activities[a].meta.kind.label()).or_default() += 1;
+            *counts.entry(self.site.activities[a].meta.kind).or_default() += 1;
         }
-        bars("grafik-jenis", "kind", counts.into_iter().map(|(k, n)| (k.to_string(), n)).collect())
+        bars("grafik-jenis", "kind", counts.into_iter().map(|(k, n)| (self.label_of("activity_kind", &k), n)).collect())
     }
 
     /// Activities of a list by topic.
@@ -196,7 +196,7 @@ impl Renderer<'_> {
         let series = (first..=last)
             .map(|y| {
                 let v = sums.get(&y).copied().unwrap_or(0);
-                (y.to_string(), v, super::format_money(v, "IDR"))
+                (y.to_string(), v, self.i18n.money(v, "IDR"))
             })
             .collect::<Vec<_>>();
         let mut chart = columns("grafik-hibah", "year", "money", series);

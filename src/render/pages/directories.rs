@@ -68,8 +68,14 @@ impl Renderer<'_> {
             })
             .collect();
         Directory {
-            meta: self.meta(&Self::page_title("Direktori ormas", n), "Organisasi kemasyarakatan yang tercatat berinteraksi dengan pemerintah, A–Z.", path, "ormas", vec![]),
-            intro: "Organisasi kemasyarakatan (ormas) yang disebut dalam catatan portal ini, urut abjad, dengan wilayah dan statusnya.".into(),
+            meta: self.meta(
+                &self.page_title(&self.tr("directory.ormas_title"), n),
+                &self.tr("directory.ormas_description"),
+                path,
+                "ormas",
+                vec![],
+            ),
+            intro: self.tr("directory.ormas_intro"),
             rows,
             pagination: Some(pagination),
             letters,
@@ -94,8 +100,8 @@ impl Renderer<'_> {
     pub(super) fn agency_index(&self, path: &str) -> Directory {
         let rows = self.site.agencies.keys().map(|g| self.agency_counted(g)).collect();
         self.directory(
-            "Instansi pemerintah",
-            "Instansi pemerintah yang menyelenggarakan atau menghadiri kegiatan bersama ormas.",
+            &self.tr("directory.agencies_title"),
+            &self.tr("directory.agencies_intro"),
             path,
             "instansi",
             rows,
@@ -104,18 +110,12 @@ impl Renderer<'_> {
 
     pub(super) fn person_index(&self, path: &str) -> Directory {
         let rows = self.site.people.keys().map(|p| self.person_counted(p)).collect();
-        self.directory(
-            "Tokoh dan pejabat",
-            "Pejabat yang berbicara atau hadir dalam kegiatan, dengan jabatannya.",
-            path,
-            "tokoh",
-            rows,
-        )
+        self.directory(&self.tr("directory.people_title"), &self.tr("directory.people_intro"), path, "tokoh", rows)
     }
 
     pub(super) fn topic_index(&self, path: &str) -> Directory {
         let rows = self.site.topics.keys().map(|t| self.topic_counted(t)).collect();
-        self.directory("Topik", "Pokok bahasan kegiatan.", path, "topik", rows)
+        self.directory(&self.tr("nav.topics"), &self.tr("directory.topics_intro"), path, "topik", rows)
     }
 
     pub(super) fn region_index(&self, path: &str) -> Directory {
@@ -129,13 +129,8 @@ impl Renderer<'_> {
                 children: s.links.region_children[r].iter().map(|&c| self.region_counted(c)).collect(),
             })
             .collect();
-        let mut d = self.directory(
-            "Wilayah",
-            "Provinsi dan kabupaten/kota (kode Kemendagri) tempat kegiatan berlangsung.",
-            path,
-            "wilayah",
-            vec![],
-        );
+        let mut d =
+            self.directory(&self.tr("nav.regions"), &self.tr("directory.regions_intro"), path, "wilayah", vec![]);
         d.tree = tree;
         d
     }
@@ -145,8 +140,8 @@ impl Renderer<'_> {
         let (range, pagination) = page_range(self.site.partnerships.len(), n, DIRECTORY_PAGE, &first, &self.urls);
         let shown: Vec<PartnershipIx> = range.map(PartnershipIx::from).collect();
         let mut d = self.directory(
-            &Self::page_title("Kemitraan dan hibah", n),
-            "Nota kesepahaman, perjanjian kerja sama, hibah dan bantuan sosial antara pemerintah dan ormas.",
+            &self.page_title(&self.tr("directory.partnerships_title"), n),
+            &self.tr("directory.partnerships_intro"),
             path,
             "kemitraan",
             self.partnership_rows(&shown),

@@ -30,13 +30,35 @@ pub(super) struct Simple {
 pub(super) struct DataPage {
     meta: PageMeta,
     license: Option<LinkView>,
-    downloads: Vec<crate::catalog::DownloadView>,
+    downloads: Vec<DataFile>,
+}
+
+/// A published file as `/data/` describes it, in the site's language.
+#[derive(Serialize)]
+struct DataFile {
+    title: String,
+    url: String,
+    linkable: bool,
+    format: &'static str,
+    description: String,
+    columns: Vec<DataColumn>,
+}
+
+/// A CSV column: its name and content field (a published contract), and
+/// what it holds.
+#[derive(Serialize)]
+struct DataColumn {
+    name: &'static str,
+    source: String,
+    description: String,
 }
 
 #[derive(Serialize)]
 pub(super) struct SearchPage {
     pub(super) meta: PageMeta,
     manifest_url: String,
+    /// The search script's words (JSON for a `<script type="application/json">`).
+    words: String,
     years: Vec<Counted>,
     kinds: Vec<Counted>,
 }
@@ -44,8 +66,8 @@ pub(super) struct SearchPage {
 impl Renderer<'_> {
     pub(super) fn home(&self) -> Home<'_> {
         let s = self.site;
-        let count = |name: &str, section: Section, n: usize| Counted {
-            name: name.into(),
+        let count = |section: Section, n: usize| Counted {
+            name: self.tr(crate::render::section_key(section)),
             url: self.urls.link(&Urls::section(section)),
             count: n,
             detail: String::new(),
@@ -60,12 +82,12 @@ impl Renderer<'_> {
         Home {
             meta: self.meta(&s.config.title, "", "", "", vec![]),
             counts: vec![
-                count("Kegiatan", Section::Activities, s.activities.len()),
-                count("Ormas", Section::Ormas, s.ormas.len()),
-                count("Instansi", Section::Agencies, s.agencies.len()),
-                count("Tokoh", Section::People, s.people.len()),
-                count("Wilayah", Section::Regions, s.regions.len()),
-                count("Kemitraan", Section::Partnerships, s.partnerships.len()),
+                count(Section::Activities, s.activities.len()),
+                count(Section::Ormas, s.ormas.len()),
+                count(Section::Agencies, s.agencies.len()),
+                count(Section::People, s.people.len()),
+                count(Section::Regions, s.regions.len()),
+                count(Section::Partnerships, s.partnerships.len()),
             ],
             latest: self.cards(&latest),
             provinces,
@@ -86,21 +108,89 @@ impl Renderer<'_> {
         charts
     }
 
+    /// What `search.js` shows, in the site's language: its own strings, the
+    /// labels of the kinds and record types the index names by slug, and
+    /// the month names to show the index's dates in.
+    fn search_words(&self) -> String {
+        let mut words = self.i18n.json_under("search_js.");
+        if let serde_json::Value::Object(map) = &mut words {
+            let kinds: serde_json::Map<String, serde_json::Value> = crate::model::ActivityKind::ALL
+                .iter()
+                .map(|k| (k.slug().to_string(), self.label_of("activity_kind", k).into()))
+                .collect();
+            map.insert("kinds".into(), kinds.into());
+            let types: serde_json::Map<String, serde_json::Value> =
+                [Section::Activities, Section::Ormas, Section::Agencies, Section::People]
+                    .iter()
+                    .map(|&s| (s.slug().to_string(), self.tr(crate::render::section_key(s)).into()))
+                    .collect();
+            map.insert("types".into(), types.into());
+            map.insert("months".into(), self.i18n.json_under("date.")["months"].clone());
+            map.insert("index_labels".into(), self.index_labels().into());
+        }
+        crate::render::jsonld::embed(&words)
+    }
+
+    /// The search index writes an ormas's status and an agency's kind into
+    /// a result's detail line with the content model's Indonesian labels;
+    /// the script shows them in the site's language by this map.
+    fn index_labels(&self) -> serde_json::Map<String, serde_json::Value> {
+        use crate::model::{AgencyKind, OrmasStatus};
+        let mut map = serde_json::Map::new();
+        for key in self.i18n.keys() {
+            let (family, slug) = match key.rsplit_once('.') {
+                Some((f, s)) => (f, s),
+                None => continue,
+            };
+            let written = match family {
+                "enum.ormas_status" => serde_json::from_value::<OrmasStatus>(slug.into()).ok().map(OrmasStatus::label),
+                "enum.agency_kind" => serde_json::from_value::<AgencyKind>(slug.into()).ok().map(AgencyKind::label),
+                _ => None,
+            };
+            if let Some(written) = written {
+                map.insert(written.to_string(), self.i18n.text(key).into());
+            }
+        }
+        map
+    }
+
     pub(super) fn not_found(&self, path: &str) -> Simple {
-        Simple { meta: self.meta("Halaman tidak ditemukan", "", path, "", vec![]) }
+        Simple { meta: self.meta(&self.tr("not_found.title"), "", path, "", vec![]) }
     }
 
     pub(super) fn data_page(&self, path: &str) -> DataPage {
         DataPage {
-            meta: self.meta(
-                "Data terbuka",
-                "Unduh seluruh catatan portal ini sebagai JSON, CSV, iCalendar dan umpan Atom, dengan lisensi terbuka.",
-                path,
-                "",
-                vec![],
-            ),
+            meta: self.meta(&self.tr("data.title"), &self.tr("data.description"), path, "", vec![]),
             license: self.site.config.license.as_ref().map(LinkView::from),
-            downloads: crate::catalog::downloads(&self.urls, self.site.config.record_json),
+            downloads: crate::catalog::downloads(&self.urls, self.site.config.record_json)
+                .into_iter()
+                .map(|d| {
+                    let key = super::file_key(d.url.trim_start_matches(self.urls.base_path()));
+                    let words = |what: &str| self.tr(&format!("data_files.{key}.{what}"));
+                    let columns = d
+                        .columns
+                        .iter()
+                        .map(|c| DataColumn {
+                            name: c.name,
+                            // Field names need no words; only prose (`file name ...`) has a key.
+                            source: if c.source.contains(' ') {
+                                words(&format!("sources.{}", c.name))
+                            } else {
+                                c.source.into()
+                            },
+                            description: words(&format!("columns.{}", c.name)),
+                        })
+                        .collect();
+                    DataFile {
+                        title: words("title"),
+                        url: d.url,
+                        linkable: d.linkable,
+                        format: d.format,
+                        description: words("description"),
+                        columns,
+                    }
+                })
+                .collect(),
         }
     }
 
@@ -108,14 +198,15 @@ impl Renderer<'_> {
         let urls = &self.urls;
         SearchPage {
             meta: PageMeta {
-                title: "Cari".into(),
-                description: "Cari kegiatan, ormas, instansi dan tokoh; saring menurut wilayah, tahun, jenis kegiatan, instansi, ormas dan topik.".into(),
+                title: self.tr("search.title"),
+                description: self.tr("search.description"),
                 canonical: urls.absolute(super::SEARCH_PATH),
                 section: "",
                 breadcrumbs: vec![],
                 feed: None,
             },
             manifest_url: urls.link(manifest_path),
+            words: self.search_words(),
             years: self.year_facets(),
             kinds: self.kind_facets(),
         }

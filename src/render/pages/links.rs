@@ -21,30 +21,32 @@ pub(super) struct SourceView {
     published: Option<DateView>,
 }
 
-impl From<&Source> for SourceView {
-    fn from(s: &Source) -> Self {
-        let byline = match (&s.author, &s.editor) {
-            (Some(a), Some(e)) => Some(format!("{a}; penyunting {e}")),
-            (Some(a), None) => Some(a.clone()),
-            (None, Some(e)) => Some(format!("Penyunting {e}")),
-            (None, None) => None,
-        };
-        SourceView {
-            title: s.title.clone().or_else(|| s.publisher.clone()).unwrap_or_else(|| "Sumber".into()),
-            url: s.url.clone(),
-            publisher: s.publisher.clone().filter(|_| s.title.is_some()),
-            byline,
-            published: s.published.as_ref().map(DateView::from),
-        }
-    }
-}
-
-/// Every source of a record, as pages list them.
-pub(super) fn sources(list: &[Source]) -> Vec<SourceView> {
-    list.iter().map(SourceView::from).collect()
-}
-
 impl Renderer<'_> {
+    /// Every source of a record, as pages list them.
+    pub(super) fn sources(&self, list: &[Source]) -> Vec<SourceView> {
+        list.iter()
+            .map(|s| {
+                let byline = match (&s.author, &s.editor) {
+                    (Some(a), Some(e)) => Some(self.tr_with("sources.author_editor", &[("author", a), ("editor", e)])),
+                    (Some(a), None) => Some(a.clone()),
+                    (None, Some(e)) => Some(self.tr_with("sources.editor", &[("editor", e)])),
+                    (None, None) => None,
+                };
+                SourceView {
+                    title: s
+                        .title
+                        .clone()
+                        .or_else(|| s.publisher.clone())
+                        .unwrap_or_else(|| self.tr("sources.untitled")),
+                    url: s.url.clone(),
+                    publisher: s.publisher.clone().filter(|_| s.title.is_some()),
+                    byline,
+                    published: s.published.as_ref().map(|d| self.date_view(d)),
+                }
+            })
+            .collect()
+    }
+
     /// Heading and metadata of a page; an empty description falls back to
     /// the site's.
     pub(super) fn meta(
@@ -68,12 +70,13 @@ impl Renderer<'_> {
     }
 
     /// `Title (halaman n)` past the first page.
-    pub(super) fn page_title(title: &str, n: usize) -> String {
-        if n > 1 { format!("{title} (halaman {n})") } else { title.to_string() }
+    pub(super) fn page_title(&self, title: &str, n: usize) -> String {
+        if n > 1 { self.tr_with("page.title_n", &[("title", title), ("n", &n.to_string())]) } else { title.to_string() }
     }
 
-    pub(super) fn crumb(&self, section: Section, name: &str) -> LinkView {
-        LinkView { name: name.to_string(), url: self.urls.link(&Urls::section(section)) }
+    /// A breadcrumb to a section's index, by its name in the menu.
+    pub(super) fn crumb(&self, section: Section) -> LinkView {
+        LinkView { name: self.tr(crate::render::section_key(section)), url: self.urls.link(&Urls::section(section)) }
     }
 
     /// The rendered cards of `list` (tera passes the values through
@@ -115,7 +118,7 @@ impl Renderer<'_> {
             name: s.agency_listing_name(g),
             url: self.urls.link_to(s, g),
             count: s.links.activities_by_agency[g].len(),
-            detail: format!("{} · {region}", a.meta.kind.label()),
+            detail: format!("{} · {region}", self.label_of("agency_kind", &a.meta.kind)),
         }
     }
 
@@ -137,7 +140,7 @@ impl Renderer<'_> {
             name: s.ormas_listing_name(o),
             url: self.urls.link_to(s, o),
             count: s.links.activities_by_ormas[o].len(),
-            detail: format!("{region} · {}", s.ormas[o].meta.status.label()),
+            detail: format!("{region} · {}", self.label_of("ormas_status", &s.ormas[o].meta.status)),
         }
     }
 
@@ -145,12 +148,12 @@ impl Renderer<'_> {
         list.iter()
             .map(|&p| {
                 let r = &self.site.partnerships[p];
-                let mut detail = r.meta.kind.label().to_string();
+                let mut detail = self.label_of("partnership_kind", &r.meta.kind);
                 if let Some(d) = r.meta.signed {
-                    detail.push_str(&format!(", {}", d.to_indonesian()));
+                    detail.push_str(&format!(", {}", self.date_text(&d)));
                 }
                 if let Some(a) = &r.meta.amount {
-                    detail.push_str(&format!(", {}", format_money(a.value, &a.currency)));
+                    detail.push_str(&format!(", {}", self.i18n.money(a.value, &a.currency)));
                 }
                 Counted {
                     name: r.meta.title.clone(),
@@ -196,26 +199,12 @@ pub(super) fn initial(name: &str) -> String {
         .to_string()
 }
 
-/// `Rp150.000.000` in the Indonesian style.
-pub fn format_money(value: u64, currency: &str) -> String {
-    let digits = value.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    if currency == "IDR" { format!("Rp{grouped}") } else { format!("{currency} {grouped}") }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn money_and_initials() {
-        assert_eq!(format_money(150_000_000, "IDR"), "Rp150.000.000");
+    fn initials() {
         assert_eq!(initial("badan Musyawarah"), "B");
         assert_eq!(initial("1000 Cahaya"), "#");
     }

@@ -21,7 +21,7 @@ pub(super) struct ListPage<'a> {
 
 #[derive(Serialize)]
 struct FacetGroup {
-    title: &'static str,
+    title: String,
     items: Vec<Counted>,
 }
 
@@ -46,7 +46,7 @@ impl Renderer<'_> {
             .kinds
             .iter()
             .map(|(k, list)| Counted {
-                name: k.label().into(),
+                name: self.label_of("activity_kind", k),
                 url: self.urls.link(&Urls::kind(*k)),
                 count: list.len(),
                 detail: String::new(),
@@ -61,8 +61,8 @@ impl Renderer<'_> {
             activities: self.cards(shown),
             pagination,
             facets: vec![
-                FacetGroup { title: "Tahun", items: self.year_facets() },
-                FacetGroup { title: "Jenis kegiatan", items: self.kind_facets() },
+                FacetGroup { title: self.tr("facet.year"), items: self.year_facets() },
+                FacetGroup { title: self.tr("facet.kind"), items: self.kind_facets() },
             ],
         }
     }
@@ -73,8 +73,8 @@ impl Renderer<'_> {
         let (range, pagination) = page_range(self.site.activities.len(), n, self.per_page(), &first, &self.urls);
         let shown: Vec<ActivityIx> = range.map(ActivityIx::from).collect();
         let meta = self.meta(
-            &Self::page_title("Kegiatan", n),
-            "Semua kegiatan pemerintah bersama ormas, terbaru lebih dulu.",
+            &self.page_title(&self.tr("nav.activities"), n),
+            &self.tr("list.description"),
             path,
             "kegiatan",
             vec![],
@@ -83,15 +83,16 @@ impl Renderer<'_> {
     }
 
     pub(super) fn year_page(&self, year: i32, n: usize, path: &str) -> ListPage<'_> {
-        let title = Self::page_title(&format!("Kegiatan tahun {year}"), n);
-        let meta = self.meta(&title, "", path, "kegiatan", vec![self.crumb(Section::Activities, "Kegiatan")]);
+        let title = self.page_title(&self.tr_with("list.year_title", &[("year", &year.to_string())]), n);
+        let meta = self.meta(&title, "", path, "kegiatan", vec![self.crumb(Section::Activities)]);
         let (shown, pagination) = paginate(self.facets.year(year), n, self.per_page(), &Urls::year(year), &self.urls);
         self.activity_list(shown, pagination, meta)
     }
 
     pub(super) fn kind_page(&self, kind: ActivityKind, n: usize, path: &str) -> ListPage<'_> {
-        let title = Self::page_title(&format!("Kegiatan: {}", kind.label()), n);
-        let meta = self.meta(&title, "", path, "kegiatan", vec![self.crumb(Section::Activities, "Kegiatan")]);
+        let title =
+            self.page_title(&self.tr_with("list.kind_title", &[("kind", &self.label_of("activity_kind", &kind))]), n);
+        let meta = self.meta(&title, "", path, "kegiatan", vec![self.crumb(Section::Activities)]);
         let (shown, pagination) = paginate(self.facets.kind(kind), n, self.per_page(), &Urls::kind(kind), &self.urls);
         self.activity_list(shown, pagination, meta)
     }

@@ -23,7 +23,6 @@ use super::jsonld;
 use crate::address::{Section, Urls};
 use crate::model::ActivityKind;
 use crate::site::{ActivityIx, AgencyIx, OrmasIx, PartnershipIx, PersonIx, RegionIx, TopicIx};
-pub use links::format_money;
 pub use network::NetworkScope;
 pub use ppid::PPID_GUIDE_PATH;
 pub use quality::QUALITY_PATH;
@@ -109,6 +108,13 @@ impl PageInfo<'_> {
         let path = &self.path;
         if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.clone() }
     }
+}
+
+/// The catalogue key of a published file (`data/ormas.csv` is
+/// `data_ormas_csv`), for its title and description on `/data/`.
+pub(crate) fn file_key(path: &str) -> String {
+    let path = path.trim_start_matches('/');
+    path.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect::<String>().replace("__", "_")
 }
 
 /// Entries per page in directories (ormas, partnerships).
@@ -336,7 +342,7 @@ impl Renderer<'_> {
             Page::Home => Built::record(&self.home(), jsonld::website(s, u))?,
             Page::NotFound => Built::web_page(self, &self.not_found(path), "WebPage")?,
             Page::Search(manifest) => Built::web_page(self, &self.search_page(manifest), "CollectionPage")?,
-            Page::Data => Built::record(&self.data_page(path), jsonld::dataset(s, u))?,
+            Page::Data => Built::record(&self.data_page(path), jsonld::dataset(s, u, &self.i18n))?,
             Page::Quality => Built::web_page(self, &self.quality_page(path), "WebPage")?,
             Page::PpidGuide => Built::web_page(self, &self.ppid_guide(path), "WebPage")?,
             Page::Network(scope) => Built::web_page(self, &self.network_page(*scope, path), "CollectionPage")?,
@@ -363,13 +369,16 @@ impl Renderer<'_> {
             Page::Topic(i, n) => Built::record(&self.topic_page(*i, *n, path), jsonld::topic(s, u, *i))?,
             Page::Partnership(i) => {
                 let p = self.partnership_page(*i, path);
-                Built::record(&p, jsonld::partnership(s, u, *i, &crate::text::summary(s.partnerships[*i].body())))?
+                Built::record(
+                    &p,
+                    jsonld::partnership(s, u, *i, &crate::text::summary(s.partnerships[*i].body()), &self.i18n),
+                )?
             }
         };
         context.insert("jsonld", &jsonld);
         context.insert("og_type", info.og_type);
         if let Some(history) = info.record.and_then(|file| self.history.get(file)) {
-            context.insert("history", &super::context::HistoryView::from(history));
+            context.insert("history", &super::context::HistoryView::new(history, &self.i18n));
         }
         Ok(context)
     }

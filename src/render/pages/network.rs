@@ -209,27 +209,21 @@ impl Renderer<'_> {
             .map(|(r, _)| link(s.regions[*r].name.clone(), Urls::network_region(s, *r)))
             .collect();
         let title = match &scope_name {
-            Some(name) => format!("Siapa bertemu siapa: {name}"),
-            None => "Siapa bertemu siapa".to_string(),
+            Some(name) => self.tr_with("network.scoped_title", &[("scope", name)]),
+            None => self.tr("network.title"),
         };
         let crumbs = match scope {
             NetworkScope::All => vec![],
-            _ => vec![LinkView { name: "Siapa bertemu siapa".into(), url: self.urls.link(Urls::NETWORK) }],
+            _ => vec![LinkView { name: self.tr("network.title"), url: self.urls.link(Urls::NETWORK) }],
         };
         NetworkPage {
-            meta: self.meta(
-                &title,
-                "Pasangan ormas dan instansi pemerintah yang paling sering tercatat dalam kegiatan yang sama.",
-                path,
-                "jaringan",
-                crumbs,
-            ),
+            meta: self.meta(&title, &self.tr("network.description"), path, "jaringan", crumbs),
             scope: scope_name,
             rows,
             total: ranking.total,
             years,
             provinces,
-            all: link("Semua".into(), Urls::NETWORK.to_string()),
+            all: link(self.tr("network.all"), Urls::NETWORK.to_string()),
         }
     }
 }

@@ -52,13 +52,7 @@ impl Renderer<'_> {
     /// The `/ppid/` page.
     pub(super) fn ppid_guide(&self, path: &str) -> PpidGuide {
         PpidGuide {
-            meta: self.meta(
-                "Meminta dokumen ke PPID",
-                "Hak setiap orang atas informasi publik menurut UU 14/2008, tenggat jawaban PPID, dan langkah bila permohonan tidak dijawab.",
-                path,
-                "",
-                vec![],
-            ),
+            meta: self.meta(&self.tr("ppid_guide.title"), &self.tr("ppid_guide.description"), path, "", vec![]),
         }
     }
 
@@ -72,7 +66,7 @@ impl Renderer<'_> {
             documents.extend(agreement_documents(s.partnerships[p].meta.kind));
         }
         let m = &s.activities[i].meta;
-        Some(self.ppid_request(organiser, "activity", &m.title, Some(m.date.to_indonesian()), i, documents))
+        Some(self.ppid_request(organiser, "activity", &m.title, Some(self.letter_date(&m.date)), i, documents))
     }
 
     /// The request about a partnership, to its first agency party's PPID.
@@ -80,7 +74,7 @@ impl Renderer<'_> {
         let s = self.site;
         let &agency = s.refs.partnerships[i].agencies.first()?;
         let m = &s.partnerships[i].meta;
-        let date = m.signed.map(|d| d.to_indonesian());
+        let date = m.signed.map(|d| self.letter_date(&d));
         Some(self.ppid_request(agency, "partnership", &m.title, date, i, agreement_documents(m.kind).to_vec()))
     }
 
@@ -89,6 +83,12 @@ impl Renderer<'_> {
         let documents = vec!["meetings_list", "grants_list", "information_list"];
         let name = self.site.agency_listing_name(g);
         self.ppid_request(g, "agency", &name, None, g, documents)
+    }
+
+    /// A date in the letter's language (Indonesian in every catalogue: a
+    /// request to an Indonesian public body is written in Indonesian).
+    fn letter_date(&self, d: &crate::model::PartialDate) -> String {
+        self.i18n.date_in("letter.", d)
     }
 
     fn ppid_request<R: crate::address::Addressed>(

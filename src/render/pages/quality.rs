@@ -94,13 +94,7 @@ impl Renderer<'_> {
             })
             .collect();
         QualityPage {
-            meta: self.meta(
-                "Kualitas data",
-                "Seberapa lengkap catatan tiap instansi: sumber bertautan, ormas yang disebut namanya, tanggal pasti, kecepatan terbit dan peringatan pemeriksaan.",
-                path,
-                "",
-                vec![],
-            ),
+            meta: self.meta(&self.tr("quality.title"), &self.tr("quality.description"), path, "", vec![]),
             totals: self.quality_totals(),
             rows,
         }

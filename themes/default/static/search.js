@@ -677,7 +677,39 @@ export async function countFromSets(index, facet, docs) {
 
 // ------------------------------------------------------------------ UI --
 
-const fmt = (x) => x.toLocaleString('id-ID');
+// The page's words, from the theme's string catalogue (the search page
+// embeds them as JSON: `search_js` in i18n/<language>.yaml).
+const WORDS = (() => {
+  try {
+    return JSON.parse(document.getElementById('search-words').textContent);
+  } catch {
+    return {};
+  }
+})();
+
+/** A catalogue text with `{name}` filled; `n` chooses a plural form. */
+function t(key, args = {}) {
+  let text = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), WORDS);
+  if (text && typeof text === 'object') text = (args.n === 1 ? text.one : null) || text.other || '';
+  return String(text ?? key).replace(/\{(\w+)\}/g, (m, name) => (name in args ? args[name] : m));
+}
+
+const fmt = (x) => x.toLocaleString(WORDS.number_locale || undefined);
+
+/** A date as the index writes it, with the page's month names. */
+function dateText(text) {
+  const from = WORDS.index_months || [];
+  const to = WORDS.months || [];
+  return text.replace(/\p{L}+/gu, (w) => (from.indexOf(w) >= 0 && to[from.indexOf(w)]) || w);
+}
+
+/** A result's detail line with the index's labels (an ormas's status, an
+ *  agency's kind) in the page's language. */
+const detailText = (text) => text.split(' · ').map((part) => (WORDS.index_labels && WORDS.index_labels[part]) || part).join(' · ');
+
+/** The label of a kind or record type in the page's language. */
+const kindLabel = (k) => (WORDS.kinds && WORDS.kinds[k.slug]) || k.label;
+const typeLabel = (ty) => (WORDS.types && WORDS.types[ty.slug]) || ty.label;
 
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
@@ -795,7 +827,7 @@ class Page {
       this.form.dataset.compute = String(Math.round(found.computed));
     } catch (err) {
       if (run !== this.run) return;
-      this.status.textContent = 'Indeks pencarian tidak dapat dimuat. Coba muat ulang halaman.';
+      this.status.textContent = t('index_error');
       this.form.dataset.state = 'error';
       console.error(err);
     }
@@ -809,20 +841,20 @@ class Page {
     const summaries = await this.index.summaries(shown);
     const q = (state.q || '').trim();
     this.status.textContent = total === 0
-      ? (q ? `Tidak ada hasil untuk “${q}”.` : 'Tidak ada catatan yang cocok dengan saringan ini.')
-      : `${fmt(total)} hasil${q ? ` untuk “${q}”` : ''}${total > shown.length ? `, menampilkan ${fmt(shown.length)} teratas` : ''}.`;
+      ? (q ? t('none_for', { q }) : t('none'))
+      : `${t('results', { n: total }).replace(String(total), fmt(total))}${q ? t('results_for', { q }) : ''}${total > shown.length ? t('showing_top', { n: fmt(shown.length) }) : ''}.`;
     const items = summaries.map((s) => {
       const type = this.index.types[s.type];
       const region = s.region >= 0 ? this.index.regions[s.region].name : '';
-      const kind = s.kind < this.index.kinds.length ? this.index.kinds[s.kind].label : '';
+      const kind = s.kind < this.index.kinds.length ? kindLabel(this.index.kinds[s.kind]) : '';
       const meta = el('p', { class: 'card-meta' },
-        el('span', { class: 'tag' }, kind ? `${type.label} · ${kind}` : type.label));
-      if (s.date) meta.append(' ', el('time', {}, s.date));
+        el('span', { class: 'tag' }, kind ? `${typeLabel(type)} · ${kind}` : typeLabel(type)));
+      if (s.date) meta.append(' ', el('time', {}, dateText(s.date)));
       if (region) meta.append(` · ${region}`);
       return el('li', { class: 'card', 'data-type': type.slug },
         meta,
         el('h3', {}, el('a', { href: this.index.base + s.path }, marked(s.title, highlight))),
-        s.detail ? el('p', { class: 'detail' }, s.detail) : null,
+        s.detail ? el('p', { class: 'detail' }, detailText(s.detail)) : null,
         s.excerpt ? el('p', { class: 'excerpt' }, marked(s.excerpt, highlight)) : null);
     });
     this.list.replaceChildren(...items);
@@ -830,7 +862,7 @@ class Page {
     this.shownSummaries = summaries;
     if (this.download) {
       this.download.hidden = summaries.length === 0;
-      this.download.textContent = `Unduh ${fmt(summaries.length)} hasil (CSV)`;
+      this.download.textContent = t('download', { n: summaries.length }).replace(String(summaries.length), fmt(summaries.length));
     }
   }
 
@@ -856,7 +888,7 @@ class Page {
   saveCsv() {
     const url = URL.createObjectURL(new Blob([this.csv()], { type: 'text/csv;charset=utf-8' }));
     const q = (this.stateNow && this.stateNow.q || '').trim().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-    const a = el('a', { href: url, download: `hasil-pencarian${q ? `-${q}` : ''}.csv` });
+    const a = el('a', { href: url, download: `${t('file_name')}${q ? `-${q}` : ''}.csv` });
     document.body.append(a);
     a.click();
     a.remove();
@@ -910,15 +942,15 @@ class Page {
       ? ix.regions.map((r, i) => [i, r]).filter(([, r]) => r.parent === null)
       : [chosen, ...ix.regionKids[chosen]].map((i) => [i, ix.regions[i]]);
     const groups = [
-      this.group('Jenis data', 'tipe', ix.types.map((t, i) => [t.slug, t.label, counts.tipe[i]]), state),
-      this.group('Tahun', 'tahun', ix.years.map((y, i) => [String(y.year), String(y.year), counts.tahun[i]]), state),
-      this.group('Jenis kegiatan', 'jenis', ix.kinds.map((k, i) => [k.slug, k.label, jenis.get(i) || 0]), state),
-      this.group(chosen === undefined ? 'Provinsi' : 'Wilayah', 'wilayah',
+      this.group(t('facet.tipe'), 'tipe', ix.types.map((ty, i) => [ty.slug, typeLabel(ty), counts.tipe[i]]), state),
+      this.group(t('facet.tahun'), 'tahun', ix.years.map((y, i) => [String(y.year), String(y.year), counts.tahun[i]]), state),
+      this.group(t('facet.jenis'), 'jenis', ix.kinds.map((k, i) => [k.slug, kindLabel(k), jenis.get(i) || 0]), state),
+      this.group(chosen === undefined ? t('facet.provinsi') : t('facet.wilayah'), 'wilayah',
         top(new Map(regionList.map(([i]) => [i, regionTotals.get(i) || 0])), 60)
           .map(([i, c]) => [ix.regions[i].code, ix.regions[i].name, c]), state),
-      this.group('Topik', 'topik', top(topik, 15).map(([i, c]) => [ix.topics[i].id, ix.topics[i].name, c]), state),
+      this.group(t('facet.topik'), 'topik', top(topik, 15).map(([i, c]) => [ix.topics[i].id, ix.topics[i].name, c]), state),
     ];
-    for (const [facet, title] of [['instansi', 'Instansi penyelenggara'], ['ormas', 'Ormas peserta']]) {
+    for (const [facet, title] of [['instansi', t('facet.instansi_group')], ['ormas', t('facet.ormas_group')]]) {
       groups.push(await this.namedGroup(facet, title, state));
     }
     this.filters.replaceChildren(...groups.filter(Boolean));
@@ -926,24 +958,24 @@ class Page {
     if (chips.length) {
       const clear = { ...state };
       chips.forEach((k) => delete clear[k]);
-      this.filters.prepend(el('ul', { class: 'chips', 'aria-label': 'Saringan aktif' },
+      this.filters.prepend(el('ul', { class: 'chips', 'aria-label': t('active_filters') },
         ...chips.map((k) => {
           const next = { ...state };
           delete next[k];
-          return el('li', {}, el('a', { href: this.href(next), 'data-nav': '', title: 'Hapus saringan' }, this.chipLabel(k, state[k])));
+          return el('li', {}, el('a', { href: this.href(next), 'data-nav': '', title: t('remove_filter') }, this.chipLabel(k, state[k])));
         }),
-        el('li', {}, el('a', { href: this.href(clear), 'data-nav': '' }, 'Hapus semua'))));
+        el('li', {}, el('a', { href: this.href(clear), 'data-nav': '' }, t('remove_all')))));
     }
   }
 
   /** Text of an active filter: its facet and its value's name. */
   chipLabel(key, value) {
     const ix = this.index;
-    const names = { tipe: 'Jenis data', tahun: 'Tahun', jenis: 'Jenis kegiatan', wilayah: 'Wilayah', instansi: 'Instansi', ormas: 'Ormas', topik: 'Topik' };
     const find = (list, id, name) => list.find((x) => x[id] === value)?.[name];
-    const name = { tipe: find(ix.types, 'slug', 'label'), jenis: find(ix.kinds, 'slug', 'label'),
+    const label = (list, f) => { const x = list.find((y) => y.slug === value); return x && f(x); };
+    const name = { tipe: label(ix.types, typeLabel), jenis: label(ix.kinds, kindLabel),
       wilayah: find(ix.regions, 'code', 'name'), topik: find(ix.topics, 'id', 'name') }[key];
-    return `${names[key]}: ${name || value}`;
+    return `${t(`facet.${key}`)}: ${name || value}`;
   }
 
   /** Agencies and ormas: thousands of values, so the list opens on demand
@@ -985,7 +1017,7 @@ async function main() {
 if (typeof document !== 'undefined') {
   main().catch((err) => {
     const status = document.getElementById('status');
-    if (status) status.textContent = 'Indeks pencarian tidak dapat dimuat.';
+    if (status) status.textContent = t('index_error_short');
     console.error(err);
   });
 }
