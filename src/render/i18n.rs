@@ -695,7 +695,7 @@ mod tests {
         let urls = crate::address::Urls::new("https://x.id/portal/");
         let id = builtin("id");
         let en = builtin("en");
-        for d in crate::catalog::downloads(&urls) {
+        for d in crate::catalog::downloads(&urls, true) {
             let fk = crate::render::pages::file_key(d.url.trim_start_matches(urls.base_path()));
             assert_eq!(id.text(&format!("data_files.{fk}.title")), d.title, "{fk}");
             assert_eq!(id.text(&format!("data_files.{fk}.description")), d.description, "{fk}");
