@@ -19,10 +19,13 @@ pub use recover::deserialize_all;
 pub use yaml::deserialize;
 
 use crate::diagnostic::Diagnostic;
+use std::sync::Arc;
+
 use crate::model::{
-    Activity, Agency, Collection, Origin, Ormas, Partnership, Person, Record, Region, SiteConfig, Topic,
+    Activity, Agency, Collection, Origin, Ormas, Partnership, Person, Record, Region, RereadLog, SiteConfig,
+    SourceText, Topic,
 };
-use crate::source::{ContentFiles, FileRole, SourceFile};
+use crate::source::{ContentFiles, ContentList, FileRole, SourceFile};
 
 /// A list file (`regions.yaml`, `topics.yaml`) with where it came from.
 #[derive(Debug, Clone)]
@@ -78,20 +81,69 @@ enum Parsed {
     Partnership(Record<Partnership>),
 }
 
+/// What parsing one file gave, with the record it would have been.
+type Outcome = (Option<(Collection, String)>, FileResult);
+
 /// Parses every file; returns what parsed and a diagnostic for each file
-/// that did not.
+/// that did not. The records keep their files' texts (see
+/// [`read_and_parse`] for a build, which does not).
 pub fn parse(files: ContentFiles) -> (Content, Vec<Diagnostic>) {
-    let ContentFiles { files, mut diagnostics } = files;
-    let results: Vec<(Option<(Collection, String)>, FileResult)> = files
+    let ContentFiles { files, diagnostics } = files;
+    let results: Vec<Outcome> = files.into_par_iter().map(|file| parse_one(file, None)).collect();
+    gather(results, diagnostics)
+}
+
+/// Reads and parses every listed file in one parallel pass, so that only
+/// the files being parsed are in memory: each record lets go of its text
+/// and reads it again when its body is needed (`model::SourceText`),
+/// reporting a file that changed meanwhile to `log`. `inspect` sees each
+/// text while it is at hand (the placeholder check); what it finds comes
+/// back on its own, after the parse's own problems.
+pub fn read_and_parse(
+    listed: ContentList,
+    log: &Arc<RereadLog>,
+    inspect: impl Fn(&SourceFile) -> Vec<Diagnostic> + Sync,
+) -> (Content, Vec<Diagnostic>, Vec<Diagnostic>) {
+    let ContentList { files, diagnostics } = listed;
+    let results: Vec<(Outcome, Vec<Diagnostic>)> = files
         .into_par_iter()
-        .map(|file| {
-            let record = match file.role {
-                FileRole::Record(c) => Some((c, file_id(&file.rel_path).to_string())),
-                _ => None,
-            };
-            (record, parse_file(file))
+        .map(|listed| match listed.read() {
+            Ok(file) => {
+                let found = inspect(&file);
+                (parse_one(file, Some(log)), found)
+            }
+            // An unreadable file is a problem of the folder, as when read
+            // apart: no record for it.
+            Err(d) => ((None, Err(vec![d])), Vec::new()),
         })
         .collect();
+    let mut inspected = Vec::new();
+    let results: Vec<Outcome> = results
+        .into_iter()
+        .map(|(outcome, found)| {
+            inspected.extend(found);
+            outcome
+        })
+        .collect();
+    let (content, problems) = gather(results, diagnostics);
+    (content, problems, inspected)
+}
+
+/// Parses one file, releasing a record's text to `release` when given.
+fn parse_one(file: SourceFile, release: Option<&Arc<RereadLog>>) -> Outcome {
+    let record = match file.role {
+        FileRole::Record(c) => Some((c, file_id(&file.rel_path).to_string())),
+        _ => None,
+    };
+    let mut result = parse_file(file);
+    if let (Some(log), Ok(parsed)) = (release, &mut result) {
+        parsed.release(log);
+    }
+    (record, result)
+}
+
+/// Sorts what each file gave into the content.
+fn gather(results: Vec<Outcome>, mut diagnostics: Vec<Diagnostic>) -> (Content, Vec<Diagnostic>) {
     let mut content = Content::default();
     for (record, result) in results {
         if let (Some(record), Err(_)) = (record, &result) {
@@ -110,6 +162,22 @@ pub fn parse(files: ContentFiles) -> (Content, Vec<Diagnostic>) {
         }
     }
     (content, diagnostics)
+}
+
+impl Parsed {
+    /// Lets go of a record's text; the settings and list files, small and
+    /// quoted by many messages, keep theirs.
+    fn release(&mut self, log: &Arc<RereadLog>) {
+        let origin = match self {
+            Self::Site(_) | Self::Regions(_) | Self::Topics(_) => return,
+            Self::Agency(r) => &mut r.origin,
+            Self::Person(r) => &mut r.origin,
+            Self::Ormas(r) => &mut r.origin,
+            Self::Activity(r) => &mut r.origin,
+            Self::Partnership(r) => &mut r.origin,
+        };
+        origin.text.release(log);
+    }
 }
 
 /// Parses one file of any role.
@@ -136,7 +204,7 @@ fn origin(file: &SourceFile, yaml_start: usize, body_start: usize) -> Origin {
     Origin {
         path: file.rel_path.clone(),
         full_path: file.display_path.clone(),
-        text: file.text.clone(),
+        text: SourceText::Held(file.text.clone()),
         yaml_start,
         body_start,
     }
@@ -245,7 +313,11 @@ fn check_year_folder(r: &Record<Activity>) -> Result<(), Vec<Diagnostic>> {
     if folder == year {
         return Ok(());
     }
-    let yaml = &r.origin.text[r.origin.yaml_start..];
+    // Parsing has the text at hand: it is released only afterwards.
+    let Some(text) = r.origin.text() else {
+        return Ok(());
+    };
+    let yaml = &text[r.origin.yaml_start..];
     let mut d = Diagnostic::error(
         &r.origin.full_path,
         format!("the activity is dated {} but sits in `activities/{folder}/`", r.meta.date),
@@ -253,7 +325,7 @@ fn check_year_folder(r: &Record<Activity>) -> Result<(), Vec<Diagnostic>> {
     .with_field("date")
     .with_help(format!("move it to `activities/{year}/{}.md`, or correct the date", r.id));
     if let Some((s, e)) = locate::locate(yaml, "date") {
-        d = d.at(&r.origin.text, r.origin.yaml_start + s, r.origin.yaml_start + e);
+        d = d.at(&text, r.origin.yaml_start + s, r.origin.yaml_start + e);
     }
     Err(vec![d])
 }

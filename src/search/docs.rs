@@ -236,6 +236,8 @@ impl<'s> Corpus<'s> {
         let s = self.site;
         let (ty, i) = self.locate(doc);
         let mut f: [String; FIELDS] = Default::default();
+        // A record's body, read again from its file, lives as long as this.
+        let held;
         let (path, title, date, kind, region, detail, body) = match ty {
             DocType::Activity => {
                 let a = ActivityIx::from(i);
@@ -265,7 +267,10 @@ impl<'s> Corpus<'s> {
                     kind,
                     Some(refs.region),
                     detail,
-                    r.body(),
+                    {
+                        held = r.body();
+                        &*held
+                    },
                 )
             }
             DocType::Ormas => {
@@ -284,7 +289,8 @@ impl<'s> Corpus<'s> {
                     Some(a) => format!("{a} · {}", m.status.label()),
                     None => m.status.label().to_string(),
                 };
-                (Urls::page_of(s, o), m.name.as_str(), String::new(), None, Some(region), detail, r.body())
+                held = r.body();
+                (Urls::page_of(s, o), m.name.as_str(), String::new(), None, Some(region), detail, &*held)
             }
             DocType::Agency => {
                 let g = AgencyIx::from(i);

@@ -78,7 +78,7 @@ impl Renderer<'_> {
             officials,
             topics: refs.topics.iter().map(|&t| self.topic_link(t)).collect(),
             partnership: refs.partnership.map(|p| self.partnership_link(p)),
-            body: markdown::to_html(r.body()),
+            body: markdown::to_html(&r.body()),
             notes: m.notes.clone(),
             sources: sources(&m.sources),
             ppid: self.ppid_for_activity(i),

@@ -356,7 +356,7 @@ impl Renderer<'_> {
             Page::Topic(i, n) => Built::record(&self.topic_page(*i, *n, path), jsonld::topic(s, u, *i))?,
             Page::Partnership(i) => {
                 let p = self.partnership_page(*i, path);
-                Built::record(&p, jsonld::partnership(s, u, *i, &crate::text::summary(s.partnerships[*i].body())))?
+                Built::record(&p, jsonld::partnership(s, u, *i, s.partnerships[*i].summary()))?
             }
         };
         context.insert("jsonld", &jsonld);

@@ -146,10 +146,11 @@ impl Renderer<'_> {
         }
         let related =
             vec![RelatedGroup { title: "Kemitraan", items: self.partnership_rows(&s.links.partnerships_by_ormas[i]) }];
+        let body = r.body();
         let first = Urls::page_of(s, i);
         let mut meta = self.meta(
             &Self::page_title(&m.name, n),
-            &text::excerpt(r.body(), text::DESCRIPTION_CHARS),
+            &text::excerpt(&body, text::DESCRIPTION_CHARS),
             path,
             "ormas",
             vec![self.crumb(Section::Ormas, "Ormas")],
@@ -158,7 +159,7 @@ impl Renderer<'_> {
         let shown = Shown {
             kind_label: "Ormas",
             facts,
-            body: Some(r.body()),
+            body: Some(&body),
             notes: m.notes.clone(),
             related,
             sources: sources(&m.sources),
@@ -364,10 +365,11 @@ impl Renderer<'_> {
             },
             RelatedGroup { title: "Ormas", items: parties.ormas.iter().map(|&o| self.ormas_counted(o)).collect() },
         ];
+        let body = r.body();
         let first = Urls::page_of(s, i);
         let meta = self.meta(
             &m.title,
-            &text::excerpt(r.body(), text::DESCRIPTION_CHARS),
+            &text::excerpt(&body, text::DESCRIPTION_CHARS),
             path,
             "kemitraan",
             vec![self.crumb(Section::Partnerships, "Kemitraan")],
@@ -375,7 +377,7 @@ impl Renderer<'_> {
         let shown = Shown {
             kind_label: m.kind.label(),
             facts,
-            body: Some(r.body()),
+            body: Some(&body),
             notes: m.notes.clone(),
             related,
             sources: sources(&m.sources),
