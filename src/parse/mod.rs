@@ -19,13 +19,13 @@ pub use recover::deserialize_all;
 pub use yaml::deserialize;
 
 use crate::diagnostic::Diagnostic;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::model::{
     Activity, Agency, Collection, Origin, Ormas, Partnership, Person, Record, Region, RereadLog, SiteConfig,
     SourceText, Topic,
 };
-use crate::source::{ContentFiles, ContentList, FileRole, SourceFile};
+use crate::source::{ContentFiles, ContentList, FileRole, ListedFile, SourceFile};
 
 /// A list file (`regions.yaml`, `topics.yaml`) with where it came from.
 #[derive(Debug, Clone)]
@@ -67,30 +67,19 @@ pub struct Content {
     pub unparsed: Vec<(Collection, String)>,
 }
 
-/// What parsing one file gave: a typed value, or every problem in it.
-type FileResult = Result<Parsed, Vec<Diagnostic>>;
-
+/// A settings file, typed.
 enum Parsed {
     Site(Record<SiteConfig>),
     Regions(ListFile<Region>),
     Topics(ListFile<Topic>),
-    Agency(Record<Agency>),
-    Person(Record<Person>),
-    Ormas(Record<Ormas>),
-    Activity(Record<Activity>),
-    Partnership(Record<Partnership>),
 }
-
-/// What parsing one file gave, with the record it would have been.
-type Outcome = (Option<(Collection, String)>, FileResult);
 
 /// Parses every file; returns what parsed and a diagnostic for each file
 /// that did not. The records keep their files' texts (see
 /// [`read_and_parse`] for a build, which does not).
 pub fn parse(files: ContentFiles) -> (Content, Vec<Diagnostic>) {
     let ContentFiles { files, diagnostics } = files;
-    let results: Vec<Outcome> = files.into_par_iter().map(|file| parse_one(file, None)).collect();
-    gather(results, diagnostics)
+    parse_all(files, |f| f.role, Ok, None, diagnostics)
 }
 
 /// Reads and parses every listed file in one parallel pass, so that only
@@ -98,105 +87,136 @@ pub fn parse(files: ContentFiles) -> (Content, Vec<Diagnostic>) {
 /// and reads it again when its body is needed (`model::SourceText`),
 /// reporting a file that changed meanwhile to `log`. `inspect` sees each
 /// text while it is at hand (the placeholder check); what it finds comes
-/// back on its own, after the parse's own problems.
+/// back on its own.
 pub fn read_and_parse(
     listed: ContentList,
     log: &Arc<RereadLog>,
     inspect: impl Fn(&SourceFile) -> Vec<Diagnostic> + Sync,
 ) -> (Content, Vec<Diagnostic>, Vec<Diagnostic>) {
     let ContentList { files, diagnostics } = listed;
-    let results: Vec<(Outcome, Vec<Diagnostic>)> = files
-        .into_par_iter()
-        .map(|listed| match listed.read() {
-            Ok(file) => {
-                let found = inspect(&file);
-                (parse_one(file, Some(log)), found)
-            }
-            // An unreadable file is a problem of the folder, as when read
-            // apart: no record for it.
-            Err(d) => ((None, Err(vec![d])), Vec::new()),
-        })
-        .collect();
-    let mut inspected = Vec::new();
-    let results: Vec<Outcome> = results
-        .into_iter()
-        .map(|(outcome, found)| {
-            inspected.extend(found);
-            outcome
-        })
-        .collect();
-    let (content, problems) = gather(results, diagnostics);
+    let inspected = Mutex::new(Vec::new());
+    let open = |listed: ListedFile| {
+        let file = listed.read()?;
+        let found = inspect(&file);
+        if !found.is_empty() {
+            inspected.lock().unwrap_or_else(PoisonError::into_inner).extend(found);
+        }
+        Ok(file)
+    };
+    let (content, problems) = parse_all(files, |f| f.role, open, Some(log), diagnostics);
+    let mut inspected = inspected.into_inner().unwrap_or_else(PoisonError::into_inner);
+    // Files were inspected in any order, each by one thread in its order.
+    inspected.sort_by(|a, b| a.file.cmp(&b.file));
     (content, problems, inspected)
 }
 
-/// Parses one file, releasing a record's text to `release` when given.
-fn parse_one(file: SourceFile, release: Option<&Arc<RereadLog>>) -> Outcome {
-    let record = match file.role {
-        FileRole::Record(c) => Some((c, file_id(&file.rel_path).to_string())),
-        _ => None,
-    };
-    let mut result = parse_file(file);
-    if let (Some(log), Ok(parsed)) = (release, &mut result) {
-        parsed.release(log);
-    }
-    (record, result)
-}
+/// A file that did not parse: the id of its record, when it was read, and
+/// its problems. Boxed, so that a list of outcomes is no larger than the
+/// list of records it becomes.
+type Failure = Box<(Option<String>, Vec<Diagnostic>)>;
 
-/// Sorts what each file gave into the content.
-fn gather(results: Vec<Outcome>, mut diagnostics: Vec<Diagnostic>) -> (Content, Vec<Diagnostic>) {
-    let mut content = Content::default();
-    for (record, result) in results {
-        if let (Some(record), Err(_)) = (record, &result) {
-            content.unparsed.push(record);
+/// Parses `files` (opened by `open`), one collection at a time so that
+/// each collection's records are collected straight into their own list,
+/// releasing each record's text to `release` when given.
+fn parse_all<F: Send>(
+    files: Vec<F>,
+    role: impl Fn(&F) -> FileRole,
+    open: impl Fn(F) -> Result<SourceFile, Diagnostic> + Sync,
+    release: Option<&Arc<RereadLog>>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> (Content, Vec<Diagnostic>) {
+    let mut settings = Vec::new();
+    let mut by_collection: [Vec<F>; 5] = Default::default();
+    for f in files {
+        match role(&f) {
+            FileRole::Record(c) => by_collection[c as usize].push(f),
+            _ => settings.push(f),
         }
-        match result {
+    }
+    let mut content = Content::default();
+    for f in settings {
+        let file = match open(f) {
+            Ok(file) => file,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        match parse_settings(file) {
             Ok(Parsed::Site(r)) => content.site = Some(r),
             Ok(Parsed::Regions(l)) => content.regions = l,
             Ok(Parsed::Topics(l)) => content.topics = l,
-            Ok(Parsed::Agency(r)) => content.agencies.push(r),
-            Ok(Parsed::Person(r)) => content.people.push(r),
-            Ok(Parsed::Ormas(r)) => content.ormas.push(r),
-            Ok(Parsed::Activity(r)) => content.activities.push(r),
-            Ok(Parsed::Partnership(r)) => content.partnerships.push(r),
             Err(d) => diagnostics.extend(d),
         }
     }
+    let [agencies, people, ormas, activities, partnerships] = by_collection;
+    let mut out = Gathered { open: &open, release, diagnostics: &mut diagnostics, unparsed: &mut content.unparsed };
+    content.agencies = out.records(Collection::Agencies, agencies, |f| record(f, false));
+    content.people = out.records(Collection::People, people, |f| record(f, false));
+    content.ormas = out.records(Collection::Ormas, ormas, |f| record(f, true));
+    content.activities = out.records(Collection::Activities, activities, |f| {
+        let r: Record<Activity> = record(f, true)?;
+        check_year_folder(&r)?;
+        Ok(r)
+    });
+    content.partnerships = out.records(Collection::Partnerships, partnerships, |f| record(f, true));
     (content, diagnostics)
 }
 
-impl Parsed {
-    /// Lets go of a record's text; the settings and list files, small and
-    /// quoted by many messages, keep theirs.
-    fn release(&mut self, log: &Arc<RereadLog>) {
-        let origin = match self {
-            Self::Site(_) | Self::Regions(_) | Self::Topics(_) => return,
-            Self::Agency(r) => &mut r.origin,
-            Self::Person(r) => &mut r.origin,
-            Self::Ormas(r) => &mut r.origin,
-            Self::Activity(r) => &mut r.origin,
-            Self::Partnership(r) => &mut r.origin,
-        };
-        origin.text.release(log);
+/// Where [`parse_all`] puts what it finds besides the records.
+struct Gathered<'a, O> {
+    open: &'a O,
+    release: Option<&'a Arc<RereadLog>>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+    unparsed: &'a mut Vec<(Collection, String)>,
+}
+
+impl<O> Gathered<'_, O> {
+    /// Opens and parses the files of one collection in parallel.
+    fn records<F: Send, T: Send>(
+        &mut self,
+        c: Collection,
+        files: Vec<F>,
+        parse: impl Fn(SourceFile) -> Result<Record<T>, Vec<Diagnostic>> + Sync,
+    ) -> Vec<Record<T>>
+    where
+        O: Fn(F) -> Result<SourceFile, Diagnostic> + Sync,
+    {
+        let (open, release) = (self.open, self.release);
+        let results: Vec<Result<Record<T>, Failure>> = files
+            .into_par_iter()
+            .map(|f| {
+                let file = open(f).map_err(|d| Box::new((None, vec![d])))?;
+                let id = file_id(&file.rel_path).to_string();
+                let mut r = parse(file).map_err(|d| Box::new((Some(id), d)))?;
+                if let Some(log) = release {
+                    r.origin.text.release(log);
+                }
+                Ok(r)
+            })
+            .collect();
+        // Collected in place: the outcomes' list becomes the records'.
+        results
+            .into_iter()
+            .filter_map(|r| match r {
+                Ok(r) => Some(r),
+                Err(failure) => {
+                    let (id, problems) = *failure;
+                    self.unparsed.extend(id.map(|id| (c, id)));
+                    self.diagnostics.extend(problems);
+                    None
+                }
+            })
+            .collect()
     }
 }
 
-/// Parses one file of any role.
-fn parse_file(file: SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
+/// Parses `site.yaml`, `regions.yaml` or `topics.yaml`.
+fn parse_settings(file: SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
     match file.role {
-        FileRole::Site => record(file, false).map(Parsed::Site),
         FileRole::Regions => list(file).map(Parsed::Regions),
         FileRole::Topics => list(file).map(Parsed::Topics),
-        FileRole::Record(c) => match c {
-            Collection::Agencies => record(file, false).map(Parsed::Agency),
-            Collection::People => record(file, false).map(Parsed::Person),
-            Collection::Ormas => record(file, true).map(Parsed::Ormas),
-            Collection::Activities => {
-                let r: Record<Activity> = record(file, true)?;
-                check_year_folder(&r)?;
-                Ok(Parsed::Activity(r))
-            }
-            Collection::Partnerships => record(file, true).map(Parsed::Partnership),
-        },
+        _ => record(file, false).map(Parsed::Site),
     }
 }
 

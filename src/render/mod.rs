@@ -23,7 +23,7 @@ use crate::address::{Section, Urls};
 use crate::model::ActivityKind;
 use crate::output::{Staging, WriteError};
 use crate::site::{ActivityIx, Site};
-use context::{ActivityCard, DateView, LinkView};
+use context::{ActivityCard, CardView, DateView, LinkView};
 pub use pages::Page;
 use theme::Theme;
 
@@ -114,14 +114,6 @@ struct Globals<'a> {
     assets: BTreeMap<&'a str, String>,
     search_url: String,
     feed_url: String,
-}
-
-/// A card as its template sees it: the card and the activity's summary.
-#[derive(Serialize)]
-struct CardContext<'a> {
-    #[serde(flatten)]
-    card: &'a ActivityCard,
-    excerpt: &'a str,
 }
 
 impl<'s> Renderer<'s> {
@@ -228,10 +220,10 @@ impl<'s> Renderer<'s> {
         self.cards
     }
 
-    /// Frees each card's rendered markup once no list will be rendered any
-    /// more (about 0.9 GB at a million activities).
+    /// Frees the cards once no list will be rendered any more (about 1.5 GB
+    /// at a million activities, markup, names and addresses).
     pub fn release_card_markup(&mut self) {
-        self.cards.iter_mut().for_each(|c| c.html = tera::Value::none());
+        self.cards = Vec::new();
     }
 
     /// Entries per page on activity lists.
@@ -255,14 +247,15 @@ impl<'s> Renderer<'s> {
         Ok(buf)
     }
 
-    fn card(&self, i: ActivityIx) -> Result<ActivityCard, RenderError> {
+    /// What an activity's card shows (also the activity page's heading).
+    pub(crate) fn card_view(&self, i: ActivityIx) -> CardView<'_> {
         let s = self.site;
         let r = &s.activities[i];
         let refs = &s.refs.activities[i];
         let m = &r.meta;
-        let mut card = ActivityCard {
+        CardView {
             url: self.urls.link_to(s, i),
-            title: m.title.clone(),
+            title: &m.title,
             date: DateView::from(&m.date),
             kind: m.kind.label(),
             region: Some(self.region_link(refs.region)),
@@ -272,13 +265,16 @@ impl<'s> Renderer<'s> {
             } else {
                 Some(m.participants.ormas.len() as u32)
             }),
-            html: tera::Value::none(),
-        };
+            excerpt: r.summary(),
+        }
+    }
+
+    fn card(&self, i: ActivityIx) -> Result<ActivityCard, RenderError> {
+        let view = self.card_view(i);
         let mut ctx = tera::Context::new();
-        ctx.insert("a", &CardContext { card: &card, excerpt: r.summary() });
+        ctx.insert("a", &view);
         let html = self.render_template(CARD_TEMPLATE, &ctx)?;
-        card.html = tera::Value::safe_string(&String::from_utf8_lossy(&html));
-        Ok(card)
+        Ok(ActivityCard { html: tera::Value::safe_string(&String::from_utf8_lossy(&html)) })
     }
 
     /// Renders one page to its output file and bytes.

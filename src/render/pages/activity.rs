@@ -6,14 +6,14 @@ use serde::Serialize;
 use super::links::{SourceView, sources};
 use super::ppid::PpidRequest;
 use crate::address::Section;
-use crate::render::context::{ActivityCard, Fact, LinkView, PageMeta};
+use crate::render::context::{CardView, Fact, LinkView, PageMeta};
 use crate::render::{Renderer, markdown};
 use crate::site::ActivityIx;
 
 #[derive(Serialize)]
 pub(super) struct ActivityPage<'a> {
     pub(super) meta: PageMeta,
-    card: &'a ActivityCard,
+    card: CardView<'a>,
     facts: Vec<Fact>,
     organizers: Vec<LinkView>,
     ormas: Vec<LinkView>,
@@ -40,7 +40,7 @@ impl Renderer<'_> {
         let r = &s.activities[i];
         let refs = &s.refs.activities[i];
         let m = &r.meta;
-        let card = &self.cards[usize::from(i)];
+        let card = self.card_view(i);
         let mut facts =
             vec![Fact::text("Tanggal", card.date.text.clone()), Fact::text("Jenis kegiatan", m.kind.label())];
         if let Some(start) = m.start {
