@@ -326,7 +326,11 @@ mod tests {
 
 /// `d` pointed at `field` of a record's front matter, when found there (the
 /// text is read again if the build let go of it).
-pub fn at_field(d: crate::diagnostic::Diagnostic, origin: &crate::model::Origin, field: &str) -> crate::diagnostic::Diagnostic {
+pub fn at_field(
+    d: crate::diagnostic::Diagnostic,
+    origin: &crate::model::Origin,
+    field: &str,
+) -> crate::diagnostic::Diagnostic {
     let Some(text) = origin.text() else {
         return d;
     };

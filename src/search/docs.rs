@@ -260,18 +260,10 @@ impl<'s> Corpus<'s> {
                 push(&mut f[2], &self.region_names(refs.region));
                 let kind = ActivityKind::ALL.iter().position(|k| *k == m.kind).map(|k| k as u8);
                 let detail = refs.organizers.iter().map(|&g| s.agency_short_name(g)).collect::<Vec<_>>().join(", ");
-                (
-                    Urls::page_of(s, a),
-                    m.title.as_str(),
-                    m.date.to_indonesian(),
-                    kind,
-                    Some(refs.region),
-                    detail,
-                    {
-                        held = r.body();
-                        &*held
-                    },
-                )
+                (Urls::page_of(s, a), m.title.as_str(), m.date.to_indonesian(), kind, Some(refs.region), detail, {
+                    held = r.body();
+                    &*held
+                })
             }
             DocType::Ormas => {
                 let o = OrmasIx::from(i);

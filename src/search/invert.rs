@@ -111,7 +111,6 @@ impl Iterator for PostingsIter<'_> {
 
 impl ExactSizeIterator for PostingsIter<'_> {}
 
-
 /// The inverted site.
 #[derive(Debug, Default)]
 pub struct Inverted {
@@ -241,7 +240,13 @@ mod packed_tests {
 
     #[test]
     fn postings_give_back_what_was_pushed() {
-        let pushed = [(0, [1, 0, 0, 0]), (3, [0, 0, 0, 255]), (200, [2, 3, 0, 1]), (70_000, [0, 9, 0, 0]), (u32::MAX, [1, 1, 1, 1])];
+        let pushed = [
+            (0, [1, 0, 0, 0]),
+            (3, [0, 0, 0, 255]),
+            (200, [2, 3, 0, 1]),
+            (70_000, [0, 9, 0, 0]),
+            (u32::MAX, [1, 1, 1, 1]),
+        ];
         let mut p = Postings::default();
         pushed.iter().for_each(|&(d, c)| p.push(d, c));
         assert_eq!(p.len(), pushed.len());
