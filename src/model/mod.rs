@@ -203,6 +203,59 @@ impl std::ops::Deref for Body {
     }
 }
 
+/// Gives back the spare room of a record's lists once it is parsed: the
+/// YAML parser grows each list as it reads it, so a list of two sources
+/// holds room for four (about half a gigabyte at a million records).
+pub trait ShrinkToFit {
+    /// Shrinks every list to its length.
+    fn shrink_to_fit(&mut self) {}
+}
+
+impl ShrinkToFit for SiteConfig {}
+
+impl ShrinkToFit for Activity {
+    fn shrink_to_fit(&mut self) {
+        self.organizers.shrink_to_fit();
+        self.participants.ormas.shrink_to_fit();
+        self.participants.agencies.shrink_to_fit();
+        self.officials.shrink_to_fit();
+        self.topics.shrink_to_fit();
+        self.sources.shrink_to_fit();
+    }
+}
+
+impl ShrinkToFit for Ormas {
+    fn shrink_to_fit(&mut self) {
+        self.other_names.shrink_to_fit();
+        self.fields.shrink_to_fit();
+        self.leaders.shrink_to_fit();
+        self.distinct_from.shrink_to_fit();
+        self.sources.shrink_to_fit();
+    }
+}
+
+impl ShrinkToFit for Partnership {
+    fn shrink_to_fit(&mut self) {
+        self.parties.agencies.shrink_to_fit();
+        self.parties.ormas.shrink_to_fit();
+        self.documents.shrink_to_fit();
+        self.sources.shrink_to_fit();
+    }
+}
+
+impl ShrinkToFit for Agency {
+    fn shrink_to_fit(&mut self) {
+        self.distinct_from.shrink_to_fit();
+    }
+}
+
+impl ShrinkToFit for Person {
+    fn shrink_to_fit(&mut self) {
+        self.positions.shrink_to_fit();
+        self.distinct_from.shrink_to_fit();
+    }
+}
+
 /// One parsed record file: its id, its front matter and its Markdown body.
 #[derive(Debug, Clone)]
 pub struct Record<T> {

@@ -22,8 +22,8 @@ use crate::diagnostic::Diagnostic;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::model::{
-    Activity, Agency, Collection, Origin, Ormas, Partnership, Person, Record, Region, RereadLog, SiteConfig,
-    SourceText, Topic,
+    Activity, Agency, Collection, Origin, Ormas, Partnership, Person, Record, Region, RereadLog, ShrinkToFit,
+    SiteConfig, SourceText, Topic,
 };
 use crate::source::{ContentFiles, ContentList, FileRole, ListedFile, SourceFile};
 
@@ -237,7 +237,7 @@ fn file_id(rel_path: &str) -> &str {
 }
 
 /// Parses a record file: YAML alone, or front matter and body.
-fn record<T: DeserializeOwned>(file: SourceFile, has_body: bool) -> Result<Record<T>, Vec<Diagnostic>> {
+fn record<T: DeserializeOwned + ShrinkToFit>(file: SourceFile, has_body: bool) -> Result<Record<T>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let id = file_id(&file.rel_path).to_string();
     if file.role != FileRole::Site
@@ -267,7 +267,10 @@ fn record<T: DeserializeOwned>(file: SourceFile, has_body: bool) -> Result<Recor
         return Err(problems);
     }
     match deserialize_all::<T>(&file.display_path, &file.text, yaml_start, yaml_end) {
-        Ok(meta) if problems.is_empty() => Ok(Record::new(id, meta, origin(&file, yaml_start, body_start))),
+        Ok(mut meta) if problems.is_empty() => {
+            meta.shrink_to_fit();
+            Ok(Record::new(id, meta, origin(&file, yaml_start, body_start)))
+        }
         Ok(_) => Err(problems),
         Err(d) => {
             problems.extend(d);
