@@ -69,7 +69,7 @@ pub struct Content {
 
 /// A settings file, typed.
 enum Parsed {
-    Site(Record<SiteConfig>),
+    Site(Box<Record<SiteConfig>>),
     Regions(ListFile<Region>),
     Topics(ListFile<Topic>),
 }
@@ -143,7 +143,7 @@ fn parse_all<F: Send>(
             }
         };
         match parse_settings(file) {
-            Ok(Parsed::Site(r)) => content.site = Some(r),
+            Ok(Parsed::Site(r)) => content.site = Some(*r),
             Ok(Parsed::Regions(l)) => content.regions = l,
             Ok(Parsed::Topics(l)) => content.topics = l,
             Err(d) => diagnostics.extend(d),
@@ -216,7 +216,7 @@ fn parse_settings(file: SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
     match file.role {
         FileRole::Regions => list(file).map(Parsed::Regions),
         FileRole::Topics => list(file).map(Parsed::Topics),
-        _ => record(file, false).map(Parsed::Site),
+        _ => record(file, false).map(|r| Parsed::Site(Box::new(r))),
     }
 }
 
