@@ -205,7 +205,7 @@ pub const ORMAS: Table<OrmasIx> = Table {
             c.site.links.partnerships_by_ormas[o].len().to_string()
         }),
         col("description", "isi Markdown", "Profil tanpa format", |c, o| {
-            crate::text::plain_text(c.site.ormas[o].body())
+            crate::text::plain_text(&c.site.ormas[o].body())
         }),
         col("url", "-", "Alamat halaman", |c, o| c.urls.absolute_of(c.site, o)),
         col("json_url", "-", "Alamat catatan ini sebagai JSON", |c, o| opt(c.urls.json_of(c.site, o))),
@@ -372,7 +372,7 @@ pub const PARTNERSHIPS: Table<PartnershipIx> = Table {
             c.site.links.activities_by_partnership[p].len().to_string()
         }),
         col("description", "isi Markdown", "Uraian tanpa format", |c, p| {
-            crate::text::plain_text(c.site.partnerships[p].body())
+            crate::text::plain_text(&c.site.partnerships[p].body())
         }),
         col("url", "-", "Alamat halaman", |c, p| c.urls.absolute_of(c.site, p)),
         col("json_url", "-", "Alamat catatan ini sebagai JSON", |c, p| opt(c.urls.json_of(c.site, p))),

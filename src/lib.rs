@@ -271,10 +271,25 @@ impl Counts {
 }
 
 /// Stages 1-3: reads, parses and links the content, returning the site and
-/// its warnings, or every problem found.
+/// its warnings, or every problem found. The records keep no text: their
+/// bodies are read again when needed (`model::SourceText`).
 pub fn load(content_dir: &Path, strict: bool, timings: &mut Timings) -> Result<(Site, Diagnostics), BuildError> {
-    let files = timings.time("read", || source::read_content(content_dir)).map_err(BuildError::Read)?;
-    load_files(files, content_dir, strict, timings)
+    load_released(content_dir, strict, timings, &std::sync::Arc::default())
+}
+
+/// [`load`], with the log of files that change before their bodies are
+/// read again: a build checks it before publishing.
+fn load_released(
+    content_dir: &Path,
+    strict: bool,
+    timings: &mut Timings,
+    log: &std::sync::Arc<model::RereadLog>,
+) -> Result<(Site, Diagnostics), BuildError> {
+    let listed = timings.time("read", || source::list_content(content_dir)).map_err(BuildError::Read)?;
+    pause::at("parse");
+    let (content, problems, placeholders) =
+        timings.time("parse", || parse::read_and_parse(listed, log, scaffold::placeholders_of));
+    link_content(content, problems, placeholders, content_dir, strict, timings)
 }
 
 /// Stages 2-3 on content already read: [`load`] after reading, and the
@@ -288,7 +303,19 @@ pub fn load_files(
 ) -> Result<(Site, Diagnostics), BuildError> {
     let placeholders = scaffold::find_placeholders(&files.files);
     pause::at("parse");
-    let (content, mut problems) = timings.time("parse", || parse::parse(files));
+    let (content, problems) = timings.time("parse", || parse::parse(files));
+    link_content(content, problems, placeholders, content_dir, strict, timings)
+}
+
+/// Stage 3 and the checks on the parsed content.
+fn link_content(
+    content: parse::Content,
+    mut problems: Vec<diagnostic::Diagnostic>,
+    placeholders: Vec<diagnostic::Diagnostic>,
+    content_dir: &Path,
+    strict: bool,
+    timings: &mut Timings,
+) -> Result<(Site, Diagnostics), BuildError> {
     problems
         .extend(timings.time("names", || names::duplicates::find(&content.ormas, &content.agencies, &content.people)));
     pause::at("link");
@@ -339,7 +366,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // git log runs while the content is read and parsed.
     let content_dir = options.content_dir.clone();
     let history = std::thread::spawn(move || history::History::read_or_empty(&content_dir));
-    let (site, mut warnings) = load(&options.content_dir, options.strict, &mut timings)?;
+    let reread = std::sync::Arc::default();
+    let (site, mut warnings) = load_released(&options.content_dir, options.strict, &mut timings, &reread)?;
     let theme = load_theme(options.theme_dir.as_deref())?;
     let base_url = options.base_url.clone().unwrap_or_else(|| site.config.base_url.clone());
     let (staging, mode) = cache.staging().map_err(output_error)?;
@@ -353,6 +381,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         CardMarkup::Release,
         &mut timings,
     )?;
+    // Pages made from a file that changed meanwhile would mix two versions.
+    let changed = reread.take();
+    if !changed.is_empty() {
+        return Err(BuildError::Content(Diagnostics(changed)));
+    }
     let c = &site.config;
     let fit = fit::check(c.host, &options.content_dir, staging.dir(), site.activities.len(), c.record_json);
     if let Some(warning) = fit.map_err(output_error)? {

@@ -44,17 +44,69 @@ pub struct ContentFiles {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// A content file found in `content/`, not read yet.
+#[derive(Debug, Clone)]
+pub struct ListedFile {
+    /// What the file holds.
+    pub role: FileRole,
+    /// Path relative to the content folder, `/`-separated.
+    pub rel_path: String,
+    /// Path as the user sees it (content folder joined), also the path read.
+    pub display_path: PathBuf,
+}
+
+impl ListedFile {
+    /// Reads the file's text.
+    pub fn read(self) -> Result<SourceFile, Diagnostic> {
+        let Self { role, rel_path, display_path } = self;
+        if let Some(d) = too_large(&display_path) {
+            return Err(d);
+        }
+        match std::fs::read_to_string(&display_path) {
+            Ok(text) => Ok(SourceFile { role, rel_path, display_path, text: Arc::from(text) }),
+            Err(e) => Err(Diagnostic::error(display_path, format!("cannot read the file: {e}"))
+                .with_help("records must be UTF-8 text files")),
+        }
+    }
+}
+
+/// Every content file of a folder, found but not read, plus problems with
+/// its layout: the build reads and parses each file in one pass
+/// (`parse::read_and_parse`), so the texts are never all in memory.
+#[derive(Debug, Default)]
+pub struct ContentList {
+    /// Files in walk order (sorted by path).
+    pub files: Vec<ListedFile>,
+    /// Layout problems: unreadable folders, files in the wrong place.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// Walks `content_dir` and reads every file that belongs to the content
 /// model; reading is spread over all cores because at 100,000 records it is
 /// a good part of the build.
 pub fn read_content(content_dir: &Path) -> Result<ContentFiles, std::io::Error> {
+    let ContentList { files: listed, mut diagnostics } = list_content(content_dir)?;
+    let read: Vec<Result<SourceFile, Diagnostic>> = listed.into_par_iter().map(ListedFile::read).collect();
+    let mut files = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    Ok(ContentFiles { files, diagnostics })
+}
+
+/// Walks `content_dir` and lists every file that belongs to the content
+/// model, with what each holds, without reading them.
+pub fn list_content(content_dir: &Path) -> Result<ContentList, std::io::Error> {
     if !content_dir.is_dir() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::NotFound,
             format!("content folder `{}` does not exist", content_dir.display()),
         ));
     }
-    let mut found = Vec::new();
+    let mut files = Vec::new();
     let mut diagnostics = Vec::new();
     let walker = WalkDir::new(content_dir)
         .sort_by_file_name()
@@ -75,34 +127,16 @@ pub fn read_content(content_dir: &Path) -> Result<ContentFiles, std::io::Error> 
         let rel = entry.path().strip_prefix(content_dir).unwrap_or(entry.path());
         let rel_path = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
         match classify(&rel_path) {
-            Ok(Some(role)) => found.push((role, rel_path, entry.into_path())),
+            Ok(Some(role)) => {
+                let display_path = display_path(content_dir, &rel_path);
+                files.push(ListedFile { role, rel_path, display_path });
+            }
             Ok(None) => {}
             Err(diag) => diagnostics.push(diag(display_path(content_dir, &rel_path))),
         }
     }
     crate::pause::at("read");
-    let read: Vec<Result<SourceFile, Diagnostic>> = found
-        .into_par_iter()
-        .map(|(role, rel_path, full)| {
-            let display_path = display_path(content_dir, &rel_path);
-            if let Some(d) = too_large(&full, &display_path) {
-                return Err(d);
-            }
-            match std::fs::read_to_string(&full) {
-                Ok(text) => Ok(SourceFile { role, rel_path, display_path, text: Arc::from(text) }),
-                Err(e) => Err(Diagnostic::error(display_path, format!("cannot read the file: {e}"))
-                    .with_help("records must be UTF-8 text files")),
-            }
-        })
-        .collect();
-    let mut files = Vec::with_capacity(read.len());
-    for r in read {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => diagnostics.push(d),
-        }
-    }
-    Ok(ContentFiles { files, diagnostics })
+    Ok(ContentList { files, diagnostics })
 }
 
 /// The largest content file read, in bytes. A press release is a few
@@ -112,8 +146,8 @@ pub fn read_content(content_dir: &Path) -> Result<ContentFiles, std::io::Error> 
 pub const MAX_FILE_BYTES: u64 = 4 << 20;
 
 /// An error for a file past [`MAX_FILE_BYTES`], found before reading it.
-fn too_large(full: &Path, display_path: &Path) -> Option<Diagnostic> {
-    let len = std::fs::metadata(full).ok()?.len();
+fn too_large(display_path: &Path) -> Option<Diagnostic> {
+    let len = std::fs::metadata(display_path).ok()?.len();
     (len > MAX_FILE_BYTES).then(|| {
         Diagnostic::error(
             display_path,

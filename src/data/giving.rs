@@ -151,7 +151,7 @@ fn grant<'a>(site: &'a Site, urls: &Urls, prefix: &str, p: PartnershipIx) -> Opt
     }
     let (signed, amount) = (m.signed?, m.amount.as_ref()?);
     let id = format!("{prefix}-{}", r.id);
-    let text = crate::text::plain_text(r.body());
+    let text = crate::text::plain_text(&r.body());
     Some(Grant {
         description: if text.is_empty() { m.title.clone() } else { text },
         title: &m.title,

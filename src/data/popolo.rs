@@ -770,7 +770,7 @@ fn ormas<'a>(a: &Addr<'a>, o: OrmasIx) -> Organization<'a> {
             .map(|u| WebLink { url: u, note: "website" })
             .into_iter()
             .collect(),
-        description: text::plain_text(r.body()),
+        description: text::plain_text(&r.body()),
         notes: m.notes.as_deref(),
         sources: linked(&m.sources),
         citations: unlinked(&m.sources),
@@ -822,7 +822,7 @@ fn event<'a>(a: &Addr<'a>, e: ActivityIx) -> Event<'a> {
         attendee_count: m.participants.attendees,
         topic_ids: ids(site, &refs.topics),
         partnership_id: refs.partnership.map(|p| record_id_of(site, p)),
-        description: text::plain_text(r.body()),
+        description: text::plain_text(&r.body()),
         notes: m.notes.as_deref(),
         sources: linked(&m.sources),
         citations: unlinked(&m.sources),
@@ -859,7 +859,7 @@ fn grant<'a>(a: &Addr<'a>, p: PartnershipIx) -> Grant<'a> {
     Grant {
         id: record_id_of(site, p),
         title: &m.title,
-        description: text::plain_text(r.body()),
+        description: text::plain_text(&r.body()),
         classification: slug(&m.kind),
         currency: m.amount.as_ref().map(|x| x.currency.as_str()),
         amount_awarded: m.amount.as_ref().map(|x| x.value),
@@ -906,7 +906,7 @@ fn agreement<'a>(a: &Addr<'a>, p: PartnershipIx) -> Agreement<'a> {
         end_date: m.period.as_ref().and_then(|p| p.end),
         status: m.status.map(|s| slug(&s)),
         parties,
-        description: text::plain_text(r.body()),
+        description: text::plain_text(&r.body()),
         documents: &m.documents,
         sources: &m.sources,
         event_ids: event_ids(site, p),

@@ -103,12 +103,159 @@ pub struct Origin {
     pub path: String,
     /// Full path on disk.
     pub full_path: PathBuf,
-    /// The whole file, shared so that diagnostics can quote it cheaply.
-    pub text: Arc<str>,
+    /// The whole file, in memory or to be read again ([`Origin::text`]).
+    pub text: SourceText,
     /// Byte offset where the YAML starts (after an opening `---`).
     pub yaml_start: usize,
     /// Byte offset where the Markdown body starts.
     pub body_start: usize,
+}
+
+impl Origin {
+    /// The whole file, for quoting it in a message: read again from disk
+    /// (once, then kept) when the build let go of it. `None` when it can no
+    /// longer be read as it was parsed.
+    pub fn text(&self) -> Option<Arc<str>> {
+        match &self.text {
+            SourceText::Held(text) => Some(text.clone()),
+            SourceText::OnDisk(d) => d.kept.get_or_init(|| d.read_again(&self.full_path)).clone(),
+        }
+    }
+}
+
+/// A record file's text. A loaded site of a million records would hold
+/// 3.5 GB of text that only rendering, the search index and the open data
+/// read, one record at a time; so a build keeps only each file's hash and
+/// reads the file again when its body is needed (`source.rs` reads and
+/// parses in one pass). Files given from memory (`serve`'s edits, the
+/// fuzz targets) stay held.
+#[derive(Debug, Clone)]
+pub enum SourceText {
+    /// The text, in memory.
+    Held(Arc<str>),
+    /// On disk, as it was when parsed.
+    OnDisk(Reread),
+}
+
+impl SourceText {
+    /// Lets go of a held text: from now on it is read from disk, checked
+    /// against its hash, and a file that changed is reported to `log`.
+    pub fn release(&mut self, log: &Arc<RereadLog>) {
+        if let Self::Held(text) = self {
+            let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+            *self = Self::OnDisk(Reread { hash, log: log.clone(), kept: OnceLock::new() });
+        }
+    }
+}
+
+/// How to read a released text again and know it is the one parsed.
+#[derive(Debug, Clone)]
+pub struct Reread {
+    hash: u64,
+    log: Arc<RereadLog>,
+    /// The text read again for a message, kept: one record can give
+    /// thousands of messages.
+    kept: OnceLock<Option<Arc<str>>>,
+}
+
+impl Reread {
+    fn read_again(&self, path: &std::path::Path) -> Option<Arc<str>> {
+        let problem = match std::fs::read_to_string(path) {
+            Ok(text) if xxhash_rust::xxh3::xxh3_64(text.as_bytes()) == self.hash => return Some(Arc::from(text)),
+            Ok(_) => "the file changed while the site was being built".to_string(),
+            Err(e) => format!("the file could not be read again while the site was being built: {e}"),
+        };
+        self.log.push(
+            crate::diagnostic::Diagnostic::error(path, problem)
+                .with_help("build again once the content stops changing; nothing was published"),
+        );
+        None
+    }
+}
+
+/// Files that could not be read again as they were parsed. A build that
+/// finds any publishes nothing: its pages would mix two versions of the
+/// content.
+#[derive(Debug, Default)]
+pub struct RereadLog(std::sync::Mutex<Vec<crate::diagnostic::Diagnostic>>);
+
+impl RereadLog {
+    fn push(&self, d: crate::diagnostic::Diagnostic) {
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(d);
+    }
+
+    /// The problems found so far.
+    pub fn take(&self) -> Vec<crate::diagnostic::Diagnostic> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
+    }
+}
+
+/// A record's Markdown body, shared with or read again from its file.
+#[derive(Debug, Clone)]
+pub struct Body {
+    text: Arc<str>,
+    start: usize,
+}
+
+impl std::ops::Deref for Body {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.text.get(self.start..).unwrap_or("")
+    }
+}
+
+/// Gives back the spare room of a record's lists once it is parsed: the
+/// YAML parser grows each list as it reads it, so a list of two sources
+/// holds room for four (about half a gigabyte at a million records).
+pub trait ShrinkToFit {
+    /// Shrinks every list to its length.
+    fn shrink_to_fit(&mut self) {}
+}
+
+impl ShrinkToFit for SiteConfig {}
+
+impl ShrinkToFit for Activity {
+    fn shrink_to_fit(&mut self) {
+        self.organizers.shrink_to_fit();
+        self.participants.ormas.shrink_to_fit();
+        self.participants.agencies.shrink_to_fit();
+        self.officials.shrink_to_fit();
+        self.topics.shrink_to_fit();
+        self.sources.shrink_to_fit();
+    }
+}
+
+impl ShrinkToFit for Ormas {
+    fn shrink_to_fit(&mut self) {
+        self.other_names.shrink_to_fit();
+        self.fields.shrink_to_fit();
+        self.leaders.shrink_to_fit();
+        self.distinct_from.shrink_to_fit();
+        self.sources.shrink_to_fit();
+    }
+}
+
+impl ShrinkToFit for Partnership {
+    fn shrink_to_fit(&mut self) {
+        self.parties.agencies.shrink_to_fit();
+        self.parties.ormas.shrink_to_fit();
+        self.documents.shrink_to_fit();
+        self.sources.shrink_to_fit();
+    }
+}
+
+impl ShrinkToFit for Agency {
+    fn shrink_to_fit(&mut self) {
+        self.distinct_from.shrink_to_fit();
+    }
+}
+
+impl ShrinkToFit for Person {
+    fn shrink_to_fit(&mut self) {
+        self.positions.shrink_to_fit();
+        self.distinct_from.shrink_to_fit();
+    }
 }
 
 /// One parsed record file: its id, its front matter and its Markdown body.
@@ -131,14 +278,21 @@ impl<T> Record<T> {
         Self { id, meta, origin, summary: OnceLock::new() }
     }
 
-    /// The Markdown body (empty for YAML-only records).
-    pub fn body(&self) -> &str {
-        &self.origin.text[self.origin.body_start..]
+    /// The Markdown body (empty for YAML-only records). A released text is
+    /// read again each time and not kept; a file that changed since it was
+    /// parsed gives an empty body and is reported to the build's
+    /// [`RereadLog`].
+    pub fn body(&self) -> Body {
+        let text = match &self.origin.text {
+            SourceText::Held(text) => Some(text.clone()),
+            SourceText::OnDisk(d) => d.kept.get().cloned().unwrap_or_else(|| d.read_again(&self.origin.full_path)),
+        };
+        Body { text: text.unwrap_or_else(|| Arc::from("")), start: self.origin.body_start }
     }
 
     /// The first words of the body: the one summary of the record that
     /// every list, page description, feed and download shows.
     pub fn summary(&self) -> &str {
-        self.summary.get_or_init(|| crate::text::summary(self.body()))
+        self.summary.get_or_init(|| crate::text::summary(&self.body()))
     }
 }

@@ -15,7 +15,6 @@ use rayon::prelude::*;
 use super::key;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Agency, Origin, Ormas, Person, Record};
-use crate::parse::locate::locate;
 
 /// One name a record bears, with its field (`name`, `abbreviation`,
 /// `other_names[0]`) and key.
@@ -243,9 +242,5 @@ fn report<T: Distinct>(
 /// A warning at `field` of a record, on its line when found.
 fn warn_at(origin: &Origin, field: &str, message: String) -> Diagnostic {
     let d = Diagnostic::warning(&origin.full_path, message).with_field(field);
-    let yaml_end = if origin.body_start > origin.yaml_start { origin.body_start } else { origin.text.len() };
-    match locate(&origin.text[origin.yaml_start..yaml_end], field) {
-        Some((s, e)) => d.at(&origin.text, origin.yaml_start + s, origin.yaml_start + e),
-        None => d,
-    }
+    crate::parse::locate::at_field(d, origin, field)
 }

@@ -276,6 +276,23 @@ fn line_end(text: &str, from: usize) -> usize {
     text[from..].find('\n').map_or(text.len(), |i| from + i)
 }
 
+/// `d` pointed at `field` of a record's front matter, when found there (the
+/// text is read again if the build let go of it).
+pub fn at_field(
+    d: crate::diagnostic::Diagnostic,
+    origin: &crate::model::Origin,
+    field: &str,
+) -> crate::diagnostic::Diagnostic {
+    let Some(text) = origin.text() else {
+        return d;
+    };
+    let yaml_end = if origin.body_start > origin.yaml_start { origin.body_start } else { text.len() };
+    match locate(&text[origin.yaml_start..yaml_end], field) {
+        Some((s, e)) => d.at(&text, origin.yaml_start + s, origin.yaml_start + e),
+        None => d,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

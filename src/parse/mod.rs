@@ -19,10 +19,13 @@ pub use recover::deserialize_all;
 pub use yaml::deserialize;
 
 use crate::diagnostic::Diagnostic;
+use std::sync::{Arc, Mutex, PoisonError};
+
 use crate::model::{
-    Activity, Agency, Collection, Origin, Ormas, Partnership, Person, Record, Region, SiteConfig, Topic,
+    Activity, Agency, Collection, Origin, Ormas, Partnership, Person, Record, Region, RereadLog, ShrinkToFit,
+    SiteConfig, SourceText, Topic,
 };
-use crate::source::{ContentFiles, FileRole, SourceFile};
+use crate::source::{ContentFiles, ContentList, FileRole, ListedFile, SourceFile};
 
 /// A list file (`regions.yaml`, `topics.yaml`) with where it came from.
 #[derive(Debug, Clone)]
@@ -64,71 +67,156 @@ pub struct Content {
     pub unparsed: Vec<(Collection, String)>,
 }
 
-/// What parsing one file gave: a typed value, or every problem in it.
-type FileResult = Result<Parsed, Vec<Diagnostic>>;
-
+/// A settings file, typed.
 enum Parsed {
-    Site(Record<SiteConfig>),
+    Site(Box<Record<SiteConfig>>),
     Regions(ListFile<Region>),
     Topics(ListFile<Topic>),
-    Agency(Record<Agency>),
-    Person(Record<Person>),
-    Ormas(Record<Ormas>),
-    Activity(Record<Activity>),
-    Partnership(Record<Partnership>),
 }
 
 /// Parses every file; returns what parsed and a diagnostic for each file
-/// that did not.
+/// that did not. The records keep their files' texts (see
+/// [`read_and_parse`] for a build, which does not).
 pub fn parse(files: ContentFiles) -> (Content, Vec<Diagnostic>) {
-    let ContentFiles { files, mut diagnostics } = files;
-    let results: Vec<(Option<(Collection, String)>, FileResult)> = files
-        .into_par_iter()
-        .map(|file| {
-            let record = match file.role {
-                FileRole::Record(c) => Some((c, file_id(&file.rel_path).to_string())),
-                _ => None,
-            };
-            (record, parse_file(file))
-        })
-        .collect();
-    let mut content = Content::default();
-    for (record, result) in results {
-        if let (Some(record), Err(_)) = (record, &result) {
-            content.unparsed.push(record);
+    let ContentFiles { files, diagnostics } = files;
+    parse_all(files, |f| f.role, Ok, None, diagnostics)
+}
+
+/// Reads and parses every listed file in one parallel pass, so that only
+/// the files being parsed are in memory: each record lets go of its text
+/// and reads it again when its body is needed (`model::SourceText`),
+/// reporting a file that changed meanwhile to `log`. `inspect` sees each
+/// text while it is at hand (the placeholder check); what it finds comes
+/// back on its own.
+pub fn read_and_parse(
+    listed: ContentList,
+    log: &Arc<RereadLog>,
+    inspect: impl Fn(&SourceFile) -> Vec<Diagnostic> + Sync,
+) -> (Content, Vec<Diagnostic>, Vec<Diagnostic>) {
+    let ContentList { files, diagnostics } = listed;
+    let inspected = Mutex::new(Vec::new());
+    let open = |listed: ListedFile| {
+        let file = listed.read()?;
+        let found = inspect(&file);
+        if !found.is_empty() {
+            inspected.lock().unwrap_or_else(PoisonError::into_inner).extend(found);
         }
-        match result {
-            Ok(Parsed::Site(r)) => content.site = Some(r),
+        Ok(file)
+    };
+    let (content, problems) = parse_all(files, |f| f.role, open, Some(log), diagnostics);
+    let mut inspected = inspected.into_inner().unwrap_or_else(PoisonError::into_inner);
+    // Files were inspected in any order, each by one thread in its order.
+    inspected.sort_by(|a, b| a.file.cmp(&b.file));
+    (content, problems, inspected)
+}
+
+/// A file that did not parse: the id of its record, when it was read, and
+/// its problems. Boxed, so that a list of outcomes is no larger than the
+/// list of records it becomes.
+type Failure = Box<(Option<String>, Vec<Diagnostic>)>;
+
+/// Parses `files` (opened by `open`), one collection at a time so that
+/// each collection's records are collected straight into their own list,
+/// releasing each record's text to `release` when given.
+fn parse_all<F: Send>(
+    files: Vec<F>,
+    role: impl Fn(&F) -> FileRole,
+    open: impl Fn(F) -> Result<SourceFile, Diagnostic> + Sync,
+    release: Option<&Arc<RereadLog>>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> (Content, Vec<Diagnostic>) {
+    let mut settings = Vec::new();
+    let mut by_collection: [Vec<F>; 5] = Default::default();
+    for f in files {
+        match role(&f) {
+            FileRole::Record(c) => by_collection[c as usize].push(f),
+            _ => settings.push(f),
+        }
+    }
+    let mut content = Content::default();
+    for f in settings {
+        let file = match open(f) {
+            Ok(file) => file,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        match parse_settings(file) {
+            Ok(Parsed::Site(r)) => content.site = Some(*r),
             Ok(Parsed::Regions(l)) => content.regions = l,
             Ok(Parsed::Topics(l)) => content.topics = l,
-            Ok(Parsed::Agency(r)) => content.agencies.push(r),
-            Ok(Parsed::Person(r)) => content.people.push(r),
-            Ok(Parsed::Ormas(r)) => content.ormas.push(r),
-            Ok(Parsed::Activity(r)) => content.activities.push(r),
-            Ok(Parsed::Partnership(r)) => content.partnerships.push(r),
             Err(d) => diagnostics.extend(d),
         }
     }
+    let [agencies, people, ormas, activities, partnerships] = by_collection;
+    let mut out = Gathered { open: &open, release, diagnostics: &mut diagnostics, unparsed: &mut content.unparsed };
+    content.agencies = out.records(Collection::Agencies, agencies, |f| record(f, false));
+    content.people = out.records(Collection::People, people, |f| record(f, false));
+    content.ormas = out.records(Collection::Ormas, ormas, |f| record(f, true));
+    content.activities = out.records(Collection::Activities, activities, |f| {
+        let r: Record<Activity> = record(f, true)?;
+        check_year_folder(&r)?;
+        Ok(r)
+    });
+    content.partnerships = out.records(Collection::Partnerships, partnerships, |f| record(f, true));
     (content, diagnostics)
 }
 
-/// Parses one file of any role.
-fn parse_file(file: SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
+/// Where [`parse_all`] puts what it finds besides the records.
+struct Gathered<'a, O> {
+    open: &'a O,
+    release: Option<&'a Arc<RereadLog>>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+    unparsed: &'a mut Vec<(Collection, String)>,
+}
+
+impl<O> Gathered<'_, O> {
+    /// Opens and parses the files of one collection in parallel.
+    fn records<F: Send, T: Send>(
+        &mut self,
+        c: Collection,
+        files: Vec<F>,
+        parse: impl Fn(SourceFile) -> Result<Record<T>, Vec<Diagnostic>> + Sync,
+    ) -> Vec<Record<T>>
+    where
+        O: Fn(F) -> Result<SourceFile, Diagnostic> + Sync,
+    {
+        let (open, release) = (self.open, self.release);
+        let results: Vec<Result<Record<T>, Failure>> = files
+            .into_par_iter()
+            .map(|f| {
+                let file = open(f).map_err(|d| Box::new((None, vec![d])))?;
+                let id = file_id(&file.rel_path).to_string();
+                let mut r = parse(file).map_err(|d| Box::new((Some(id), d)))?;
+                if let Some(log) = release {
+                    r.origin.text.release(log);
+                }
+                Ok(r)
+            })
+            .collect();
+        // Collected in place: the outcomes' list becomes the records'.
+        results
+            .into_iter()
+            .filter_map(|r| match r {
+                Ok(r) => Some(r),
+                Err(failure) => {
+                    let (id, problems) = *failure;
+                    self.unparsed.extend(id.map(|id| (c, id)));
+                    self.diagnostics.extend(problems);
+                    None
+                }
+            })
+            .collect()
+    }
+}
+
+/// Parses `site.yaml`, `regions.yaml` or `topics.yaml`.
+fn parse_settings(file: SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
     match file.role {
-        FileRole::Site => record(file, false).map(Parsed::Site),
         FileRole::Regions => list(file).map(Parsed::Regions),
         FileRole::Topics => list(file).map(Parsed::Topics),
-        FileRole::Record(c) => match c {
-            Collection::Agencies => record(file, false).map(Parsed::Agency),
-            Collection::People => record(file, false).map(Parsed::Person),
-            Collection::Ormas => record(file, true).map(Parsed::Ormas),
-            Collection::Activities => {
-                let r: Record<Activity> = record(file, true)?;
-                check_year_folder(&r)?;
-                Ok(Parsed::Activity(r))
-            }
-            Collection::Partnerships => record(file, true).map(Parsed::Partnership),
-        },
+        _ => record(file, false).map(|r| Parsed::Site(Box::new(r))),
     }
 }
 
@@ -136,7 +224,7 @@ fn origin(file: &SourceFile, yaml_start: usize, body_start: usize) -> Origin {
     Origin {
         path: file.rel_path.clone(),
         full_path: file.display_path.clone(),
-        text: file.text.clone(),
+        text: SourceText::Held(file.text.clone()),
         yaml_start,
         body_start,
     }
@@ -149,7 +237,7 @@ fn file_id(rel_path: &str) -> &str {
 }
 
 /// Parses a record file: YAML alone, or front matter and body.
-fn record<T: DeserializeOwned>(file: SourceFile, has_body: bool) -> Result<Record<T>, Vec<Diagnostic>> {
+fn record<T: DeserializeOwned + ShrinkToFit>(file: SourceFile, has_body: bool) -> Result<Record<T>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let id = file_id(&file.rel_path).to_string();
     if file.role != FileRole::Site
@@ -179,7 +267,10 @@ fn record<T: DeserializeOwned>(file: SourceFile, has_body: bool) -> Result<Recor
         return Err(problems);
     }
     match deserialize_all::<T>(&file.display_path, &file.text, yaml_start, yaml_end) {
-        Ok(meta) if problems.is_empty() => Ok(Record::new(id, meta, origin(&file, yaml_start, body_start))),
+        Ok(mut meta) if problems.is_empty() => {
+            meta.shrink_to_fit();
+            Ok(Record::new(id, meta, origin(&file, yaml_start, body_start)))
+        }
         Ok(_) => Err(problems),
         Err(d) => {
             problems.extend(d);
@@ -245,7 +336,11 @@ fn check_year_folder(r: &Record<Activity>) -> Result<(), Vec<Diagnostic>> {
     if folder == year {
         return Ok(());
     }
-    let yaml = &r.origin.text[r.origin.yaml_start..];
+    // Parsing has the text at hand: it is released only afterwards.
+    let Some(text) = r.origin.text() else {
+        return Ok(());
+    };
+    let yaml = &text[r.origin.yaml_start..];
     let mut d = Diagnostic::error(
         &r.origin.full_path,
         format!("the activity is dated {} but sits in `activities/{folder}/`", r.meta.date),
@@ -253,7 +348,7 @@ fn check_year_folder(r: &Record<Activity>) -> Result<(), Vec<Diagnostic>> {
     .with_field("date")
     .with_help(format!("move it to `activities/{year}/{}.md`, or correct the date", r.id));
     if let Some((s, e)) = locate::locate(yaml, "date") {
-        d = d.at(&r.origin.text, r.origin.yaml_start + s, r.origin.yaml_start + e);
+        d = d.at(&text, r.origin.yaml_start + s, r.origin.yaml_start + e);
     }
     Err(vec![d])
 }

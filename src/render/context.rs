@@ -57,13 +57,14 @@ impl HistoryView {
     }
 }
 
-/// One activity in a list: what a reader needs to decide to open it.
+/// One activity in a list: what a reader needs to decide to open it, as
+/// the theme's `_card.html` sees it.
 #[derive(Debug, Clone, Serialize)]
-pub struct ActivityCard {
+pub struct CardView<'a> {
     /// Page address.
     pub url: String,
     /// Headline.
-    pub title: String,
+    pub title: &'a str,
     /// When.
     pub date: DateView,
     /// Kind label (`Sosialisasi`).
@@ -74,10 +75,18 @@ pub struct ActivityCard {
     pub organizers: Vec<LinkView>,
     /// How many ormas took part, when known.
     pub ormas_count: Option<u32>,
-    /// The card as the theme's `_card.html` renders it: rendered once and
-    /// reused by every list that shows the activity (about a dozen each:
-    /// index, year, kind, its ormas, agencies, officials, regions, topics).
-    #[serde(skip)]
+    /// The activity's summary.
+    pub excerpt: &'a str,
+}
+
+/// An activity's card as the theme's `_card.html` renders it: rendered
+/// once and reused by every list that shows the activity (about a dozen
+/// each: index, year, kind, its ormas, agencies, officials, regions,
+/// topics). Only the markup is kept: at a million activities the view it
+/// was made from would hold another 0.6 GB.
+#[derive(Debug, Clone)]
+pub struct ActivityCard {
+    /// The rendered markup.
     pub html: tera::Value,
 }
 

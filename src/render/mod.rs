@@ -25,7 +25,7 @@ use crate::address::{Section, Urls};
 use crate::model::ActivityKind;
 use crate::output::{Staging, WriteError};
 use crate::site::{ActivityIx, Site};
-use context::{ActivityCard, DateView, LinkView};
+use context::{ActivityCard, CardView, DateView, LinkView};
 pub use pages::Page;
 use theme::Theme;
 
@@ -121,14 +121,6 @@ struct Globals<'a> {
     assets: BTreeMap<&'a str, String>,
     search_url: String,
     feed_url: String,
-}
-
-/// A card as its template sees it: the card and the activity's summary.
-#[derive(Serialize)]
-struct CardContext<'a> {
-    #[serde(flatten)]
-    card: &'a ActivityCard,
-    excerpt: &'a str,
 }
 
 impl<'s> Renderer<'s> {
@@ -240,10 +232,10 @@ impl<'s> Renderer<'s> {
         self.cards
     }
 
-    /// Frees each card's rendered markup once no list will be rendered any
-    /// more (about 0.9 GB at a million activities).
+    /// Frees the cards once no list will be rendered any more (about 1.5 GB
+    /// at a million activities, markup, names and addresses).
     pub fn release_card_markup(&mut self) {
-        self.cards.iter_mut().for_each(|c| c.html = tera::Value::none());
+        self.cards = Vec::new();
     }
 
     /// The interface's words in the site's language.
@@ -297,14 +289,15 @@ impl<'s> Renderer<'s> {
         Ok(compact::compact(&buf))
     }
 
-    fn card(&self, i: ActivityIx) -> Result<ActivityCard, RenderError> {
+    /// What an activity's card shows (also the activity page's heading).
+    pub(crate) fn card_view(&self, i: ActivityIx) -> CardView<'_> {
         let s = self.site;
         let r = &s.activities[i];
         let refs = &s.refs.activities[i];
         let m = &r.meta;
-        let mut card = ActivityCard {
+        CardView {
             url: self.urls.link_to(s, i),
-            title: m.title.clone(),
+            title: &m.title,
             date: self.date_view(&m.date),
             kind: self.label_of("activity_kind", &m.kind),
             region: Some(self.region_link(refs.region)),
@@ -314,13 +307,16 @@ impl<'s> Renderer<'s> {
             } else {
                 Some(m.participants.ormas.len() as u32)
             }),
-            html: tera::Value::none(),
-        };
+            excerpt: r.summary(),
+        }
+    }
+
+    fn card(&self, i: ActivityIx) -> Result<ActivityCard, RenderError> {
+        let view = self.card_view(i);
         let mut ctx = tera::Context::new();
-        ctx.insert("a", &CardContext { card: &card, excerpt: r.summary() });
+        ctx.insert("a", &view);
         let html = self.render_template(CARD_TEMPLATE, &ctx)?;
-        card.html = tera::Value::safe_string(&String::from_utf8_lossy(&html));
-        Ok(card)
+        Ok(ActivityCard { html: tera::Value::safe_string(&String::from_utf8_lossy(&html)) })
     }
 
     /// Renders one page to its output file and bytes.

@@ -236,6 +236,8 @@ impl<'s> Corpus<'s> {
         let s = self.site;
         let (ty, i) = self.locate(doc);
         let mut f: [String; FIELDS] = Default::default();
+        // A record's body, read again from its file, lives as long as this.
+        let held;
         let (path, title, date, kind, region, detail, body) = match ty {
             DocType::Activity => {
                 let a = ActivityIx::from(i);
@@ -259,15 +261,10 @@ impl<'s> Corpus<'s> {
                 let kind = ActivityKind::ALL.iter().position(|k| *k == m.kind).map(|k| k as u8);
                 // Organisers by the names citizens recognise, not only abbreviations.
                 let detail = refs.organizers.iter().map(|&g| s.agency_listing_name(g)).collect::<Vec<_>>().join(", ");
-                (
-                    Urls::page_of(s, a),
-                    m.title.as_str(),
-                    m.date.to_indonesian(),
-                    kind,
-                    Some(refs.region),
-                    detail,
-                    r.body(),
-                )
+                (Urls::page_of(s, a), m.title.as_str(), m.date.to_indonesian(), kind, Some(refs.region), detail, {
+                    held = r.body();
+                    &*held
+                })
             }
             DocType::Ormas => {
                 let o = OrmasIx::from(i);
@@ -285,7 +282,8 @@ impl<'s> Corpus<'s> {
                     Some(a) => format!("{a} · {}", m.status.label()),
                     None => m.status.label().to_string(),
                 };
-                (Urls::page_of(s, o), m.name.as_str(), String::new(), None, Some(region), detail, r.body())
+                held = r.body();
+                (Urls::page_of(s, o), m.name.as_str(), String::new(), None, Some(region), detail, &*held)
             }
             DocType::Agency => {
                 let g = AgencyIx::from(i);

@@ -21,8 +21,95 @@ const BATCH: usize = 32;
 /// Occurrences of a term in one document, per field (saturating).
 pub type FieldCounts = [u8; FIELDS];
 
-/// A term's documents, ascending, with per-field counts.
-pub type Postings = Vec<(u32, FieldCounts)>;
+/// A term's documents, ascending, with per-field counts, packed: each as
+/// its gap from the previous document (LEB128), a byte of the fields it
+/// occurs in, then the count of each of those. The postings are the
+/// index's largest structure (about 250 per document); packed they take
+/// about 3.5 bytes each instead of 8 (`(u32, [u8; 4])`) and 1.3× that in
+/// growing vectors' slack: 1.4 GB less at a million activities.
+#[derive(Debug, Default, Clone)]
+pub struct Postings {
+    bytes: Vec<u8>,
+    len: u32,
+    last: u32,
+}
+
+impl Postings {
+    /// Appends document `doc`, which comes after every document held.
+    pub fn push(&mut self, doc: u32, counts: FieldCounts) {
+        let mut gap = doc - self.last;
+        while gap >= 0x80 {
+            self.bytes.push((gap as u8) | 0x80);
+            gap >>= 7;
+        }
+        self.bytes.push(gap as u8);
+        let fields = counts.iter().enumerate().filter(|(_, c)| **c > 0).fold(0u8, |m, (f, _)| m | (1 << f));
+        self.bytes.push(fields);
+        self.bytes.extend(counts.iter().filter(|c| **c > 0));
+        self.len += 1;
+        self.last = doc;
+    }
+
+    /// How many documents.
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Whether it holds no document.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Each document, ascending, with its counts.
+    pub fn iter(&self) -> PostingsIter<'_> {
+        PostingsIter { bytes: &self.bytes, left: self.len, doc: 0 }
+    }
+}
+
+/// The documents of [`Postings`], decoded as they are read.
+#[derive(Debug, Clone)]
+pub struct PostingsIter<'a> {
+    bytes: &'a [u8],
+    left: u32,
+    doc: u32,
+}
+
+impl Iterator for PostingsIter<'_> {
+    type Item = (u32, FieldCounts);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.left = self.left.checked_sub(1)?;
+        let (mut gap, mut shift) = (0u32, 0);
+        let mut at = 0;
+        loop {
+            let b = self.bytes[at];
+            at += 1;
+            gap |= u32::from(b & 0x7f) << shift;
+            shift += 7;
+            if b < 0x80 {
+                break;
+            }
+        }
+        self.doc += gap;
+        let fields = self.bytes[at];
+        at += 1;
+        let mut counts = [0; FIELDS];
+        for (f, c) in counts.iter_mut().enumerate() {
+            if fields & (1 << f) != 0 {
+                *c = self.bytes[at];
+                at += 1;
+            }
+        }
+        self.bytes = &self.bytes[at..];
+        Some((self.doc, counts))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left as usize, Some(self.left as usize))
+    }
+}
+
+impl ExactSizeIterator for PostingsIter<'_> {}
 
 /// The inverted site.
 #[derive(Debug, Default)]
@@ -132,7 +219,7 @@ fn merge(out: &mut Inverted, dict: &mut Map<String, u32>, chunk: Chunk) {
             let next = out.terms.len() as u32;
             *dict.entry(t).or_insert_with_key(|t| {
                 out.terms.push(t.clone());
-                out.postings.push(Vec::new());
+                out.postings.push(Postings::default());
                 next
             })
         })
@@ -140,9 +227,29 @@ fn merge(out: &mut Inverted, dict: &mut Map<String, u32>, chunk: Chunk) {
     for (postings, lengths, summary) in chunk.docs {
         let doc = out.lengths.len() as u32;
         for (local, counts) in postings {
-            out.postings[global[local as usize] as usize].push((doc, counts));
+            out.postings[global[local as usize] as usize].push(doc, counts);
         }
         out.lengths.push(lengths);
         out.summaries.push(summary);
+    }
+}
+
+#[cfg(test)]
+mod packed_tests {
+    use super::*;
+
+    #[test]
+    fn postings_give_back_what_was_pushed() {
+        let pushed = [
+            (0, [1, 0, 0, 0]),
+            (3, [0, 0, 0, 255]),
+            (200, [2, 3, 0, 1]),
+            (70_000, [0, 9, 0, 0]),
+            (u32::MAX, [1, 1, 1, 1]),
+        ];
+        let mut p = Postings::default();
+        pushed.iter().for_each(|&(d, c)| p.push(d, c));
+        assert_eq!(p.len(), pushed.len());
+        assert_eq!(p.iter().collect::<Vec<_>>(), pushed);
     }
 }

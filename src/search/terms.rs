@@ -212,7 +212,7 @@ pub fn encode_entries(
             buf.str(&terms[t]);
             let idf_milli = (idf(n, postings.len()) * 1000.0).round() as u64;
             let docs = postings.iter().map(|p| p.0);
-            let impacts = postings.iter().map(|(d, counts)| impact(counts, &lengths[*d as usize], &avg));
+            let impacts = postings.iter().map(|(d, counts)| impact(&counts, &lengths[d as usize], &avg));
             buf.block(|b| write_list(b, (corpus, values), idf_milli, docs, impacts, scratch));
             buf.0
         })

@@ -87,10 +87,14 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
             let d = Diagnostic::warning(&r.origin.full_path, format!("{message}: it is left out of /{PACKAGE_PATH}"))
                 .with_field(field)
                 .with_help(format!("{help}; the 360Giving standard requires it of every grant"));
-            let yaml = &r.origin.text[r.origin.yaml_start..];
+            let Some(text) = r.origin.text() else {
+                out.push(d);
+                continue;
+            };
+            let yaml = &text[r.origin.yaml_start..];
             let span = locate(yaml, field).or_else(|| locate(yaml, "kind"));
             out.push(match span {
-                Some((s, e)) => d.at(&r.origin.text, r.origin.yaml_start + s, r.origin.yaml_start + e),
+                Some((s, e)) => d.at(&text, r.origin.yaml_start + s, r.origin.yaml_start + e),
                 None => d,
             });
         }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, closest};
 use crate::model::{Activity, Agency, Collection, Origin, Ormas, Partnership, Person, Record, Region, Source, Topic};
-use crate::parse::{ListFile, is_valid_id, locate::locate, slugify};
+use crate::parse::{ListFile, is_valid_id, slugify};
 
 /// Ids of one collection, for lookups and "did you mean".
 struct Ids<'a> {
@@ -415,11 +415,7 @@ fn region_help(regions: &[Region], wrong: &str) -> Option<String> {
 /// An error at `field` of a record, located in its text when found there.
 fn point(origin: &Origin, field: &str, message: impl Into<String>) -> Diagnostic {
     let d = Diagnostic::error(&origin.full_path, message).with_field(field);
-    let yaml_end = if origin.body_start > origin.yaml_start { origin.body_start } else { origin.text.len() };
-    match locate(&origin.text[origin.yaml_start..yaml_end], field) {
-        Some((s, e)) => d.at(&origin.text, origin.yaml_start + s, origin.yaml_start + e),
-        None => d,
-    }
+    crate::parse::locate::at_field(d, origin, field)
 }
 
 pub(super) fn warn(origin: &Origin, field: &str, message: impl Into<String>) -> Diagnostic {
@@ -466,7 +462,9 @@ fn check_body<T>(out: &mut Vec<Diagnostic>, r: &Record<T>) {
         let mut d =
             Diagnostic::warning(&r.origin.full_path, "the text below the front matter is shorter than a sentence")
                 .with_help("add the press-release text or a description after the closing `---`");
-        d = d.at(&r.origin.text, r.origin.body_start.min(r.origin.text.len()), r.origin.text.len());
+        if let Some(text) = r.origin.text() {
+            d = d.at(&text, r.origin.body_start.min(text.len()), text.len());
+        }
         out.push(d);
     }
 }

@@ -6,14 +6,14 @@ use serde::Serialize;
 use super::links::SourceView;
 use super::ppid::PpidRequest;
 use crate::address::Section;
-use crate::render::context::{ActivityCard, Fact, LinkView, PageMeta};
+use crate::render::context::{CardView, Fact, LinkView, PageMeta};
 use crate::render::{Renderer, markdown};
 use crate::site::ActivityIx;
 
 #[derive(Serialize)]
 pub(super) struct ActivityPage<'a> {
     pub(super) meta: PageMeta,
-    card: &'a ActivityCard,
+    card: CardView<'a>,
     facts: Vec<Fact>,
     organizers: Vec<LinkView>,
     ormas: Vec<LinkView>,
@@ -40,7 +40,7 @@ impl Renderer<'_> {
         let r = &s.activities[i];
         let refs = &s.refs.activities[i];
         let m = &r.meta;
-        let card = &self.cards[usize::from(i)];
+        let card = self.card_view(i);
         let mut facts = vec![
             Fact::text(self.tr("fact.date"), card.date.text.clone()),
             Fact::text(self.tr("fact.kind"), card.kind.clone()),
@@ -86,7 +86,7 @@ impl Renderer<'_> {
             officials,
             topics: refs.topics.iter().map(|&t| self.topic_link(t)).collect(),
             partnership: refs.partnership.map(|p| self.partnership_link(p)),
-            body: markdown::to_html(r.body()),
+            body: markdown::to_html(&r.body()),
             notes: m.notes.clone(),
             sources: self.sources(&m.sources),
             ppid: self.ppid_for_activity(i),

@@ -369,10 +369,7 @@ impl Renderer<'_> {
             Page::Topic(i, n) => Built::record(&self.topic_page(*i, *n, path), jsonld::topic(s, u, *i))?,
             Page::Partnership(i) => {
                 let p = self.partnership_page(*i, path);
-                Built::record(
-                    &p,
-                    jsonld::partnership(s, u, *i, &crate::text::summary(s.partnerships[*i].body()), &self.i18n),
-                )?
+                Built::record(&p, jsonld::partnership(s, u, *i, s.partnerships[*i].summary(), &self.i18n))?
             }
         };
         context.insert("jsonld", &jsonld);

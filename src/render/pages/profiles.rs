@@ -149,10 +149,11 @@ impl Renderer<'_> {
             title: self.tr("nav.partnerships"),
             items: self.partnership_rows(&s.links.partnerships_by_ormas[i]),
         }];
+        let body = r.body();
         let first = Urls::page_of(s, i);
         let mut meta = self.meta(
             &self.page_title(&m.name, n),
-            &text::excerpt(r.body(), text::DESCRIPTION_CHARS),
+            &text::excerpt(&body, text::DESCRIPTION_CHARS),
             path,
             "ormas",
             vec![self.crumb(Section::Ormas)],
@@ -161,7 +162,7 @@ impl Renderer<'_> {
         let shown = Shown {
             kind_label: self.tr("nav.ormas"),
             facts,
-            body: Some(r.body()),
+            body: Some(&body),
             notes: m.notes.clone(),
             related,
             sources: self.sources(&m.sources),
@@ -386,10 +387,11 @@ impl Renderer<'_> {
                 items: parties.ormas.iter().map(|&o| self.ormas_counted(o)).collect(),
             },
         ];
+        let body = r.body();
         let first = Urls::page_of(s, i);
         let meta = self.meta(
             &m.title,
-            &text::excerpt(r.body(), text::DESCRIPTION_CHARS),
+            &text::excerpt(&body, text::DESCRIPTION_CHARS),
             path,
             "kemitraan",
             vec![self.crumb(Section::Partnerships)],
@@ -397,7 +399,7 @@ impl Renderer<'_> {
         let shown = Shown {
             kind_label: self.label_of("partnership_kind", &m.kind),
             facts,
-            body: Some(r.body()),
+            body: Some(&body),
             notes: m.notes.clone(),
             related,
             sources: self.sources(&m.sources),
