@@ -339,12 +339,9 @@ pub fn manifest<'a>(corpus: &'a Corpus, urls: &'a Urls, sets: &[Vec<u32>], parts
     let s = corpus.site;
     let types = DocType::ALL
         .iter()
-        .enumerate()
-        .map(|(k, t)| DocTypeRange {
-            slug: t.slug(),
-            label: t.label(),
-            start: corpus.starts[k],
-            end: corpus.starts[k + 1],
+        .map(|&t| {
+            let docs = corpus.documents_of_type(t);
+            DocTypeRange { slug: t.slug(), label: t.label(), start: docs.start, end: docs.end }
         })
         .collect();
     let mut years = Vec::new();
@@ -354,7 +351,8 @@ pub fn manifest<'a>(corpus: &'a Corpus, urls: &'a Urls, sets: &[Vec<u32>], parts
         let next = activities.get(i + 1).map(|n| n.meta.date.year);
         if next != Some(a.meta.date.year) {
             let end = i as u32 + 1;
-            years.push(YearRange { year: a.meta.date.year, start, end });
+            let docs = corpus.documents_of(DocType::Activity, start, end);
+            years.push(YearRange { year: a.meta.date.year, start: docs.start, end: docs.end });
             start = end;
         }
     }

@@ -33,9 +33,12 @@ pub struct Manifest<'a> {
     /// The site's base path (`/`, `/portal/`), the prefix of every
     /// summary's `path`.
     pub base: &'a str,
-    /// Number of documents; they are numbered `0..documents`.
+    /// Number of documents; they are numbered `0..documents` from the end
+    /// of the site's order, so the newest activity has the highest number
+    /// and date order is descending document order.
     pub documents: u32,
-    /// The document types in document-number order, each a range.
+    /// The document types in the order results list them (activities,
+    /// ormas, agencies, officials), each a range of document numbers.
     pub types: Vec<DocTypeRange>,
     /// The years of the activities, newest first, each a range.
     pub years: Vec<YearRange>,

@@ -617,10 +617,12 @@ async function search(index, state) {
     covers.push(entries);
   }
 
-  // Order: by relevance (score, then newest) or by date (document order).
-  const order = Array.from(result.docs.keys());
+  // Order: by relevance (score, then newest) or by date. Documents are
+  // numbered from the end of the site's order (the newest activity has the
+  // highest number), so date order is descending document order.
+  const order = Array.from(result.docs.keys()).reverse();
   const byDate = state.urut === 'tanggal' || !words.length;
-  if (!byDate) order.sort((a, b) => result.scores[b] - result.scores[a] || a - b);
+  if (!byDate) order.sort((a, b) => result.scores[b] - result.scores[a] || b - a);
   const docs = order.map((i) => result.docs[i]);
 
   // Counts: exact in every case, from the cheapest source that is exact.
@@ -858,9 +860,9 @@ class Page {
     const rows = [['jenis_catatan', 'judul', 'tanggal', 'jenis_kegiatan', 'wilayah', 'keterangan', 'alamat']];
     for (const s of this.shownSummaries || []) {
       const type = this.index.types[s.type];
-      const region = s.region >= 0 ? this.index.regions[s.region][1] : '';
-      const kind = s.kind < this.index.kinds.length ? this.index.kinds[s.kind][1] : '';
-      rows.push([type[1], s.title, s.date || '', kind, region, s.detail || '', new URL(this.index.base + s.path, location.href).href]);
+      const region = s.region >= 0 ? this.index.regions[s.region].name : '';
+      const kind = s.kind < this.index.kinds.length ? this.index.kinds[s.kind].label : '';
+      rows.push([type.label, s.title, s.date || '', kind, region, s.detail || '', new URL(this.index.base + s.path, location.href).href]);
     }
     return `\ufeff${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
   }
