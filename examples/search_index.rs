@@ -8,7 +8,7 @@
 //!
 //! OUT then holds `cari/index.html` and `cari/indeks/`; copy the rest of a
 //! small built site (its `assets/`) beside them to query it in a browser,
-//! as `scripts/bench-search-1m.sh` does.
+//! as `scripts/bench-search-index.sh` does.
 
 // The same allocator as the `terbuka` binary, so the figures are its figures.
 #[global_allocator]

@@ -98,7 +98,10 @@ impl Index {
         let separators: Vec<&str> =
             shards["separators"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
         let k = terbuka::search::shards::shard_of(&separators, term)?;
-        let bytes = self.file(&format!("t/{}", shards["names"][k].as_str().unwrap()));
+        let digits = shards["digits"].as_u64().unwrap() as usize;
+        let name = &shards["names"].as_str().unwrap()[k * digits..(k + 1) * digits];
+        assert_eq!(shards["names"].as_str().unwrap().len(), separators.len() * digits, "a name per shard");
+        let bytes = self.file(&format!("t/{name}"));
         let mut r = Reader { b: &bytes, p: 0 };
         for _ in 0..r.varint() {
             let t = r.str();

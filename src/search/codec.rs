@@ -97,7 +97,7 @@ pub fn content_hash(bytes: &[u8]) -> String {
 }
 
 /// A longer content hash that names a file on its own, without a position
-/// (term shards): 10 hex digits of xxh3, or `digits` when asked.
+/// (term shards): the first `digits` (at most 16) hex digits of xxh3.
 pub fn content_name(bytes: &[u8], digits: usize) -> String {
     format!("{:016x}", xxh3_64(bytes))[..digits.min(16)].to_string()
 }

@@ -62,8 +62,8 @@ fn pack(dir: &str, n: usize, raw: &[u8]) -> (String, File) {
 /// Hex digits of a term shard's name. Shards are named by content alone
 /// (no position, so that a shard added or removed renames no other), so
 /// the name must stay unique among every shard a host or browser may have
-/// cached: 40 bits.
-const SHARD_NAME_DIGITS: usize = 10;
+/// cached over many builds: 40 bits.
+pub const SHARD_NAME_DIGITS: usize = 10;
 
 /// The term shards: each one's separator and name, for the manifest.
 pub struct TermShards {
@@ -93,15 +93,21 @@ pub fn term_shards(terms: &[String], entries: &[Vec<u8>]) -> (TermShards, Vec<Fi
             deflate_fast(&raw.0)
         })
         .collect();
-    let mut names: Vec<String> = packed.iter().map(|b| content_name(b, SHARD_NAME_DIGITS)).collect();
-    // Two shards of one build whose short names collide get the full hash.
-    let mut seen = std::collections::HashMap::new();
-    for (k, name) in names.iter().enumerate() {
-        seen.entry(name.clone()).or_insert_with(Vec::new).push(k);
-    }
-    for ks in seen.into_values().filter(|ks| ks.len() > 1) {
-        ks.into_iter().for_each(|k| names[k] = content_name(&packed[k], 16));
-    }
+    // Names must be unique in a build: a shard whose name an earlier one
+    // took is named by the hash of its bytes and a counter instead.
+    let mut taken = std::collections::HashSet::new();
+    let names: Vec<String> = packed
+        .iter()
+        .map(|bytes| {
+            let mut name = content_name(bytes, SHARD_NAME_DIGITS);
+            let mut salt = 0u8;
+            while !taken.insert(name.clone()) {
+                salt += 1;
+                name = content_name(&[bytes.as_slice(), &[salt]].concat(), SHARD_NAME_DIGITS);
+            }
+            name
+        })
+        .collect();
     let files = names.iter().zip(packed).map(|(name, bytes)| (format!("{DIR}/t/{name}.bin"), bytes)).collect();
     (TermShards { separators, names }, files)
 }
@@ -374,7 +380,7 @@ pub fn manifest<'a>(corpus: &'a Corpus, urls: &'a Urls, sets: &[Vec<u32>], parts
         regions,
         topics,
         browse: browse_counts(corpus, sets),
-        terms: Terms { separators: &parts.terms.separators, names: &parts.terms.names },
+        terms: Terms { separators: &parts.terms.separators, names: parts.terms.names.concat(), digits: SHARD_NAME_DIGITS },
         summaries: Summaries {
             group: GROUP,
             pack: PACK,

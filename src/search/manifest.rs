@@ -80,16 +80,21 @@ pub struct Directory<'a> {
     pub names: BTreeMap<&'static str, NameFiles<'a>>,
 }
 
-/// The term shards, as parallel arrays: shard `k` is
-/// `t/<names[k]>.bin` and holds the keys from `separators[k]` up to the
-/// next separator ([`super::shards`]).
+/// The term shards: shard `k` is `t/<name>.bin`, its name the `k`th run
+/// of `digits` characters of `names`, and holds the keys from
+/// `separators[k]` up to the next separator ([`super::shards`]).
 #[derive(Debug, Serialize)]
 pub struct Terms<'a> {
     /// Separator of each shard, ascending (code-point order); the first
     /// is empty.
     pub separators: &'a [String],
-    /// Name of each shard's file: its content hash, 10 hex digits.
-    pub names: &'a [String],
+    /// The names of the shards' files (content hashes in hex), one after
+    /// the other: in one string they cost their 4 bits a digit and no
+    /// quotes and commas (1.8 bytes a shard less, 11 kB at a million
+    /// activities).
+    pub names: String,
+    /// Characters per name.
+    pub digits: usize,
 }
 
 /// One document type and its documents.

@@ -229,7 +229,7 @@ class Index {
     this.topics = manifest.topics;
     // Browse counts per facet, in FACETS order, as Maps from value to count.
     this.browse = FACETS.map((f) => zip(manifest.browse[f].values, manifest.browse[f].counts));
-    // Term shards {separators, names}, summary files {group, pack, block,
+    // Term shards {separators, names, digits}, summary files {group, pack, block,
     // unit, blocks, slots}; the other file lists are in the directory.
     this.terms = manifest.terms;
     this.summaryFiles = manifest.summaries;
@@ -271,7 +271,7 @@ class Index {
   /** A shard as a Map from term to its entry's byte range. */
   shard(k) {
     if (!this.shardCache.has(k)) {
-      this.shardCache.set(k, load(this.url(`t/${this.terms.names[k]}`)).then((bytes) => {
+      this.shardCache.set(k, load(this.url(`t/${this.terms.names.substr(k * this.terms.digits, this.terms.digits)}`)).then((bytes) => {
         const r = new Reader(bytes);
         const terms = new Map();
         for (let n = r.varint(); n > 0; n--) {
