@@ -39,8 +39,8 @@ pub const BLOCK: usize = 8;
 /// counting results narrowed by one reads only the files of that range.
 pub const COLUMN_RUN: usize = 4096;
 /// Target size of a term shard before compression: shards hold between
-/// half and twice this (see [`super::shards`]), about as much on average
-/// as the shards cut greedily at 16 kB before.
+/// three quarters and one and a half times this (see [`super::shards`]),
+/// about as much on average as the shards cut greedily at 16 kB before.
 const SHARD_BYTES: usize = 12 * 1024;
 /// Target size of a facet-set file before compression.
 const FACET_BYTES: usize = 32 * 1024;
