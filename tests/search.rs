@@ -357,7 +357,10 @@ fn indexes_the_seed_press_releases_with_their_facets() {
     // The same set is stored among the terms, as `#wilayah=<value>`, with
     // each document's kind, region and topics (a short list's columns).
     assert_eq!(m["columns"]["facets"], serde_json::json!(["jenis", "wilayah", "topik"]));
-    assert!(m.get("facets").is_none() && m.get("names").is_none(), "the file lists some queries need are in the directory");
+    assert!(
+        m.get("facets").is_none() && m.get("names").is_none(),
+        "the file lists some queries need are in the directory"
+    );
     let entry = index.entry(&format!("#wilayah={tangerang}")).expect("the region's entry");
     assert_eq!(entry.postings.iter().map(|p| p.0).collect::<Vec<_>>(), sets[tangerang as usize]);
     let columns = entry.columns.expect("a short list has columns");

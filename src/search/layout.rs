@@ -380,7 +380,11 @@ pub fn manifest<'a>(corpus: &'a Corpus, urls: &'a Urls, sets: &[Vec<u32>], parts
         regions,
         topics,
         browse: browse_counts(corpus, sets),
-        terms: Terms { separators: &parts.terms.separators, names: parts.terms.names.concat(), digits: SHARD_NAME_DIGITS },
+        terms: Terms {
+            separators: &parts.terms.separators,
+            names: parts.terms.names.concat(),
+            digits: SHARD_NAME_DIGITS,
+        },
         summaries: Summaries {
             group: GROUP,
             pack: PACK,
