@@ -4,10 +4,11 @@
 //! result summaries in groups of [`GROUP`] documents, [`PACK`] groups a
 //! file, `c/` the column facets of every document in runs of
 //! [`COLUMN_RUN`], `f/` facet value sets, `n/` names of agencies and ormas
-//! for the facet lists, and `manifest-<hash>.bin` ([`super::manifest`]).
-//! Every file (every summary group) is raw deflate and named
-//! `<position>-<content hash>.bin`, so a host can cache it forever; the
-//! manifest holds the hashes.
+//! for the facet lists, `manifest-<hash>.bin` and its second level
+//! `directory-<hash>.bin` ([`super::manifest`]). Every file (every summary
+//! group) is raw deflate and named by its content hash, so a host can cache
+//! it forever: term shards `t/<hash>.bin`, the others
+//! `<position>-<hash>.bin`; the manifest's two levels hold the names.
 
 use std::collections::BTreeMap;
 
@@ -134,10 +135,10 @@ pub const SLOT_UNIT: usize = 16;
 /// [`PACK`] to a file in slots of one size per file: a group is its
 /// compressed length (a varint), its raw deflate bytes and zeros up to the
 /// slot's end. With one slot size per file, rather than a byte size per
-/// group, the manifest holds one number per 128 documents instead of 16
-/// (at a million activities, 8 kB instead of about 130 kB, which alone
-/// would pass the first query's budget); the padding costs 8 % of the
-/// summary bytes (groups of 8 documents vary little in size).
+/// group, the manifest holds one number per 128 documents instead of one
+/// per 8 (at a million activities about 6 kB instead of about 200 kB,
+/// which alone passed the first query's budget); the padding costs 8.5 %
+/// of the summary bytes (groups of 8 documents vary little in size).
 pub fn summary_groups(summaries: &[Vec<u8>]) -> SummaryFiles {
     let packed: Vec<Vec<u8>> = summaries
         .par_chunks(GROUP)
