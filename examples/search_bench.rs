@@ -3,7 +3,7 @@
 //!
 //! `cargo run --release --example search_bench -- CONTENT OUT [QUERY1 QUERY2 [FILTER]]`
 //! (with `SEARCH_BENCH_REUSE=1`, an OUT already built by `terbuka build` is
-//! measured as it is)
+//! measured as it is; with CONTENT `-`, only the queries are measured)
 //! (`scripts/bench-search.sh` generates the corpora and runs it; figures go
 //! in `docs/search.md`).
 
@@ -28,6 +28,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let filter = rest.get(2).map_or("wilayah=36.71", String::as_str);
     let out = PathBuf::from(out);
 
+    // With CONTENT `-`, OUT (built already, or by `search_index`) is only
+    // queried: at a million activities loading the site again would need
+    // as much memory as the build.
+    if content == "-" {
+        return queries(&out, q1, q2, filter, rest);
+    }
     // Index alone, on a loaded site, phase by phase.
     let mut timings = terbuka::Timings::default();
     let (site, _) = terbuka::load(Path::new(content), false, &mut timings)?;
@@ -70,9 +76,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         mb(index_bytes),
         100.0 * index_bytes as f64 / html_bytes.max(1) as f64
     );
+    queries(&out, q1, q2, filter, rest)
+}
 
-    // Queries in Chromium, from a local static server.
-    let server = terbuka::serve::http::HttpServer::start(0, out.clone(), None)?;
+/// Queries in Chromium, from a local static server.
+fn queries(out: &Path, q1: &str, q2: &str, filter: &str, rest: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    let server = terbuka::serve::http::HttpServer::start(0, out.to_path_buf(), None)?;
     let origin = format!("http://{}", server.addr);
     let browser = chromium()?;
     let tab = browser.new_tab()?;

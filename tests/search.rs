@@ -53,6 +53,8 @@ impl Reader<'_> {
 struct Index {
     dir: std::path::PathBuf,
     manifest: serde_json::Value,
+    /// The manifest's second level: column, facet-set and name files.
+    directory: serde_json::Value,
 }
 
 /// A term's postings: (document, impact), its IDF and, in a short list,
@@ -81,8 +83,10 @@ impl Index {
         let url = attrs(&html, "form#cari", "data-manifest").pop().expect("manifest address on /cari/");
         let rel = url.split("/cari/").nth(1).unwrap();
         let dir = built.public.join("cari");
-        let manifest = serde_json::from_slice(&inflate(&fs::read(dir.join(rel)).unwrap())).unwrap();
-        Self { dir: dir.join("indeks"), manifest }
+        let manifest: serde_json::Value = serde_json::from_slice(&inflate(&fs::read(dir.join(rel)).unwrap())).unwrap();
+        let level2 = dir.join("indeks").join(manifest["directory"].as_str().expect("the directory's path"));
+        let directory = serde_json::from_slice(&inflate(&fs::read(level2).unwrap())).unwrap();
+        Self { dir: dir.join("indeks"), manifest, directory }
     }
 
     fn file(&self, name: &str) -> Vec<u8> {
@@ -91,9 +95,13 @@ impl Index {
 
     fn entry(&self, term: &str) -> Option<Entry> {
         let shards = &self.manifest["terms"];
-        let firsts: Vec<&str> = shards["firsts"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
-        let k = terbuka::search::shards::shard_of(&firsts, term)?;
-        let bytes = self.file(&format!("t/{k}-{}", shards["hashes"][k].as_str().unwrap()));
+        let separators: Vec<&str> =
+            shards["separators"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+        let k = terbuka::search::shards::shard_of(&separators, term)?;
+        let digits = shards["digits"].as_u64().unwrap() as usize;
+        let name = &shards["names"].as_str().unwrap()[k * digits..(k + 1) * digits];
+        assert_eq!(shards["names"].as_str().unwrap().len(), separators.len() * digits, "a name per shard");
+        let bytes = self.file(&format!("t/{name}"));
         let mut r = Reader { b: &bytes, p: 0 };
         for _ in 0..r.varint() {
             let t = r.str();
@@ -145,21 +153,27 @@ impl Index {
         }
         let mut hits: Vec<(u32, f64)> =
             scores.into_iter().filter(|(_, (n, _))| *n == qs.len()).map(|(d, (_, s))| (d, s)).collect();
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Ties: newest first, which is the higher document number.
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
         hits.into_iter().map(|(d, _)| d).collect()
     }
 
     fn summary(&self, doc: u32) -> Summary {
         let m = &self.manifest["summaries"];
-        let [group, pack, block] = ["group", "pack", "block"].map(|k| m[k].as_u64().unwrap() as u32);
+        let [group, pack, block, unit] = ["group", "pack", "block", "unit"].map(|k| m[k].as_u64().unwrap() as u32);
         let g = doc / group;
         let file = g / pack;
         let name = format!("r/{file}-{}.bin", m["blocks"][(file / block) as usize].as_str().unwrap());
-        // A group's bytes follow those of the groups before it in its file.
-        let size = |k: u32| m["sizes"][k as usize].as_u64().unwrap() as usize;
-        let start: usize = (file * pack..g).map(size).sum();
+        // Every group of a file has a slot of the file's size: its
+        // compressed length, its bytes, then zeros.
+        let slot = (m["slots"][file as usize].as_u64().unwrap() as u32 * unit) as usize;
         let packed = fs::read(self.dir.join(name)).unwrap();
-        let bytes = inflate(&packed[start..start + size(g)]);
+        assert_eq!(packed.len() % slot, 0, "a file is whole slots");
+        let start = (g % pack) as usize * slot;
+        let mut head = Reader { b: &packed[start..start + slot], p: 0 };
+        let length = head.varint() as usize;
+        assert!(head.b[head.p + length..].iter().all(|&b| b == 0), "zeros after the group");
+        let bytes = inflate(&head.b[head.p..head.p + length]);
         let mut r = Reader { b: &bytes, p: 0 };
         let n = r.varint() as u32;
         let mut found = None;
@@ -242,10 +256,18 @@ fn indexes_the_seed_press_releases_with_their_facets() {
     let built = build(&repo().join("content"));
     let index = Index::open(&built);
     let m = &index.manifest;
-    assert_eq!(m["version"], 2, "the manifest's format version");
+    assert_eq!(m["version"], 3, "the manifest's format version");
+    let dir = &index.directory;
     let n = m["documents"].as_u64().unwrap();
     assert_eq!(m["types"][0]["slug"], "kegiatan");
-    assert_eq!(m["types"][0]["end"].as_u64(), Some(5), "five activities first");
+    // Documents are numbered from the end of the site's order: the five
+    // activities are the last five, the newest the highest number.
+    assert_eq!(
+        (m["types"][0]["start"].as_u64(), m["types"][0]["end"].as_u64()),
+        (Some(n - 5), Some(n)),
+        "five activities, numbered last"
+    );
+    let activity = |d: u32| u64::from(d) >= n - 5;
     let pilkada = index.search("pilkada");
     let titles = index.titles(&pilkada);
     assert_eq!(titles[0], "KPU Kota Tangerang Ajak Ormas Kawal Pilkada Serentak 2024", "{titles:?}");
@@ -273,8 +295,8 @@ fn indexes_the_seed_press_releases_with_their_facets() {
         .iter()
         .map(|y| (y["year"].as_u64().unwrap(), y["start"].as_u64().unwrap(), y["end"].as_u64().unwrap()))
         .collect();
-    assert_eq!(years, [(2024, 0, 4), (2023, 4, 5)]);
-    let summary = index.summary(0);
+    assert_eq!(years, [(2024, n - 4, n), (2023, n - 5, n - 4)]);
+    let summary = index.summary(n as u32 - 1);
     assert!(summary.date.ends_with("2024") && summary.path.starts_with("kegiatan/"), "{summary:?}");
     assert!(!summary.excerpt.is_empty());
     // Region facet: the Kota Tangerang value set holds the Tangerang activities.
@@ -286,9 +308,9 @@ fn indexes_the_seed_press_releases_with_their_facets() {
     assert_eq!(regions[banten]["parent"], serde_json::Value::Null, "a province lies in none");
     // Facet files are numbered across facets: the region facet's first
     // file follows the kind facet's files.
-    assert_eq!(m["facets"]["wilayah"]["firsts"][0], 0);
-    let first_region_file = &m["facets"]["wilayah"]["hashes"][0];
-    let kinds = m["facets"]["jenis"]["hashes"].as_array().unwrap().len();
+    assert_eq!(dir["facets"]["wilayah"]["firsts"][0], 0);
+    let first_region_file = &dir["facets"]["wilayah"]["hashes"][0];
+    let kinds = dir["facets"]["jenis"]["hashes"].as_array().unwrap().len();
     let bytes = index.file(&format!("f/{kinds}-{}", first_region_file.as_str().unwrap()));
     let mut r = Reader { b: &bytes, p: 0 };
     let mut sets = Vec::new();
@@ -309,7 +331,7 @@ fn indexes_the_seed_press_releases_with_their_facets() {
     assert_eq!(browse["counts"][k].as_u64(), Some(sets[tangerang as usize].len() as u64));
     // Name files: agencies first, ranked by id; the manifest names each
     // file's first value and id.
-    let agencies = &m["names"]["instansi"];
+    let agencies = &dir["names"]["instansi"];
     assert_eq!(agencies["firsts"][0], 0);
     let bytes = index.file(&format!("n/0-{}", agencies["hashes"][0].as_str().unwrap()));
     let mut r = Reader { b: &bytes, p: 0 };
@@ -323,23 +345,28 @@ fn indexes_the_seed_press_releases_with_their_facets() {
     assert_eq!(agencies["ids"][0].as_str(), Some(ids[0].as_str()));
     assert!(ids.is_sorted() && ids.len() == 11, "{ids:?}");
     let in_tangerang: Vec<String> =
-        sets[tangerang as usize].iter().filter(|&&d| d < 5).map(|&d| index.summary(d).path).collect();
+        sets[tangerang as usize].iter().rev().filter(|&&d| activity(d)).map(|&d| index.summary(d).path).collect();
     assert_eq!(
         in_tangerang,
         [
             "kegiatan/kpu-kota-tangerang-sosialisasi-ormas-pilkada-2024/",
             "kegiatan/pemkot-tangerang-kemitraan-ormas-pilkada-2024/"
-        ]
+        ],
+        "newest first"
     );
     // The same set is stored among the terms, as `#wilayah=<value>`, with
     // each document's kind, region and topics (a short list's columns).
     assert_eq!(m["columns"]["facets"], serde_json::json!(["jenis", "wilayah", "topik"]));
+    assert!(
+        m.get("facets").is_none() && m.get("names").is_none(),
+        "the file lists some queries need are in the directory"
+    );
     let entry = index.entry(&format!("#wilayah={tangerang}")).expect("the region's entry");
     assert_eq!(entry.postings.iter().map(|p| p.0).collect::<Vec<_>>(), sets[tangerang as usize]);
     let columns = entry.columns.expect("a short list has columns");
     for (&(d, _), [kind, region, topics]) in entry.postings.iter().zip(&columns) {
         assert_eq!(region, &[u64::from(tangerang)], "document {d}");
-        if d < 5 {
+        if activity(d) {
             assert_eq!(kind, &[u64::from(index.summary(d).activity_kind)], "document {d}");
             assert!(!topics.is_empty(), "the seed activities have topics");
         } else {
@@ -348,8 +375,8 @@ fn indexes_the_seed_press_releases_with_their_facets() {
     }
     assert!(index.entry("pilkada").unwrap().columns.is_some());
     // Every document's columns, in document order in `c/`, agree with its summary.
-    assert_eq!(m["columns"]["hashes"].as_array().unwrap().len(), 1, "one file for a small site");
-    let bytes = index.file(&format!("c/0-{}", m["columns"]["hashes"][0].as_str().unwrap()));
+    assert_eq!(dir["columns"].as_array().unwrap().len(), 1, "one file for a small site");
+    let bytes = index.file(&format!("c/0-{}", dir["columns"][0].as_str().unwrap()));
     let mut r = Reader { b: &bytes, p: 0 };
     for d in 0..n as u32 {
         let [kind, region, _topics]: [Vec<u64>; 3] = [(); 3].map(|()| (0..r.varint()).map(|_| r.varint()).collect());

@@ -120,6 +120,12 @@ fn the_csv_download_holds_exactly_the_results_shown() {
     let rows = download(&tab, &downloads);
     assert!(rows.iter().all(|r| r[2].contains("2024")), "dates outside the filter");
     assert!(rows.iter().all(|r| r[6].starts_with(&format!("{}/kegiatan/", server.origin))), "not activity addresses");
+    // The record type, the activity kind and the region are named from the
+    // manifest's tables.
+    assert!(
+        rows.iter().all(|r| &r[0] == "Kegiatan" && !r[3].is_empty() && !r[4].is_empty()),
+        "type, kind and region named: {rows:?}"
+    );
 }
 
 #[test]

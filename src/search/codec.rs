@@ -96,6 +96,12 @@ pub fn content_hash(bytes: &[u8]) -> String {
     format!("{:08x}", xxh3_64(bytes) >> 32)
 }
 
+/// A longer content hash that names a file on its own, without a position
+/// (term shards): the first `digits` (at most 16) hex digits of xxh3.
+pub fn content_name(bytes: &[u8], digits: usize) -> String {
+    format!("{:016x}", xxh3_64(bytes))[..digits.min(16)].to_string()
+}
+
 /// [`content_hash`] of several byte strings one after the other, without
 /// joining them first.
 pub fn content_hash_of(parts: &[Vec<u8>]) -> String {

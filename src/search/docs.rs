@@ -1,9 +1,14 @@
 //! What the index knows of each record: its weighted text fields, its facet
 //! values and the summary a result shows.
 //!
-//! Records become documents numbered activities first (newest first, as the
-//! site sorts them), then ormas, agencies and officials, so sorting results
-//! by date is sorting by document number and every year is one range.
+//! Records become documents numbered **from the end of the site's order**:
+//! the site lists activities newest first, then ormas, agencies and
+//! officials; the last official is document 0 and the newest activity the
+//! highest number. So sorting results by date is sorting by document number
+//! (descending) and every type and year is one range; and the commonest
+//! change to a portal, a new press release, appends a document instead of
+//! renumbering every other one, which would change nearly every file of the
+//! index (measured in `docs/search.md`, "Stability").
 
 use crate::address::{Section, Urls};
 use crate::model::ActivityKind;
@@ -22,7 +27,8 @@ pub const FIELD_WEIGHTS: [f32; FIELDS] = [8.0, 4.0, 2.0, 1.0];
 /// Characters of plain text kept for a result's excerpt.
 const EXCERPT_CHARS: usize = 120;
 
-/// The kinds of document, in document-number order.
+/// The kinds of document, in the site's order (documents are numbered in
+/// reverse: see the module's comment).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocType {
     /// An activity (`kegiatan`).
@@ -101,8 +107,10 @@ impl Facet {
 pub struct Corpus<'s> {
     /// The site.
     pub site: &'s Site,
-    /// First document number of each type, plus the total at the end.
-    pub starts: [u32; 5],
+    /// Position in the site's order (activities newest first, ormas,
+    /// agencies, officials) of each type's first record, plus the total.
+    /// Document `d` is position `total - 1 - d`.
+    starts: [u32; 5],
     /// First global value number of each facet, plus the total at the end.
     pub value_starts: [u32; 6],
     /// Agency position to its `instansi` value (agencies ranked by id).
@@ -170,8 +178,23 @@ impl<'s> Corpus<'s> {
 
     /// Type of a document and its position in its collection.
     pub fn locate(&self, doc: u32) -> (DocType, usize) {
-        let k = (1..5).find(|&k| doc < self.starts[k]).unwrap_or(4) - 1;
-        (DocType::ALL[k], (doc - self.starts[k]) as usize)
+        let position = self.len() - 1 - doc;
+        let k = (1..5).find(|&k| position < self.starts[k]).unwrap_or(4) - 1;
+        (DocType::ALL[k], (position - self.starts[k]) as usize)
+    }
+
+    /// The documents of the records at positions `start..end` of a type's
+    /// collection, as a range of document numbers (ascending numbers are
+    /// the records in reverse).
+    pub fn documents_of(&self, ty: DocType, start: u32, end: u32) -> std::ops::Range<u32> {
+        let first = self.starts[ty as usize];
+        self.len() - (first + end)..self.len() - (first + start)
+    }
+
+    /// Every document of a type, as a range of document numbers.
+    pub fn documents_of_type(&self, ty: DocType) -> std::ops::Range<u32> {
+        let k = ty as usize;
+        self.documents_of(ty, 0, self.starts[k + 1] - self.starts[k])
     }
 
     /// Number of values of a facet.

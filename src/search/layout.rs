@@ -4,22 +4,23 @@
 //! result summaries in groups of [`GROUP`] documents, [`PACK`] groups a
 //! file, `c/` the column facets of every document in runs of
 //! [`COLUMN_RUN`], `f/` facet value sets, `n/` names of agencies and ormas
-//! for the facet lists, and `manifest-<hash>.bin` ([`super::manifest`]).
-//! Every file (every summary group) is raw deflate and named
-//! `<position>-<content hash>.bin`, so a host can cache it forever; the
-//! manifest holds the hashes.
+//! for the facet lists, `manifest-<hash>.bin` and its second level
+//! `directory-<hash>.bin` ([`super::manifest`]). Every file (every summary
+//! group) is raw deflate and named by its content hash, so a host can cache
+//! it forever: term shards `t/<hash>.bin`, the others
+//! `<position>-<hash>.bin`; the manifest's two levels hold the names.
 
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::codec::{Buf, content_hash, content_hash_of, deflate, deflate_fast};
+use super::codec::{Buf, content_hash, content_hash_of, content_name, deflate, deflate_fast};
 use super::docs::{Corpus, DocType, Facet};
 use super::manifest::{
-    Columns, DocTypeRange, KindEntry, Manifest, NameFiles, RegionEntry, Runs, Summaries, TopicEntry, VERSION,
-    ValueCounts, YearRange,
+    Columns, Directory, DocTypeRange, KindEntry, Manifest, NameFiles, RegionEntry, Runs, Summaries, Terms, TopicEntry,
+    VERSION, ValueCounts, YearRange,
 };
-use super::shards::partition;
+use super::shards::{partition, separators};
 use super::terms::{COLUMNS, DocValues, TOP_VALUES, write_columns};
 use crate::address::Urls;
 use crate::model::ActivityKind;
@@ -38,8 +39,10 @@ pub const BLOCK: usize = 8;
 /// Documents per `c/` file. A year or a type is a range of documents, so
 /// counting results narrowed by one reads only the files of that range.
 pub const COLUMN_RUN: usize = 4096;
-/// Target size of a term shard before compression.
-const SHARD_BYTES: usize = 16 * 1024;
+/// Target size of a term shard before compression: shards hold between
+/// three quarters and one and a half times this (see [`super::shards`]),
+/// about as much on average as the shards cut greedily at 16 kB before.
+const SHARD_BYTES: usize = 12 * 1024;
 /// Target size of a facet-set file before compression.
 const FACET_BYTES: usize = 32 * 1024;
 /// Names per name file.
@@ -57,26 +60,57 @@ fn pack(dir: &str, n: usize, raw: &[u8]) -> (String, File) {
     (hash.clone(), (format!("{DIR}/{dir}/{n}-{hash}.bin"), bytes))
 }
 
+/// Hex digits of a term shard's name. Shards are named by content alone
+/// (no position, so that a shard added or removed renames no other), so
+/// the name must stay unique among every shard a host or browser may have
+/// cached over many builds: 40 bits.
+pub const SHARD_NAME_DIGITS: usize = 10;
+
+/// The term shards: each one's separator and name, for the manifest.
+pub struct TermShards {
+    /// Separator of each shard ([`super::shards`]).
+    pub separators: Vec<String>,
+    /// Name of each shard's file, `t/<name>.bin`.
+    pub names: Vec<String>,
+}
+
 /// Term shards, from every key (words and facet values) and its encoded
-/// entry: returns each shard's first key and hash, and the files.
-pub fn term_shards(terms: &[String], entries: &[Vec<u8>]) -> (Vec<(String, String)>, Vec<File>) {
+/// entry: returns the shards' separators and names, and the files.
+pub fn term_shards(terms: &[String], entries: &[Vec<u8>]) -> (TermShards, Vec<File>) {
     let mut order: Vec<usize> = (0..terms.len()).collect();
     order.par_sort_unstable_by(|&a, &b| terms[a].cmp(&terms[b]));
+    let keys: Vec<&str> = order.iter().map(|&t| terms[t].as_str()).collect();
     let sizes: Vec<usize> = order.iter().map(|&t| entries[t].len()).collect();
-    let shards = partition(&sizes, SHARD_BYTES);
-    shards
+    let runs = partition(&keys, &sizes, SHARD_BYTES);
+    let separators = separators(&keys, &runs).into_iter().map(String::from).collect();
+    let packed: Vec<Vec<u8>> = runs
         .par_iter()
-        .enumerate()
-        .map(|(n, range)| {
+        .map(|range| {
             let mut raw = Buf::with_capacity(sizes[range.clone()].iter().sum::<usize>() + 8);
             raw.varint(range.len() as u64);
             for &t in &order[range.clone()] {
                 raw.0.extend_from_slice(&entries[t]);
             }
-            let (hash, file) = pack("t", n, &raw.0);
-            ((terms[order[range.start]].clone(), hash), file)
+            deflate_fast(&raw.0)
         })
-        .unzip()
+        .collect();
+    // Names must be unique in a build: a shard whose name an earlier one
+    // took is named by the hash of its bytes and a counter instead.
+    let mut taken = std::collections::HashSet::new();
+    let names: Vec<String> = packed
+        .iter()
+        .map(|bytes| {
+            let mut name = content_name(bytes, SHARD_NAME_DIGITS);
+            let mut salt = 0u8;
+            while !taken.insert(name.clone()) {
+                salt += 1;
+                name = content_name(&[bytes.as_slice(), &[salt]].concat(), SHARD_NAME_DIGITS);
+            }
+            name
+        })
+        .collect();
+    let files = names.iter().zip(packed).map(|(name, bytes)| (format!("{DIR}/t/{name}.bin"), bytes)).collect();
+    (TermShards { separators, names }, files)
 }
 
 /// The summary files, and what the manifest needs to find a group in them.
@@ -86,15 +120,25 @@ pub struct SummaryFiles {
     /// (one hash per thousand documents) while a change still renames
     /// every file it touches.
     pub hashes: Vec<String>,
-    /// Compressed size of each group, in order: a group's byte range in
-    /// its file is the sum of the sizes before it in that file.
-    pub sizes: Vec<u32>,
+    /// Slot size of each file, in [`SLOT_UNIT`]s: group `g` of a file is
+    /// the slot at `(g mod PACK) × slot`.
+    pub slots: Vec<u32>,
     /// The files.
     pub files: Vec<File>,
 }
 
-/// Summary groups, in document order, each compressed alone and packed
-/// [`PACK`] to a file.
+/// Summary slots are multiples of this many bytes, so that a file's slot
+/// size is a small number in the manifest.
+pub const SLOT_UNIT: usize = 16;
+
+/// Summary groups, in document order, each compressed alone, and packed
+/// [`PACK`] to a file in slots of one size per file: a group is its
+/// compressed length (a varint), its raw deflate bytes and zeros up to the
+/// slot's end. With one slot size per file, rather than a byte size per
+/// group, the manifest holds one number per 128 documents instead of one
+/// per 8 (at a million activities about 6 kB instead of about 200 kB,
+/// which alone passed the first query's budget); the padding costs 8.5 %
+/// of the summary bytes (groups of 8 documents vary little in size).
 pub fn summary_groups(summaries: &[Vec<u8>]) -> SummaryFiles {
     let packed: Vec<Vec<u8>> = summaries
         .par_chunks(GROUP)
@@ -102,11 +146,25 @@ pub fn summary_groups(summaries: &[Vec<u8>]) -> SummaryFiles {
             let mut raw = Buf::with_capacity(group.iter().map(Vec::len).sum::<usize>() + 4);
             raw.varint(group.len() as u64);
             group.iter().for_each(|s| raw.0.extend_from_slice(s));
-            deflate(&raw.0)
+            let bytes = deflate(&raw.0);
+            let mut slot = Buf::with_capacity(bytes.len() + 3);
+            slot.varint(bytes.len() as u64);
+            slot.0.extend_from_slice(&bytes);
+            slot.0
         })
         .collect();
-    let sizes = packed.iter().map(|g| g.len() as u32).collect();
-    let packs: Vec<Vec<u8>> = packed.chunks(PACK).map(<[Vec<u8>]>::concat).collect();
+    let (slots, packs): (Vec<u32>, Vec<Vec<u8>>) = packed
+        .chunks(PACK)
+        .map(|groups| {
+            let units = groups.iter().map(|g| g.len().div_ceil(SLOT_UNIT)).max().unwrap_or(0);
+            let mut file = Vec::with_capacity(units * SLOT_UNIT * groups.len());
+            for g in groups {
+                file.extend_from_slice(g);
+                file.resize(file.len() + units * SLOT_UNIT - g.len(), 0);
+            }
+            (units as u32, file)
+        })
+        .unzip();
     drop(packed);
     let hashes: Vec<String> = packs.chunks(BLOCK).map(content_hash_of).collect();
     let files = packs
@@ -114,7 +172,7 @@ pub fn summary_groups(summaries: &[Vec<u8>]) -> SummaryFiles {
         .enumerate()
         .map(|(n, bytes)| (format!("{DIR}/r/{n}-{}.bin", hashes[n / BLOCK]), bytes))
         .collect();
-    SummaryFiles { hashes, sizes, files }
+    SummaryFiles { hashes, slots, files }
 }
 
 /// The column facets of every document, in document order, [`COLUMN_RUN`]
@@ -241,14 +299,8 @@ fn browse_counts(corpus: &Corpus, sets: &[Vec<u32>]) -> BTreeMap<&'static str, V
         .collect()
 }
 
-/// Everything the manifest names.
-pub struct Parts {
-    /// Term shard keys and hashes.
-    pub terms: Vec<(String, String)>,
-    /// Summary block hashes.
-    pub groups: Vec<String>,
-    /// Compressed size of every summary group.
-    pub group_sizes: Vec<u32>,
+/// What the directory names: the files only some queries need.
+pub struct DirectoryParts {
     /// Facet set files per facet.
     pub facets: Vec<Vec<(u32, String)>>,
     /// Column file hashes.
@@ -259,18 +311,46 @@ pub struct Parts {
     pub ormas_names: NameIndex,
 }
 
+/// The second level of the manifest: the column, facet-set and name files.
+pub fn directory<'a>(parts: &'a DirectoryParts) -> Directory<'a> {
+    let facets = Facet::ALL.iter().map(|&f| (f.param(), Runs::new(&parts.facets[f as usize], |&v| v))).collect();
+    let names = |list: &'a NameIndex| NameFiles {
+        firsts: list.iter().map(|n| n.0).collect(),
+        ids: list.iter().map(|n| n.1.as_str()).collect(),
+        hashes: list.iter().map(|n| n.2.as_str()).collect(),
+    };
+    Directory {
+        columns: &parts.columns,
+        facets,
+        names: BTreeMap::from([
+            (Facet::Instansi.param(), names(&parts.agency_names)),
+            (Facet::Ormas.param(), names(&parts.ormas_names)),
+        ]),
+    }
+}
+
+/// What the manifest names besides the directory.
+pub struct Parts {
+    /// The term shards.
+    pub terms: TermShards,
+    /// Summary block hashes.
+    pub blocks: Vec<String>,
+    /// Slot size of every summary file.
+    pub slots: Vec<u32>,
+    /// Path of the directory under the index folder.
+    pub directory: String,
+}
+
 /// The manifest: tables the page needs at once (types, years, kinds,
-/// regions, topics, browse counts) and the hashes of every other file.
+/// regions, topics, browse counts), the term shards and summary files
+/// every query reads, and the directory's path.
 pub fn manifest<'a>(corpus: &'a Corpus, urls: &'a Urls, sets: &[Vec<u32>], parts: &'a Parts) -> Manifest<'a> {
     let s = corpus.site;
     let types = DocType::ALL
         .iter()
-        .enumerate()
-        .map(|(k, t)| DocTypeRange {
-            slug: t.slug(),
-            label: t.label(),
-            start: corpus.starts[k],
-            end: corpus.starts[k + 1],
+        .map(|&t| {
+            let docs = corpus.documents_of_type(t);
+            DocTypeRange { slug: t.slug(), label: t.label(), start: docs.start, end: docs.end }
         })
         .collect();
     let mut years = Vec::new();
@@ -280,7 +360,8 @@ pub fn manifest<'a>(corpus: &'a Corpus, urls: &'a Urls, sets: &[Vec<u32>], parts
         let next = activities.get(i + 1).map(|n| n.meta.date.year);
         if next != Some(a.meta.date.year) {
             let end = i as u32 + 1;
-            years.push(YearRange { year: a.meta.date.year, start, end });
+            let docs = corpus.documents_of(DocType::Activity, start, end);
+            years.push(YearRange { year: a.meta.date.year, start: docs.start, end: docs.end });
             start = end;
         }
     }
@@ -292,12 +373,6 @@ pub fn manifest<'a>(corpus: &'a Corpus, urls: &'a Urls, sets: &[Vec<u32>], parts
         .map(|(r, parent)| RegionEntry { code: r.code.as_str(), name: &r.name, parent: parent.map(|p| p.get()) })
         .collect();
     let topics = s.topics.iter().map(|t| TopicEntry { id: &t.id, name: &t.name }).collect();
-    let facets = Facet::ALL.iter().map(|&f| (f.param(), Runs::new(&parts.facets[f as usize], |&v| v))).collect();
-    let names = |list: &'a NameIndex| NameFiles {
-        firsts: list.iter().map(|n| n.0).collect(),
-        ids: list.iter().map(|n| n.1.as_str()).collect(),
-        hashes: list.iter().map(|n| n.2.as_str()).collect(),
-    };
     Manifest {
         version: VERSION,
         base: urls.base_path(),
@@ -308,32 +383,30 @@ pub fn manifest<'a>(corpus: &'a Corpus, urls: &'a Urls, sets: &[Vec<u32>], parts
         regions,
         topics,
         browse: browse_counts(corpus, sets),
-        terms: Runs::new(&parts.terms, String::as_str),
+        terms: Terms {
+            separators: &parts.terms.separators,
+            names: parts.terms.names.concat(),
+            digits: SHARD_NAME_DIGITS,
+        },
         summaries: Summaries {
             group: GROUP,
             pack: PACK,
             block: BLOCK,
-            blocks: &parts.groups,
-            sizes: &parts.group_sizes,
+            unit: SLOT_UNIT,
+            blocks: &parts.blocks,
+            slots: &parts.slots,
         },
-        columns: Columns {
-            facets: COLUMNS.iter().map(|f| f.param()).collect(),
-            run: COLUMN_RUN,
-            hashes: &parts.columns,
-        },
-        facets,
-        names: BTreeMap::from([
-            (Facet::Instansi.param(), names(&parts.agency_names)),
-            (Facet::Ormas.param(), names(&parts.ormas_names)),
-        ]),
+        columns: Columns { facets: COLUMNS.iter().map(|f| f.param()).collect(), run: COLUMN_RUN },
+        directory: parts.directory.clone(),
     }
 }
 
-/// Packs the manifest; returns its path.
-pub fn manifest_file(manifest: &Manifest) -> File {
+/// Packs a level of the manifest as raw-deflated JSON named
+/// `<name>-<hash>.bin`; returns the file.
+pub fn json_file(name: &str, value: &impl serde::Serialize) -> File {
     // Serializing plain structs, strings and numbers cannot fail.
-    let json = serde_json::to_vec(manifest).expect("the manifest serializes");
+    let json = serde_json::to_vec(value).expect("the manifest serializes");
     let bytes = deflate(&json);
     let hash = content_hash(&bytes);
-    (format!("{DIR}/manifest-{hash}.bin"), bytes)
+    (format!("{DIR}/{name}-{hash}.bin"), bytes)
 }

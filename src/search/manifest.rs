@@ -4,18 +4,26 @@
 //! every other index file.
 //!
 //! Fields are named and `search.js` reads them by name. Lists that grow
-//! with the site (term shards, summary groups, column, facet and name
-//! files, browse counts) are parallel arrays of plain values in one named
-//! object, so that a name is written once per list, not once per element:
-//! that keeps the manifest, which every first query downloads, as small as
-//! the positional arrays it replaced (figures in `docs/search.md`).
+//! with the site (term shards, summary files, browse counts) are parallel
+//! arrays of plain values in one named object, so that a name is written
+//! once per list, not once per element.
+//!
+//! Two levels: the manifest holds what every query needs before its term
+//! shards and summaries (so a first query stays at three round trips), and
+//! names a second file, the [`Directory`], with the file lists that only
+//! some queries need later (column, facet-set and name files), which the
+//! page loads when it first needs one of them. What grows with the site in
+//! the manifest is one separator and name per term shard and one slot size
+//! per 128 documents (figures in `docs/search.md`).
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-/// Format version. 2: named fields (1 was positional arrays).
-pub const VERSION: u32 = 2;
+/// Format version. 3: two levels, term shards named by content and
+/// separators, summaries in fixed slots per file (2: named fields, one
+/// level, a size per summary group; 1: positional arrays).
+pub const VERSION: u32 = 3;
 
 /// The manifest, serialized as compact JSON and stored raw-deflated.
 #[derive(Debug, Serialize)]
@@ -25,9 +33,12 @@ pub struct Manifest<'a> {
     /// The site's base path (`/`, `/portal/`), the prefix of every
     /// summary's `path`.
     pub base: &'a str,
-    /// Number of documents; they are numbered `0..documents`.
+    /// Number of documents; they are numbered `0..documents` from the end
+    /// of the site's order, so the newest activity has the highest number
+    /// and date order is descending document order.
     pub documents: u32,
-    /// The document types in document-number order, each a range.
+    /// The document types in the order results list them (activities,
+    /// ormas, agencies, officials), each a range of document numbers.
     pub types: Vec<DocTypeRange>,
     /// The years of the activities, newest first, each a range.
     pub years: Vec<YearRange>,
@@ -40,12 +51,24 @@ pub struct Manifest<'a> {
     /// Counts over every document, shown when there is no query and no
     /// filter, by facet parameter (`jenis`, `wilayah`, ...).
     pub browse: BTreeMap<&'static str, ValueCounts>,
-    /// The term shards: shard `k` is `t/<k>-<hash>.bin`, keyed by term.
-    pub terms: Runs<'a, &'a str>,
+    /// The term shards.
+    pub terms: Terms<'a>,
     /// The summary files (`r/`).
     pub summaries: Summaries<'a>,
-    /// The column files (`c/`).
-    pub columns: Columns<'a>,
+    /// The column facets and the column files' run; the files' hashes
+    /// are in the directory.
+    pub columns: Columns,
+    /// Path of the [`Directory`] under the index folder,
+    /// `directory-<hash>.bin`.
+    pub directory: String,
+}
+
+/// The second level: lists of the files that only some queries need,
+/// loaded when first needed. Raw-deflated JSON like the manifest.
+#[derive(Debug, Serialize)]
+pub struct Directory<'a> {
+    /// Content hash of each column file (`c/`).
+    pub columns: &'a [String],
     /// The facet-set files, by facet parameter, keyed by value number.
     /// The `f/` files are numbered across facets in
     /// [`Facet::ALL`](super::docs::Facet::ALL) order (`jenis`, `wilayah`,
@@ -55,6 +78,23 @@ pub struct Manifest<'a> {
     /// The name files (`n/`) of the `instansi` and `ormas` facets, by
     /// facet parameter.
     pub names: BTreeMap<&'static str, NameFiles<'a>>,
+}
+
+/// The term shards: shard `k` is `t/<name>.bin`, its name the `k`th run
+/// of `digits` characters of `names`, and holds the keys from
+/// `separators[k]` up to the next separator ([`super::shards`]).
+#[derive(Debug, Serialize)]
+pub struct Terms<'a> {
+    /// Separator of each shard, ascending (code-point order); the first
+    /// is empty.
+    pub separators: &'a [String],
+    /// The names of the shards' files (content hashes in hex), one after
+    /// the other: in one string they cost their 4 bits a digit and no
+    /// quotes and commas (1.8 bytes a shard less, 11 kB at a million
+    /// activities).
+    pub names: String,
+    /// Characters per name.
+    pub digits: usize,
 }
 
 /// One document type and its documents.
@@ -143,8 +183,9 @@ impl<'a, K> Runs<'a, K> {
 
 /// Where each summary group is: group `g` (documents `g × group` up to
 /// `(g + 1) × group`) is in file `r/<f>-<blocks[f / block]>.bin` with
-/// `f = g / pack`, at the offset that is the sum of the sizes of the
-/// groups before it in that file.
+/// `f = g / pack`, in the slot of `slots[f] × unit` bytes at
+/// `(g mod pack) × slots[f] × unit`: the group's compressed length (a
+/// varint), its raw deflate bytes, then zeros.
 #[derive(Debug, Serialize)]
 pub struct Summaries<'a> {
     /// Documents per group.
@@ -153,25 +194,25 @@ pub struct Summaries<'a> {
     pub pack: usize,
     /// Files per block hash.
     pub block: usize,
+    /// Bytes per slot unit.
+    pub unit: usize,
     /// Content hash of each block of `block` files, which every file of
     /// the block is named with.
     pub blocks: &'a [String],
-    /// Compressed size in bytes of each group, in document order.
-    pub sizes: &'a [u32],
+    /// Slot size of each file, in units.
+    pub slots: &'a [u32],
 }
 
-/// The column files: file `k` is `c/<k>-<hashes[k]>.bin` and holds the
-/// values of the column facets of documents `k × run` up to
-/// `(k + 1) × run`.
+/// The column files: file `k` is `c/<k>-<hash>.bin` (its hash in the
+/// directory) and holds the values of the column facets of documents
+/// `k × run` up to `(k + 1) × run`.
 #[derive(Debug, Serialize)]
-pub struct Columns<'a> {
+pub struct Columns {
     /// The column facets, by parameter, in the order each document's
-    /// values are stored (in `c/` files and in short term lists).
+    /// values are stored (in short term lists and in `c/` files).
     pub facets: Vec<&'static str>,
     /// Documents per file.
     pub run: usize,
-    /// Content hash of each file.
-    pub hashes: &'a [String],
 }
 
 /// The name files of the agency or ormas facet, as parallel arrays. Their

@@ -61,10 +61,10 @@ pub fn write_index(site: &Site, urls: &Urls, out: &Staging) -> Result<IndexStats
     // would otherwise all be held at once.
     let mut written = Written::default();
     let invert::Inverted { terms, postings, lengths, summaries } = phase(p, "invert", || invert::invert(&corpus));
-    let (groups, group_sizes) = phase(p, "summaries", || {
-        let layout::SummaryFiles { hashes, sizes, files } = layout::summary_groups(&summaries);
+    let (blocks, slots) = phase(p, "summaries", || {
+        let layout::SummaryFiles { hashes, slots, files } = layout::summary_groups(&summaries);
         drop(summaries);
-        written.write(out, files).map(|()| (hashes, sizes))
+        written.write(out, files).map(|()| (hashes, slots))
     })?;
     let (values, sets) = phase(p, "facets", || {
         let values = terms::DocValues::new(&corpus);
@@ -81,16 +81,20 @@ pub fn write_index(site: &Site, urls: &Urls, out: &Staging) -> Result<IndexStats
         let (shards, files) = layout::term_shards(&keys, &entries);
         written.write(out, files).map(|()| shards)
     })?;
-    let (facets, columns, agency_names, ormas_names) = phase(p, "facet files", || {
+    let directory = phase(p, "facet files", || {
         let (facets, facet_files) = layout::facet_files(&corpus, &sets);
         let (columns, column_files) = layout::column_files(&corpus, &values);
         let (agency_names, ormas_names, name_files) = layout::name_files(&corpus);
         written.write(out, facet_files)?;
         written.write(out, column_files)?;
-        written.write(out, name_files).map(|()| (facets, columns, agency_names, ormas_names))
+        written.write(out, name_files)?;
+        let parts = layout::DirectoryParts { facets, columns, agency_names, ormas_names };
+        let file = layout::json_file("directory", &layout::directory(&parts));
+        let path = file.0.trim_start_matches(layout::DIR).trim_start_matches('/').to_string();
+        written.write(out, vec![file]).map(|()| path)
     })?;
-    let parts = layout::Parts { terms, groups, group_sizes, facets, columns, agency_names, ormas_names };
-    let manifest = layout::manifest_file(&layout::manifest(&corpus, urls, &sets, &parts));
+    let parts = layout::Parts { terms, blocks, slots, directory };
+    let manifest = layout::json_file("manifest", &layout::manifest(&corpus, urls, &sets, &parts));
     let manifest_path = manifest.0.clone();
     written.write(out, vec![manifest])?;
     Ok(IndexStats {

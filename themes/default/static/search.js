@@ -168,15 +168,19 @@ function load(url) {
   }));
 }
 
-/** Fetches bytes [start, end) of an index file with a range request and
- *  inflates them, once per range. A host that ignores ranges sends the
- *  whole file, of which the range is kept. */
+/** Fetches the slot [start, end) of a summary file with a range request
+ *  and inflates the group in it (its compressed length, a varint, then
+ *  its bytes; zeros fill the rest of the slot), once per slot. A host that
+ *  ignores ranges sends the whole file, of which the slot is kept. */
 function loadRange(url, start, end) {
   return once(`${url}#${start}`, () => fetch(url, { headers: { Range: `bytes=${start}-${end - 1}` } })
     .then(async (r) => {
       if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
       const bytes = new Uint8Array(await r.arrayBuffer());
-      return inflate(new Blob([r.status === 206 ? bytes : bytes.subarray(start, end)]).stream());
+      const slot = r.status === 206 ? bytes : bytes.subarray(start, end);
+      const head = new Reader(slot);
+      const length = head.varint();
+      return inflate(new Blob([slot.subarray(head.p, head.p + length)]).stream());
     }));
 }
 
@@ -197,7 +201,7 @@ class Reader {
 // --------------------------------------------------------------- index --
 
 /** The manifest format this script reads (`version` in the manifest). */
-const MANIFEST_VERSION = 2;
+const MANIFEST_VERSION = 3;
 const FACETS = ['jenis', 'wilayah', 'instansi', 'ormas', 'topik'];
 const PARAMS = ['q', 'tipe', 'tahun', ...FACETS, 'urut'];
 const PAGE = 10;
@@ -207,7 +211,7 @@ const MAX_EXPANSIONS = 64;
 const zip = (keys, values) => new Map(keys.map((k, i) => [k, values[i]]));
 
 /** The index named by a manifest (docs/search.md: every field is read
- *  here by name). */
+ *  here by name, and those of its second level, the directory). */
 class Index {
   constructor(manifest, dir) {
     if (manifest.version !== MANIFEST_VERSION) {
@@ -225,34 +229,37 @@ class Index {
     this.topics = manifest.topics;
     // Browse counts per facet, in FACETS order, as Maps from value to count.
     this.browse = FACETS.map((f) => zip(manifest.browse[f].values, manifest.browse[f].counts));
-    // File lists: {firsts, hashes}, {group, pack, block, blocks, sizes},
-    // {facets, run, hashes}, per facet {firsts, hashes}, {firsts, ids, hashes}.
+    // Term shards {separators, names, digits}, summary files {group, pack, block,
+    // unit, blocks, slots}; the other file lists are in the directory.
     this.terms = manifest.terms;
     this.summaryFiles = manifest.summaries;
-    this.columnFiles = manifest.columns;
-    this.facetFiles = manifest.facets;
-    this.nameFiles = manifest.names;
+    this.directoryName = manifest.directory;
     this.regionIndex = new Map(this.regions.map((r, i) => [r.code, i]));
     this.regionKids = this.regions.map(() => []);
     this.regions.forEach((r, i) => { if (r.parent !== null) this.regionKids[r.parent].push(i); });
     this.topicIndex = new Map(this.topics.map((t, i) => [t.id, i]));
     this.kindIndex = new Map(this.kinds.map((k, i) => [k.slug, i]));
     // Position in FACETS of each facet stored as columns in short lists.
-    this.columnFacets = this.columnFiles.facets.map((f) => FACETS.indexOf(f));
-    // Where each summary group starts in its file.
-    const { sizes, pack } = this.summaryFiles;
-    this.groupStart = new Uint32Array(sizes.length);
-    let at = 0;
-    sizes.forEach((size, g) => { if (g % pack === 0) at = 0; this.groupStart[g] = at; at += size; });
+    this.columnFacets = manifest.columns.facets.map((f) => FACETS.indexOf(f));
+    this.columnRun = manifest.columns.run;
     this.shardCache = new Map();
   }
 
   url(name) { return `${this.dir}/${name}.bin`; }
 
+  /** The second level of the manifest: {columns: [hash], facets:
+   *  per facet {firsts, hashes}, names: per facet {firsts, ids, hashes}},
+   *  loaded the first time a query needs one of these files. */
+  directory() {
+    return once(`${this.dir}/${this.directoryName}#json`,
+      () => load(`${this.dir}/${this.directoryName}`).then((bytes) => JSON.parse(utf8.decode(bytes))));
+  }
+
   /** Shards that may hold `term`, or with `prefix` every term starting
-   *  with it (shards are runs of sorted terms, known by their first term). */
+   *  with it (shards are runs of sorted terms, known by a separator: a
+   *  prefix of their first term that sorts after the shard before). */
   shardsFor(term, prefix) {
-    const { firsts } = this.terms;
+    const firsts = this.terms.separators;
     let lo = 0, hi = firsts.length;
     while (lo < hi) { const m = (lo + hi) >> 1; if (cmp(firsts[m], term) <= 0) lo = m + 1; else hi = m; }
     const out = [];
@@ -264,7 +271,7 @@ class Index {
   /** A shard as a Map from term to its entry's byte range. */
   shard(k) {
     if (!this.shardCache.has(k)) {
-      this.shardCache.set(k, load(this.url(`t/${k}-${this.terms.hashes[k]}`)).then((bytes) => {
+      this.shardCache.set(k, load(this.url(`t/${this.terms.names.substr(k * this.terms.digits, this.terms.digits)}`)).then((bytes) => {
         const r = new Reader(bytes);
         const terms = new Map();
         for (let n = r.varint(); n > 0; n--) {
@@ -319,14 +326,15 @@ class Index {
 
   /** Numbers of the `c/` files holding the columns of `docs`. */
   runsOf(docs) {
-    return [...new Set(Array.from(docs, (d) => Math.floor(d / this.columnFiles.run)))];
+    return [...new Set(Array.from(docs, (d) => Math.floor(d / this.columnRun)))];
   }
 
   /** The `c/` files `runs`, each as a list of its documents and their
    *  columns. */
   async columnRuns(runs) {
+    const hashes = (await this.directory()).columns;
+    const run = this.columnRun;
     return Promise.all(runs.map(async (k) => {
-      const { run, hashes } = this.columnFiles;
       const bytes = await load(this.url(`c/${k}-${hashes[k]}`));
       if (!bytes.list) {
         const start = k * run;
@@ -348,9 +356,10 @@ class Index {
   }
 
   async facetChunk(facet, c) {
-    const hash = this.facetFiles[facet].hashes[c];
+    const files = (await this.directory()).facets;
+    const hash = files[facet].hashes[c];
     // Facet files are numbered across facets, in FACETS order.
-    const offset = FACETS.slice(0, FACETS.indexOf(facet)).reduce((s, f) => s + this.facetFiles[f].hashes.length, 0);
+    const offset = FACETS.slice(0, FACETS.indexOf(facet)).reduce((s, f) => s + files[f].hashes.length, 0);
     const bytes = await load(this.url(`f/${offset + c}-${hash}`));
     if (!bytes.sets) {
       const r = new Reader(bytes);
@@ -368,15 +377,17 @@ class Index {
   /** Every value set of a facet (the `f/` files: documents only, for
    *  counting results that no short list covers). */
   async allSets(facet) {
-    const chunks = await Promise.all(this.facetFiles[facet].hashes.map((_, c) => this.facetChunk(facet, c)));
+    const { hashes } = (await this.directory()).facets[facet];
+    const chunks = await Promise.all(hashes.map((_, c) => this.facetChunk(facet, c)));
     return chunks.flat();
   }
 
   /** Name file c of the agency or ormas facet: [{id, name}]. */
   async nameChunk(facet, c) {
-    const hash = this.nameFiles[facet].hashes[c];
+    const files = (await this.directory()).names;
+    const hash = files[facet].hashes[c];
     // Name files are numbered agencies first, then ormas.
-    const offset = facet === 'ormas' ? this.nameFiles.instansi.hashes.length : 0;
+    const offset = facet === 'ormas' ? files.instansi.hashes.length : 0;
     const bytes = await load(this.url(`n/${offset + c}-${hash}`));
     if (!bytes.names) {
       const r = new Reader(bytes);
@@ -388,7 +399,7 @@ class Index {
 
   /** Value number of an agency or ormas id, or -1. */
   async valueOf(facet, id) {
-    const { firsts, ids } = this.nameFiles[facet];
+    const { firsts, ids } = (await this.directory()).names[facet];
     let c = ids.length - 1;
     while (c > 0 && ids[c] > id) c--;
     if (c < 0) return -1;
@@ -399,7 +410,7 @@ class Index {
 
   /** Display names of agency or ormas values. */
   async namesOf(facet, values) {
-    const { firsts } = this.nameFiles[facet];
+    const { firsts } = (await this.directory()).names[facet];
     const out = new Map();
     await Promise.all(values.map(async (v) => {
       let c = firsts.length - 1;
@@ -413,12 +424,13 @@ class Index {
 
   /** Result summaries of documents, loading their groups in parallel. */
   async summaries(docs) {
-    const { group, pack, block, blocks, sizes } = this.summaryFiles;
+    const { group, pack, block, unit, blocks, slots } = this.summaryFiles;
     const groups = [...new Set(docs.map((d) => Math.floor(d / group)))];
     const parsed = await Promise.all(groups.map(async (g) => {
       const file = Math.floor(g / pack);
       const url = this.url(`r/${file}-${blocks[Math.floor(file / block)]}`);
-      const bytes = await loadRange(url, this.groupStart[g], this.groupStart[g] + sizes[g]);
+      const slot = slots[file] * unit;
+      const bytes = await loadRange(url, (g % pack) * slot, (g % pack + 1) * slot);
       if (!bytes.docs) {
         const r = new Reader(bytes);
         bytes.docs = [];
@@ -605,10 +617,12 @@ async function search(index, state) {
     covers.push(entries);
   }
 
-  // Order: by relevance (score, then newest) or by date (document order).
-  const order = Array.from(result.docs.keys());
+  // Order: by relevance (score, then newest) or by date. Documents are
+  // numbered from the end of the site's order (the newest activity has the
+  // highest number), so date order is descending document order.
+  const order = Array.from(result.docs.keys()).reverse();
   const byDate = state.urut === 'tanggal' || !words.length;
-  if (!byDate) order.sort((a, b) => result.scores[b] - result.scores[a] || a - b);
+  if (!byDate) order.sort((a, b) => result.scores[b] - result.scores[a] || b - a);
   const docs = order.map((i) => result.docs[i]);
 
   // Counts: exact in every case, from the cheapest source that is exact.
@@ -878,9 +892,9 @@ class Page {
     const rows = [['jenis_catatan', 'judul', 'tanggal', 'jenis_kegiatan', 'wilayah', 'keterangan', 'alamat']];
     for (const s of this.shownSummaries || []) {
       const type = this.index.types[s.type];
-      const region = s.region >= 0 ? this.index.regions[s.region][1] : '';
-      const kind = s.kind < this.index.kinds.length ? this.index.kinds[s.kind][1] : '';
-      rows.push([type[1], s.title, s.date || '', kind, region, s.detail || '', new URL(this.index.base + s.path, location.href).href]);
+      const region = s.region >= 0 ? this.index.regions[s.region].name : '';
+      const kind = s.kind < this.index.kinds.length ? this.index.kinds[s.kind].label : '';
+      rows.push([type.label, s.title, s.date || '', kind, region, s.detail || '', new URL(this.index.base + s.path, location.href).href]);
     }
     return `\ufeff${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
   }
