@@ -27,7 +27,7 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'
 /// styles, so it cannot run under this policy, and hosts that read
 /// `_headers` join a policy set twice rather than replace it. A test loads
 /// every page and checks that each one outside `admin/` has the policy.
-pub const PAGE_FOLDERS: [&str; 13] = [
+pub const PAGE_FOLDERS: [&str; 14] = [
     "kegiatan/",
     "ormas/",
     "instansi/",
@@ -39,6 +39,7 @@ pub const PAGE_FOLDERS: [&str; 13] = [
     "data/",
     "jaringan/",
     "kualitas-data/",
+    "ppid/",
     "assets/",
     "schema/",
 ];
