@@ -6,7 +6,7 @@
 # writes tens of GB of HTML; the index alone is 0.4 GB. Figures: docs/search.md.
 #
 # Usage: scripts/bench-search-index.sh [WORKDIR] [N]   (default /tmp/terbuka-search-index 1000000)
-# At a million activities: run it under `flock /work/notes/big.lock` (5 GB of corpus, ~11 GB of RAM),
+# At a million activities: run it under a lock shared with other big runs (5 GB of corpus, ~11 GB of RAM),
 # and delete WORKDIR afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
