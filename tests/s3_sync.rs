@@ -107,14 +107,7 @@ impl Rclone {
     /// the objects it uploaded and the ones it deleted.
     fn sync(&self, public: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
         let dest = format!("s3:{BUCKET}");
-        let log = self.run(&[
-            "sync",
-            public.to_str().unwrap(),
-            &dest,
-            "--fast-list",
-            "-v",
-            "--use-json-log",
-        ]);
+        let log = self.run(&["sync", public.to_str().unwrap(), &dest, "--fast-list", "-v", "--use-json-log"]);
         let (mut copied, mut deleted) = (BTreeSet::new(), BTreeSet::new());
         for line in log.lines() {
             let Ok(entry) = serde_json::from_str::<serde_json::Value>(line) else { continue };
@@ -212,8 +205,8 @@ fn the_documented_sync_uploads_the_site_then_only_what_changed() {
     let touched: BTreeSet<String> =
         times_after.iter().filter(|(k, t)| times_before.get(*k) != Some(*t)).map(|(k, _)| k.clone()).collect();
     assert_eq!(touched, changed, "only the changed files get a new modification time");
-    let listed =
-        fs::read_to_string(public.with_file_name(".terbuka").join("changes.txt")).expect("the build writes .terbuka/changes.txt");
+    let listed = fs::read_to_string(public.with_file_name(".terbuka").join("changes.txt"))
+        .expect("the build writes .terbuka/changes.txt");
     let listed: BTreeSet<String> = BufReader::new(listed.as_bytes())
         .lines()
         .map(Result::unwrap)
