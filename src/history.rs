@@ -42,19 +42,17 @@ pub enum HistoryError {
     Shallow,
 }
 
+/// Runs `git -C content_dir ARGS` without input and with its errors
+/// silenced: the history here and the build cache's inputs stamp
+/// (`incremental/inputs.rs`) ask git the same way.
+pub(crate) fn git_in(content_dir: &Path, args: &[&str]) -> std::io::Result<std::process::Output> {
+    Command::new("git").arg("-C").arg(content_dir).args(args).stdin(Stdio::null()).stderr(Stdio::null()).output()
+}
+
 impl History {
     /// Reads the history of `content_dir` with one `git log`.
     pub fn read(content_dir: &Path) -> Result<Self, HistoryError> {
-        let git = |args: &[&str]| {
-            Command::new("git")
-                .arg("-C")
-                .arg(content_dir)
-                .args(args)
-                .stdin(Stdio::null())
-                .stderr(Stdio::null())
-                .output()
-                .map_err(HistoryError::Spawn)
-        };
+        let git = |args: &[&str]| git_in(content_dir, args).map_err(HistoryError::Spawn);
         let shallow = git(&["rev-parse", "--is-shallow-repository"])?;
         if !shallow.status.success() {
             return Err(HistoryError::NotARepository);

@@ -7,7 +7,6 @@
 use std::collections::HashMap;
 use std::io;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -70,13 +69,7 @@ pub fn stamp(options: &BuildOptions) -> io::Result<Hash> {
 /// no date, so it does not count.
 fn git_head(content_dir: &Path) -> String {
     let git = |args: &[&str]| {
-        Command::new("git")
-            .arg("-C")
-            .arg(content_dir)
-            .args(args)
-            .stdin(Stdio::null())
-            .stderr(Stdio::null())
-            .output()
+        crate::history::git_in(content_dir, args)
             .ok()
             .filter(|o| o.status.success())
             .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
