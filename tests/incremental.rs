@@ -11,10 +11,9 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io::{BufRead, BufReader};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use common::{copy_dir, repo};
 
@@ -322,27 +321,9 @@ fn a_corrupt_missing_or_foreign_cache_gives_a_full_correct_build() {
 /// Starts a build that pauses at `point`, waits until it is there, and
 /// kills it with SIGKILL.
 fn kill_at(content: &Path, public: &Path, point: &str) {
-    let mut child = command(content, public)
-        .env(terbuka::pause::VAR, point)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut seen = String::new();
-    loop {
-        let mut line = String::new();
-        if stderr.read_line(&mut line).unwrap() == 0 {
-            let status = child.wait().unwrap();
-            panic!("the build never reached `{point}` ({status}):\n{seen}");
-        }
-        seen.push_str(&line);
-        if line.starts_with("terbuka: paused at") {
-            break;
-        }
-    }
-    child.kill().unwrap();
-    child.wait().unwrap();
+    let mut build = command(content, public);
+    build.env(terbuka::pause::VAR, point);
+    common::kill_when_paused(build, point);
 }
 
 #[test]

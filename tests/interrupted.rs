@@ -7,7 +7,6 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -49,27 +48,9 @@ fn staging_folders(public: &Path) -> Vec<String> {
 /// Starts a build that pauses at `point`, waits until it is there, and
 /// kills it with SIGKILL.
 fn kill_at(content: &Path, public: &Path, point: &str) {
-    let mut child = build_command(content, public)
-        .env(terbuka::pause::VAR, point)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut seen = String::new();
-    loop {
-        let mut line = String::new();
-        if stderr.read_line(&mut line).unwrap() == 0 {
-            let status = child.wait().unwrap();
-            panic!("the build never reached `{point}` ({status}):\n{seen}");
-        }
-        seen.push_str(&line);
-        if line.starts_with("terbuka: paused at") {
-            break;
-        }
-    }
-    child.kill().unwrap(); // SIGKILL
-    child.wait().unwrap();
+    let mut build = build_command(content, public);
+    build.env(terbuka::pause::VAR, point);
+    common::kill_when_paused(build, point);
 }
 
 /// Two content folders of a generated portal that differ on every page

@@ -138,3 +138,28 @@ pub fn chromium() -> headless_chrome::Browser {
         .unwrap();
     headless_chrome::Browser::new(options).expect("start headless Chromium (apt-get install chromium)")
 }
+
+/// Runs `command` (a `terbuka build` with the `TERBUKA_PAUSE_AT` hook set
+/// to `point`), waits until it says it paused there, and kills it with
+/// SIGKILL, as a CI runner's timeout or a power cut would.
+#[allow(dead_code)]
+pub fn kill_when_paused(mut command: Command, point: &str) {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let mut child = command.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    loop {
+        let mut line = String::new();
+        if stderr.read_line(&mut line).unwrap() == 0 {
+            let status = child.wait().unwrap();
+            panic!("the build never reached `{point}` ({status}):\n{seen}");
+        }
+        seen.push_str(&line);
+        if line.starts_with("terbuka: paused at") {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
