@@ -41,9 +41,12 @@ impl<'s> Download<'s> {
     /// Creates `path` (a `.gz` name) in the staging folder, gzip-compressed
     /// as it is written. The gzip header holds no name and no time (flate2
     /// writes modification time 0), so the file is the same on every run.
+    /// Level 3, measured at 10k: 9 % larger than the default level 6 and a
+    /// third less time in the data stage (0.74 s against 1.11 s); level 1
+    /// doubles the size.
     pub fn create_gzip(out: &'s Staging, path: &str) -> Result<Self, DataError> {
         let file = out.create_file(path).map_err(write_error(path))?;
-        Ok(Self { path: path.to_string(), file: Sink::Gzip(GzEncoder::new(file, Compression::default())) })
+        Ok(Self { path: path.to_string(), file: Sink::Gzip(GzEncoder::new(file, Compression::new(3))) })
     }
 
     /// Appends bytes written outside [`Download::extend`] (headers, framing).
