@@ -81,8 +81,12 @@ fn find_tag(html: &[u8], tag: &str) -> Option<usize> {
     None
 }
 
+/// Position of `needle` (which starts with `<`) in `hay`, ASCII
+/// case-insensitive. Only the `<`s are tried, found with memchr: comparing
+/// at every byte took a sixth of a 10k build's CPU.
 fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+    memchr::memchr_iter(needle[0], hay)
+        .find(|&i| hay.get(i..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
 }
 
 #[cfg(test)]
