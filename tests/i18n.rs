@@ -208,17 +208,22 @@ fn the_search_page_speaks_the_portals_language() {
     let server = StaticServer::start(&built.public);
     let browser = chromium();
     let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("{}/cari/?q=pemilu", server.origin)).unwrap();
+    // Evaluating before the navigation settles can reach the blank page's
+    // context, so wait for the search page itself first.
+    tab.navigate_to(&format!("{}/cari/?q=pemilu", server.origin)).unwrap().wait_until_navigated().unwrap();
     let eval = |js: &str| -> String {
         let v = tab.evaluate(js, false).unwrap().value;
         v.and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
     };
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while eval("document.getElementById('cari').dataset.state || ''") != "ready" {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
+    while eval("(document.getElementById('cari') && document.getElementById('cari').dataset.state) || ''") != "ready" {
         assert!(
             std::time::Instant::now() < deadline,
-            "search never ready: {}",
-            eval("document.getElementById('status').textContent")
+            "search never ready at {}: state `{}`, status `{}`, fetched {}",
+            eval("location.href"),
+            eval("(document.getElementById('cari') && document.getElementById('cari').dataset.state) || ''"),
+            eval("(document.getElementById('status') || {}).textContent || ''"),
+            eval("JSON.stringify(performance.getEntriesByType('resource').map(e => [e.name, e.responseStatus]))"),
         );
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
