@@ -21,31 +21,41 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'
      img-src 'self' https: data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
      form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'";
 
-/// The site's folders (below the base path) whose pages carry the policy,
-/// and its pages at the top. The editor's folder, `admin/`, is not among
-/// them: the CMS loads from its pinned CDN address and injects its own
-/// styles, so it cannot run under this policy, and hosts that read
-/// `_headers` join a policy set twice rather than replace it. A test loads
-/// every page and checks that each one outside `admin/` has the policy.
-pub const PAGE_FOLDERS: [&str; 14] = [
-    "kegiatan/",
-    "ormas/",
-    "instansi/",
-    "tokoh/",
-    "wilayah/",
-    "topik/",
-    "kemitraan/",
-    "cari/",
-    "data/",
-    "jaringan/",
-    "kualitas-data/",
-    "ppid/",
-    "assets/",
-    "schema/",
-];
+/// The site's top level as the rules see it: its folders (`kegiatan/`)
+/// and its files (`index.html`), taken from what the build wrote, so a new
+/// page family gets the policy without a list to keep by hand.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TopLevel(std::collections::BTreeSet<String>);
 
-/// Pages at the top of the site that carry the policy (`""` is the home page).
-pub const TOP_PAGES: [&str; 3] = ["", "index.html", "404.html"];
+impl TopLevel {
+    /// The top-level entries of `paths` (`/`-separated, relative to the site).
+    pub fn of<'p>(paths: impl IntoIterator<Item = &'p str>) -> Self {
+        Self(
+            paths
+                .into_iter()
+                .map(|p| match p.find('/') {
+                    Some(i) => p[..=i].to_string(),
+                    None => p.to_string(),
+                })
+                .collect(),
+        )
+    }
+
+    /// The folders (ending in `/`) and top pages (`""` is the home page)
+    /// that carry the policy: every folder but the editor's, and every
+    /// HTML file at the top. The editor's folder, `admin/`, cannot run
+    /// under the policy: the CMS loads from its pinned CDN address and
+    /// injects its own styles, and hosts that read `_headers` join a policy
+    /// set twice rather than replace it, so it is left out rather than
+    /// overridden. A test loads every page and checks that each one outside
+    /// `admin/` has the policy.
+    fn with_policy(&self) -> impl Iterator<Item = &str> {
+        let home = self.0.contains("index.html").then_some("");
+        home.into_iter().chain(
+            self.0.iter().map(String::as_str).filter(|e| (e.ends_with('/') && *e != EDITOR) || e.ends_with(".html")),
+        )
+    }
+}
 
 /// The editor's folder.
 pub const EDITOR: &str = "admin/";
@@ -78,7 +88,7 @@ impl Rule {
 /// Policy on every page but the editor's, long caching for hashed files.
 /// No header is set by two rules for one path, because hosts that apply
 /// every matching rule join repeated headers with commas.
-pub fn rules(base_path: &str) -> Vec<Rule> {
+pub fn rules(base_path: &str, top: &TopLevel) -> Vec<Rule> {
     let security = [
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "strict-origin-when-cross-origin"),
@@ -88,11 +98,9 @@ pub fn rules(base_path: &str) -> Vec<Rule> {
     ];
     let policy = owned(&[("Content-Security-Policy", CONTENT_SECURITY_POLICY)]);
     let mut rules = vec![Rule { pattern: format!("{base_path}*"), headers: owned(&security) }];
-    for page in TOP_PAGES {
-        rules.push(Rule { pattern: format!("{base_path}{page}"), headers: policy.clone() });
-    }
-    for folder in PAGE_FOLDERS {
-        rules.push(Rule { pattern: format!("{base_path}{folder}*"), headers: policy.clone() });
+    for entry in top.with_policy() {
+        let pattern = if entry.ends_with('/') { format!("{base_path}{entry}*") } else { format!("{base_path}{entry}") };
+        rules.push(Rule { pattern, headers: policy.clone() });
     }
     // The editor is for staff, not for search engines.
     rules.push(Rule { pattern: format!("{base_path}{EDITOR}*"), headers: owned(&[("X-Robots-Tag", "noindex")]) });
@@ -166,18 +174,36 @@ pub fn nginx(rules: &[Rule]) -> String {
     out
 }
 
-/// Writes `_headers` for the site's base path.
+/// Writes `_headers` for the site's base path and what `out` holds: the
+/// last file of the site, so every folder is known.
 pub fn write(urls: &Urls, out: &Staging) -> Result<(), crate::data::DataError> {
-    crate::data::write(out, FILE, headers_file(&rules(urls.base_path())).as_bytes())
+    crate::data::write(out, FILE, headers_file(&rules(urls.base_path(), &out.top_level())).as_bytes())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// A site's top level as a build writes it.
+    fn top() -> TopLevel {
+        TopLevel::of([
+            "index.html",
+            "404.html",
+            "feed.xml",
+            "kegiatan/x/index.html",
+            "ormas/y/index.html",
+            "cari/index.html",
+            "cari/indeks/m.json",
+            "jaringan/index.html",
+            "kualitas-data/index.html",
+            "assets/style.0123456789.css",
+            "admin/index.html",
+        ])
+    }
+
     #[test]
     fn the_file_reads_back_as_written_and_rules_match_by_prefix() {
-        let rules = rules("/portal/");
+        let rules = rules("/portal/", &top());
         let parsed = parse(&headers_file(&rules));
         assert_eq!(parsed, rules);
         let page: Vec<_> = for_path(&parsed, "/portal/kegiatan/x/").map(|(n, _)| n).collect();
@@ -189,7 +215,7 @@ mod tests {
 
     #[test]
     fn nginx_blocks_repeat_the_security_headers() {
-        let text = nginx(&rules("/"));
+        let text = nginx(&rules("/", &top()));
         let block = |prefix: &str| {
             let start = text.find(&format!("location {prefix} {{")).unwrap();
             text[start..start + text[start..].find('}').unwrap()].to_string()
@@ -202,12 +228,12 @@ mod tests {
 
     #[test]
     fn the_editor_has_no_policy_and_pages_have_one() {
-        let rules = rules("/");
+        let rules = rules("/", &top());
         let csp = |path: &str| for_path(&rules, path).any(|(n, _)| n == "Content-Security-Policy");
         for page in ["/", "/index.html", "/404.html", "/kegiatan/x/", "/cari/", "/jaringan/", "/kualitas-data/"] {
             assert!(csp(page), "{page}");
         }
-        assert!(!csp("/admin/"));
+        assert!(!csp("/admin/") && !csp("/feed.xml"));
         assert_eq!(for_path(&rules, "/kegiatan/x/").filter(|(n, _)| *n == "Content-Security-Policy").count(), 1);
     }
 }

@@ -342,6 +342,12 @@ impl Staging {
         crate::pause::after_files(files);
     }
 
+    /// The top-level folders and files staged so far.
+    pub fn top_level(&self) -> crate::hosting::TopLevel {
+        let recorded = self.recorded.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        crate::hosting::TopLevel::of(recorded.iter().map(|(rel, _)| rel.as_str()))
+    }
+
     /// Files and bytes staged so far.
     pub fn stats(&self) -> WriteStats {
         WriteStats {

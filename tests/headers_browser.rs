@@ -108,7 +108,7 @@ fn every_page_satisfies_the_content_security_policy() {
     assert!(pages.len() > 40, "only {} pages", pages.len());
     let mut broken = Vec::new();
     for path in &pages {
-        // Every page has the policy but the editor's (see `hosting::PAGE_FOLDERS`).
+        // Every page has the policy but the editor's (see `hosting::TopLevel`).
         let has_policy = header(&head(&server.origin, path), "content-security-policy").is_some();
         assert_eq!(has_policy, !path.starts_with("/admin/"), "{path}: policy header present = {has_policy}");
         if !has_policy {
@@ -135,6 +135,8 @@ fn every_page_satisfies_the_content_security_policy() {
 #[test]
 fn publishing_docs_carry_the_current_nginx_snippet() {
     let docs = std::fs::read_to_string(repo().join("docs/publishing.md")).unwrap();
-    let snippet = terbuka::hosting::nginx(&terbuka::hosting::rules("/"));
+    let site = build(&repo().join("content"));
+    let headers = std::fs::read_to_string(site.public.join(terbuka::hosting::FILE)).unwrap();
+    let snippet = terbuka::hosting::nginx(&terbuka::hosting::parse(&headers));
     assert!(docs.contains(&snippet), "docs/publishing.md lacks the current nginx snippet:\n{snippet}");
 }
