@@ -143,6 +143,12 @@ pub fn prefix(urls: &Urls) -> String {
     format!("360G-{}", host.trim_matches('-'))
 }
 
+/// A recipient or funder, identified under the site's prefix by its kind
+/// of record (`<prefix>-ormas-<id>`).
+fn organization<'a>(prefix: &str, kind: &str, id: &str, name: &'a str, url: String) -> Organization<'a> {
+    Organization { id: format!("{prefix}-{kind}-{id}"), name, url }
+}
+
 fn grant<'a>(site: &'a Site, urls: &Urls, prefix: &str, p: PartnershipIx) -> Option<Grant<'a>> {
     let (r, parties) = (&site.partnerships[p], &site.refs.partnerships[p]);
     let m = &r.meta;
@@ -169,19 +175,16 @@ fn grant<'a>(site: &'a Site, urls: &Urls, prefix: &str, p: PartnershipIx) -> Opt
         recipient_organization: parties
             .ormas
             .iter()
-            .map(|&o| Organization {
-                id: format!("{prefix}-ormas-{}", site.ormas[o].id),
-                name: &site.ormas[o].meta.name,
-                url: urls.absolute_of(site, o),
+            .map(|&o| {
+                organization(prefix, "ormas", &site.ormas[o].id, &site.ormas[o].meta.name, urls.absolute_of(site, o))
             })
             .collect(),
         funding_organization: parties
             .agencies
             .iter()
-            .map(|&g| Organization {
-                id: format!("{prefix}-instansi-{}", site.agencies[g].id),
-                name: &site.agencies[g].meta.name,
-                url: urls.absolute_of(site, g),
+            .map(|&g| {
+                let agency = &site.agencies[g];
+                organization(prefix, "instansi", &agency.id, &agency.meta.name, urls.absolute_of(site, g))
             })
             .collect(),
         classifications: vec![Classification {

@@ -105,13 +105,34 @@ struct Pending {
     theme: Theme,
     known: Vec<Option<ActivityCard>>,
     pages: HashSet<String>,
+    edit: Edit,
+    link: Duration,
+    warnings: Warnings,
+}
+
+/// What an update changes: the edited activities before (their footprints
+/// and positions in the kept site) and their ids, with when it started.
+struct Edit {
     old_fps: Vec<super::affected::Footprint>,
     old_positions: Vec<ActivityIx>,
     changed_ids: HashSet<String>,
     started: Instant,
-    link: Duration,
-    warnings: Vec<Diagnostic>,
-    all_warnings: Vec<Diagnostic>,
+}
+
+/// An update's warnings: the changed files' own, to report, and the whole
+/// site's, to keep (the other files' kept ones plus the changed files').
+struct Warnings {
+    changed: Vec<Diagnostic>,
+    all: Vec<Diagnostic>,
+}
+
+impl Warnings {
+    /// The warnings of the changed files among `problems`, merged into `kept`.
+    fn of(problems: Vec<Diagnostic>, changed: &HashSet<&str>, kept: Vec<Diagnostic>) -> Self {
+        let fresh: Vec<Diagnostic> =
+            problems.into_iter().filter(|d| changed.iter().any(|rel| d.file.ends_with(rel))).collect();
+        Self { all: merge_warnings(kept, changed, &fresh), changed: fresh }
+    }
 }
 
 /// Builds and updates the previewed site in `out`.
@@ -316,9 +337,7 @@ impl Engine {
             // The kept records went into the failed link; rebuild next time.
             return Err(content_failure(link_problems));
         };
-        let warnings: Vec<Diagnostic> =
-            link_problems.into_iter().filter(|d| changed.iter().any(|rel| d.file.ends_with(rel))).collect();
-        let all_warnings = merge_warnings(kept_warnings, &changed, &warnings);
+        let warnings = Warnings::of(link_problems, &changed, kept_warnings);
 
         let known: Vec<Option<ActivityCard>> = site
             .activities
@@ -332,20 +351,8 @@ impl Engine {
             })
             .collect();
         drop(old_cards);
-        let pending = Pending {
-            site,
-            theme,
-            known,
-            pages,
-            old_fps,
-            old_positions,
-            changed_ids,
-            started,
-            link,
-            warnings,
-            all_warnings,
-        };
-        self.publish(pending)
+        let edit = Edit { old_fps, old_positions, changed_ids, started };
+        self.publish(Pending { site, theme, known, pages, edit, link, warnings })
     }
 
     /// The fast path for the usual edit, text or facts that leave every
@@ -376,10 +383,8 @@ impl Engine {
             self.loaded = Some(loaded);
             return Err(content_failure(problems));
         };
-        let warnings: Vec<Diagnostic> =
-            problems.into_iter().filter(|d| changed.iter().any(|rel| d.file.ends_with(rel))).collect();
         let Loaded { mut site, theme, cards, pages, warnings: kept_warnings } = loaded;
-        let all_warnings = merge_warnings(kept_warnings, changed, &warnings);
+        let warnings = Warnings::of(problems, changed, kept_warnings);
         for record in checked.activities {
             if let Some(&p) = site.index.activities.get(&record.id) {
                 site.activities[p] = record;
@@ -390,41 +395,18 @@ impl Engine {
             known[usize::from(p)] = None;
         }
         let old_positions = positions.to_vec();
-        let pending = Pending {
-            site,
-            theme,
-            known,
-            pages,
-            old_fps,
-            old_positions,
-            changed_ids,
-            started,
-            link,
-            warnings,
-            all_warnings,
-        };
-        self.publish(pending)
+        let edit = Edit { old_fps, old_positions, changed_ids, started };
+        self.publish(Pending { site, theme, known, pages, edit, link, warnings })
     }
 
     /// Renders what the changed activities affect, writes the files whose
     /// bytes changed, and keeps the new state.
     fn publish(&mut self, pending: Pending) -> Result<Update, Failure> {
-        let Pending {
-            site,
-            theme,
-            known,
-            pages,
-            old_fps,
-            old_positions,
-            changed_ids,
-            started,
-            link,
-            warnings,
-            all_warnings,
-        } = pending;
+        let Pending { site, theme, known, pages, edit, link, warnings } = pending;
+        let Edit { old_fps, old_positions, changed_ids, started } = edit;
         let renderer = Renderer::with_cards(&site, &theme, Urls::new(&self.base_url), known)?
             .with_history(self.history.clone())
-            .with_warnings(&Diagnostics(all_warnings.clone()));
+            .with_warnings(&Diagnostics(warnings.all.clone()));
         let new_fps: Vec<_> = changed_ids
             .iter()
             .filter_map(|id| site.index.activities.get(id).copied())
@@ -437,11 +419,14 @@ impl Engine {
                 written.fetch_add(1, Ordering::Relaxed);
             }
         };
-        plan.pages.par_iter().try_for_each(|page| -> Result<(), Failure> {
-            let (file, bytes) = renderer.render_page(page)?;
-            count(write_if_changed(&self.out, &file, &bytes)?);
-            Ok(())
-        })?;
+        let write_pages = |pages: &[&Page]| {
+            pages.par_iter().try_for_each(|page| -> Result<(), Failure> {
+                let (file, bytes) = renderer.render_page(page)?;
+                count(write_if_changed(&self.out, &file, &bytes)?);
+                Ok(())
+            })
+        };
+        write_pages(&plan.pages.iter().collect::<Vec<_>>())?;
         let feed_shows = |p: &ActivityIx| usize::from(*p) < crate::render::feeds::FEED_SIZE;
         let mut pages = pages;
         if plan.structural {
@@ -453,11 +438,7 @@ impl Engine {
             // Pages that list no activity (directories, the data page, ...)
             // may show the counts that changed.
             let others: Vec<&Page> = all.iter().filter(|p| !renderer.info(p).follows_activities).collect();
-            others.par_iter().try_for_each(|page| -> Result<(), Failure> {
-                let (file, bytes) = renderer.render_page(page)?;
-                count(write_if_changed(&self.out, &file, &bytes)?);
-                Ok(())
-            })?;
+            write_pages(&others)?;
             let staging = Staging::create(&self.scratch)?;
             renderer.render_extras(&staging, &all)?;
             for n in sync(staging.dir(), &self.out)? {
@@ -467,11 +448,7 @@ impl Engine {
         } else {
             // The quality page and the home page's footer count every
             // record's sources, dates and warnings, which any edit may change.
-            [Page::Quality, Page::Home].par_iter().try_for_each(|page| -> Result<(), Failure> {
-                let (file, bytes) = renderer.render_page(page)?;
-                count(write_if_changed(&self.out, &file, &bytes)?);
-                Ok(())
-            })?;
+            write_pages(&[&Page::Quality, &Page::Home])?;
         }
         if !plan.structural
             && (old_positions.iter().any(feed_shows) || new_fps.iter().map(|f| f.pos).any(|p| feed_shows(&p)))
@@ -480,13 +457,13 @@ impl Engine {
         }
         let rendered = plan.pages.len();
         let cards = renderer.into_cards();
-        self.loaded = Some(Loaded { site, theme, cards, pages, warnings: all_warnings });
+        self.loaded = Some(Loaded { site, theme, cards, pages, warnings: warnings.all });
         self.site_wide_stale = true;
         Ok(Update {
             full: false,
             rendered,
             written: written.into_inner(),
-            warnings: Diagnostics(warnings),
+            warnings: Diagnostics(warnings.changed),
             elapsed: started.elapsed(),
             link,
         })
