@@ -122,3 +122,19 @@ fn settled((secs, nanos): (i64, u32), listed: SystemTime) -> bool {
 pub fn same_content(a: &ContentFiles, b: &ContentFiles) -> bool {
     a.len() == b.len() && a.iter().all(|(rel, f)| b.get(rel).is_some_and(|g| g.hash == f.hash && g.size == f.size))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_times_well_before_the_listing_vouch_for_a_file() {
+        let listed = UNIX_EPOCH + Duration::from_secs(1_000_000);
+        assert!(settled((999_990, 0), listed));
+        assert!(settled((999_997, 0), listed), "exactly the margin");
+        assert!(!settled((999_997, 1), listed), "within the margin");
+        assert!(!settled((999_999, 999_999_999), listed), "the same clock tick");
+        assert!(!settled((1_000_100, 0), listed), "in the future");
+        assert!(settled((-5, 0), listed), "before 1970");
+    }
+}

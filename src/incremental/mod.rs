@@ -141,8 +141,19 @@ impl Cache {
             return Ok(None);
         }
         let trusted = !self.verify_output && prior.folder.is_some() && FolderId::of(&self.output) == prior.folder;
-        if !trusted && !self.output_as_recorded()? {
-            return Ok(None);
+        // Content files read again for their time (touched, checked out)
+        // are recorded with it, so the next build need not read them.
+        let restat = self.content != prior.content;
+        let manifest = if trusted {
+            None
+        } else {
+            match self.output_as_recorded() {
+                Some(bytes) => Some(bytes),
+                None => return Ok(None),
+            }
+        };
+        if !trusted || restat {
+            self.refresh_head(manifest)?;
         }
         let Some(prior) = &self.prior else { return Ok(None) };
         self.write_changes(&Changes::default())?;
@@ -150,23 +161,16 @@ impl Cache {
         Ok(Some((prior.counts, WriteStats { written: 0, ..prior.stats }, warnings)))
     }
 
-    /// Lists the output folder and compares it with the manifest; when
-    /// every file is as recorded, records the folder as it is now, so the
-    /// next build trusts it without listing.
-    fn output_as_recorded(&mut self) -> io::Result<bool> {
-        let Some(stored) = &mut self.stored else { return Ok(false) };
-        let bytes = match stored.manifest_bytes() {
-            Ok(b) => b,
-            Err(e) => {
-                self.note = Some(e.to_string());
-                return Ok(false);
-            }
-        };
-        let manifest = match state::decode_manifest(&bytes) {
+    /// Lists the output folder and compares it with the manifest: the
+    /// manifest's bytes when every file is as recorded.
+    fn output_as_recorded(&mut self) -> Option<Vec<u8>> {
+        let read = self.stored.as_mut()?.manifest_bytes();
+        let manifest = read.and_then(|bytes| state::decode_manifest(&bytes).map(|m| (bytes, m)));
+        let (bytes, manifest) = match manifest {
             Ok(m) => m,
             Err(e) => {
                 self.note = Some(e.to_string());
-                return Ok(false);
+                return None;
             }
         };
         let live = self.listing();
@@ -176,12 +180,19 @@ impl Cache {
                 .iter()
                 .all(|(p, (size, mtime))| manifest.live.get(p).is_some_and(|e| e.size == *size && e.mtime == *mtime));
         self.manifest = Some(manifest);
-        let Some(prior) = &self.prior else { return Ok(false) };
-        if same {
-            let head = Head { folder: FolderId::of(&self.output), ..prior.clone() };
-            state::write_parts(&self.dir.join("state"), &head, &bytes)?;
-        }
-        Ok(same)
+        same.then_some(bytes)
+    }
+
+    /// Rewrites the state of a build that found nothing changed with the
+    /// content files' times and the output folder as they are now, keeping
+    /// the manifest (`manifest`, or read again), so the next build trusts
+    /// both without reading or listing them. Best effort: when the manifest
+    /// cannot be read the state is left as it was.
+    fn refresh_head(&mut self, manifest: Option<Vec<u8>>) -> io::Result<()> {
+        let (Some(prior), Some(stored)) = (&self.prior, &mut self.stored) else { return Ok(()) };
+        let Some(bytes) = manifest.or_else(|| stored.manifest_bytes().ok()) else { return Ok(()) };
+        let head = Head { folder: FolderId::of(&self.output), content: self.content.clone(), ..prior.clone() };
+        state::write_parts(&self.dir.join("state"), &head, &bytes)
     }
 
     /// The output folder as found, listed on first use.

@@ -64,12 +64,16 @@ pub struct Manifest {
 /// replacement keeps: its device and inode, and its status change time,
 /// which the kernel sets to the present whenever an entry is added to,
 /// removed from or renamed in the folder (or the folder itself renamed,
-/// or its permissions changed), and which no program can set back.
+/// or its permissions changed), and which no program can set back. The
+/// names and inodes of its entries are summed up too, which catches a
+/// change at the top even within the clock tick of the build's own last
+/// change (file times advance by ticks of a few milliseconds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FolderId {
     dev: u64,
     ino: u64,
     ctime: (i64, i64),
+    entries: Hash,
 }
 
 impl FolderId {
@@ -78,9 +82,23 @@ impl FolderId {
     pub fn of(path: &Path) -> Option<Self> {
         #[cfg(unix)]
         {
-            use std::os::unix::fs::MetadataExt;
+            use std::os::unix::ffi::OsStrExt;
+            use std::os::unix::fs::{DirEntryExt, MetadataExt};
             let meta = std::fs::symlink_metadata(path).ok().filter(std::fs::Metadata::is_dir)?;
-            Some(Self { dev: meta.dev(), ino: meta.ino(), ctime: (meta.ctime(), meta.ctime_nsec()) })
+            let mut entries: Vec<(std::ffi::OsString, u64)> = std::fs::read_dir(path)
+                .ok()?
+                .map(|e| e.map(|e| (e.file_name(), e.ino())))
+                .collect::<io::Result<_>>()
+                .ok()?;
+            entries.sort_unstable();
+            let mut sum = xxhash_rust::xxh3::Xxh3::new();
+            for (name, ino) in &entries {
+                sum.update(&(name.len() as u64).to_le_bytes());
+                sum.update(name.as_bytes());
+                sum.update(&ino.to_le_bytes());
+            }
+            let ctime = (meta.ctime(), meta.ctime_nsec());
+            Some(Self { dev: meta.dev(), ino: meta.ino(), ctime, entries: sum.digest128() })
         }
         #[cfg(not(unix))]
         {
@@ -240,4 +258,77 @@ fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> io::Result<()> {
     }
     drop(file);
     std::fs::rename(&tmp, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::generation::FileEntry;
+
+    fn head(output: &str) -> Head {
+        Head {
+            output: output.into(),
+            stamp: Some(7),
+            content: Some(ContentFiles::new()),
+            warnings: Vec::new(),
+            counts: Counts::default(),
+            stats: WriteStats::default(),
+            folder: None,
+        }
+    }
+
+    #[test]
+    fn the_head_reads_alone_and_the_manifest_on_demand() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("state");
+        let entry = FileEntry { size: 3, mtime: (1, 2), hash: 9 };
+        let manifest = Manifest { live: [("a/index.html".to_string(), entry)].into(), spare: None };
+        write(&path, &head("/site/public"), &manifest).unwrap();
+        let (got, mut stored) = read(&path).unwrap();
+        assert_eq!(got.output, Path::new("/site/public"));
+        let bytes = stored.manifest_bytes().unwrap();
+        assert_eq!(decode_manifest(&bytes).unwrap().live["a/index.html"], entry);
+
+        // A new head before the same manifest bytes.
+        write_parts(&path, &head("/site/other"), &bytes).unwrap();
+        let (got, mut stored) = read(&path).unwrap();
+        assert_eq!(got.output, Path::new("/site/other"));
+        assert_eq!(decode_manifest(&stored.manifest_bytes().unwrap()).unwrap().live.len(), 1);
+
+        // A damaged manifest leaves the head usable, and is itself refused.
+        let mut damaged = std::fs::read(&path).unwrap();
+        let last = damaged.len() - 1;
+        damaged[last] ^= 0xff;
+        std::fs::write(&path, &damaged).unwrap();
+        let (_, mut stored) = read(&path).unwrap();
+        assert!(matches!(stored.manifest_bytes(), Err(Unusable::Foreign(_))));
+        // A damaged head, a truncated or a missing file: unusable.
+        damaged[HEADER + 2] ^= 0xff;
+        std::fs::write(&path, &damaged).unwrap();
+        assert!(matches!(read(&path), Err(Unusable::Foreign(_))));
+        std::fs::write(&path, &damaged[..HEADER + 1]).unwrap();
+        assert!(matches!(read(&path), Err(Unusable::Foreign(_))));
+        std::fs::remove_file(&path).unwrap();
+        assert!(matches!(read(&path), Err(Unusable::Missing)));
+    }
+
+    #[test]
+    fn a_folder_changed_at_its_top_or_replaced_is_another_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("public");
+        std::fs::create_dir_all(dir.join("kegiatan")).unwrap();
+        std::fs::write(dir.join("index.html"), "x").unwrap();
+        let id = FolderId::of(&dir).unwrap();
+        // A file deep inside, or a file's bytes, do not count.
+        std::fs::write(dir.join("index.html"), "y").unwrap();
+        std::fs::write(dir.join("kegiatan/index.html"), "y").unwrap();
+        assert_eq!(FolderId::of(&dir), Some(id));
+        std::fs::write(dir.join("tambahan.txt"), "x").unwrap();
+        assert_ne!(FolderId::of(&dir), Some(id), "an entry added at the top");
+        let id = FolderId::of(&dir).unwrap();
+        std::fs::rename(&dir, tmp.path().join("old")).unwrap();
+        std::fs::create_dir(&dir).unwrap();
+        assert_ne!(FolderId::of(&dir), Some(id), "another folder in its place");
+        assert_eq!(FolderId::of(&tmp.path().join("none")), None);
+    }
 }
