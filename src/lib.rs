@@ -375,7 +375,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (site, mut warnings) = load_released(&options.content_dir, options.strict, &mut timings, &reread)?;
     let theme = load_theme(options.theme_dir.as_deref())?;
     let base_url = options.base_url.clone().unwrap_or_else(|| site.config.base_url.clone());
-    let (staging, mode) = cache.staging().map_err(output_error)?;
+    let (staging, mode) = timings.time("verify", || cache.staging()).map_err(output_error)?;
     let history = std::sync::Arc::new(history.join().unwrap_or_default());
     render_site(
         &site,
