@@ -368,7 +368,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         let (mode, changes) = (incremental::Mode::Unchanged, Default::default());
         return Ok(BuildReport { warnings, written, counts, timings, mode, cache_note: None, changes });
     }
-    // git log runs while the content is read and parsed.
+    // git log and the listing of the output run while the content is read and parsed.
+    cache.list_output();
     let content_dir = options.content_dir.clone();
     let history = std::thread::spawn(move || history::History::read_or_empty(&content_dir));
     let reread = std::sync::Arc::default();
