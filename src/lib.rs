@@ -81,6 +81,9 @@ pub struct BuildOptions {
     /// Where to write the changed-paths list too (it is always in the
     /// cache folder as `changes.txt`).
     pub changes_file: Option<PathBuf>,
+    /// Check every file of the output against the build cache even when
+    /// nothing changed (a build that writes always does).
+    pub verify_output: bool,
 }
 
 impl BuildOptions {
@@ -94,6 +97,7 @@ impl BuildOptions {
             strict: false,
             cache_dir: None,
             changes_file: None,
+            verify_output: false,
         }
     }
 }
@@ -358,19 +362,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::default();
     let output_error = |source| BuildError::Output { path: options.output_dir.clone(), source };
     let mut cache = timings.time("cache", || incremental::Cache::open(options));
-    let cache_error = |source| BuildError::Cache { path: cache.dir().to_path_buf(), source };
-    if let Some((counts, written, warnings)) = cache.unchanged().map_err(cache_error)? {
+    let cache_dir = cache.dir().to_path_buf();
+    let cache_error = |source| BuildError::Cache { path: cache_dir.clone(), source };
+    if let Some((counts, written, warnings)) = timings.time("check", || cache.unchanged()).map_err(cache_error)? {
         let (mode, changes) = (incremental::Mode::Unchanged, Default::default());
         return Ok(BuildReport { warnings, written, counts, timings, mode, cache_note: None, changes });
     }
-    // git log runs while the content is read and parsed.
+    // git log and the listing of the output run while the content is read and parsed.
+    cache.list_output();
     let content_dir = options.content_dir.clone();
     let history = std::thread::spawn(move || history::History::read_or_empty(&content_dir));
     let reread = std::sync::Arc::default();
     let (site, mut warnings) = load_released(&options.content_dir, options.strict, &mut timings, &reread)?;
     let theme = load_theme(options.theme_dir.as_deref())?;
     let base_url = options.base_url.clone().unwrap_or_else(|| site.config.base_url.clone());
-    let (staging, mode) = cache.staging().map_err(output_error)?;
+    let (staging, mode) = timings.time("verify", || cache.staging()).map_err(output_error)?;
     let history = std::sync::Arc::new(history.join().unwrap_or_default());
     render_site(
         &site,

@@ -51,6 +51,11 @@ enum Command {
         /// path; always in the cache folder as `changes.txt`).
         #[arg(long)]
         changes: Option<PathBuf>,
+        /// Check every file of the output folder against the build cache
+        /// even when nothing changed, and rebuild if one was changed by
+        /// hand (a build that writes always checks them).
+        #[arg(long)]
+        verify_output: bool,
     },
     /// Check the content and report every problem; writes nothing.
     Check {
@@ -160,7 +165,7 @@ fn main() -> ExitCode {
     terbuka::configure_threads();
     let color = std::io::stderr().is_terminal();
     match cli.command {
-        Command::Build { content, output, base_url, theme, strict, timings, cache_dir, changes } => {
+        Command::Build { content, output, base_url, theme, strict, timings, cache_dir, changes, verify_output } => {
             let options = BuildOptions {
                 content_dir: content,
                 output_dir: output.clone(),
@@ -169,6 +174,7 @@ fn main() -> ExitCode {
                 strict,
                 cache_dir,
                 changes_file: changes,
+                verify_output,
             };
             match terbuka::build(&options) {
                 Ok(report) => {

@@ -14,6 +14,7 @@ use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::{Duration, SystemTime};
 
 use common::{copy_dir, repo};
 
@@ -241,14 +242,22 @@ fn a_build_without_change_writes_nothing_and_says_so() {
     let stderr = run(command(&content, &public));
     assert!(stderr.contains("nothing changed since the last build"), "{stderr}");
 
-    // A file of the site changed by hand is not trusted: the next build
-    // writes it again.
+    // The output folder is the build's own: a build with no change checks
+    // that it is the folder it left, not each of its files, so a page
+    // changed by hand stays so...
     let page = public.join("index.html");
     fs::write(&page, "diubah").unwrap();
     let stderr = run(command(&content, &public));
+    assert!(stderr.contains("nothing changed since the last build"), "{stderr}");
+    assert_eq!(fs::read_to_string(&page).unwrap(), "diubah", "a build with no change trusts the output folder");
+    // ...until `--verify-output` checks every file and writes it again.
+    let mut verify = command(&content, &public);
+    verify.arg("--verify-output");
+    let stderr = run(verify);
     assert!(stderr.contains("changes: 0 added, 1 modified, 0 removed"), "{stderr}");
     assert_same_site(&tree(&public), &built, "after repairing a page changed by hand");
-    // A file added by hand is removed, now and from the spare generation.
+    // A file added by hand at the top of the site is seen without it, and
+    // removed, now and from the spare generation.
     fs::write(public.join("tambahan.txt"), "x").unwrap();
     let stderr = run(command(&content, &public));
     assert!(stderr.contains("changes: 0 added, 0 modified, 1 removed"), "{stderr}");
@@ -316,6 +325,118 @@ fn a_corrupt_missing_or_foreign_cache_gives_a_full_correct_build() {
     let stderr = run(command(&content, &public));
     assert!(stderr.contains("the build cache was last used for"), "{stderr}");
     assert_same_site(&tree(&public), &clean(&content), "back to the first output folder");
+}
+
+#[test]
+fn a_build_that_writes_repairs_the_output_and_a_replaced_output_is_checked_file_by_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = seed(tmp.path());
+    let public = tmp.path().join("public");
+    let all = activities(&content);
+    run(command(&content, &public));
+    correct(&all[0]);
+    check_step(&content, &public, "the spare generation made");
+
+    // A page deep in the site changed by hand is trusted by a build with
+    // no change, but every build that writes checks each file of the
+    // output: the next edit repairs it, and lists it as modified.
+    let page = walkdir::WalkDir::new(public.join("kegiatan"))
+        .into_iter()
+        .map(Result::unwrap)
+        .find(|e| e.file_name() == "index.html" && e.depth() == 2)
+        .unwrap()
+        .into_path();
+    fs::write(&page, "diubah").unwrap();
+    let stderr = run(command(&content, &public));
+    assert!(stderr.contains("nothing changed since the last build"), "{stderr}");
+    fs::remove_file(public.join("kegiatan/index.html")).unwrap();
+    correct(&all[1]);
+    check_step(&content, &public, "an edit after a page was changed and another removed by hand");
+
+    // The output restored from a copy (as a CI cache restores it, keeping
+    // modification times): not the folder the build left, so it is listed
+    // and compared with the manifest; all as recorded is no change, and
+    // the copy is trusted from then on.
+    let copy = tmp.path().join("copy");
+    let restore = |from: &Path| {
+        let status = Command::new("cp").arg("-a").arg(from).arg(&copy).status().unwrap();
+        assert!(status.success());
+        fs::remove_dir_all(&public).unwrap();
+        fs::rename(&copy, &public).unwrap();
+    };
+    let backup = tmp.path().join("backup");
+    assert!(Command::new("cp").arg("-a").arg(&public).arg(&backup).status().unwrap().success());
+    restore(&backup);
+    let stderr = run(command(&content, &public));
+    assert!(stderr.contains("nothing changed since the last build"), "a restored copy:\n{stderr}");
+    assert_same_site(&tree(&public), &clean(&content), "a restored copy");
+
+    // A restored copy that differs (an older site, a page changed in it)
+    // is found and made exact. (The unchanged files keep their bytes and
+    // times, but the site shares the spare generation's inodes, not the
+    // copy's.)
+    fs::write(backup.join("index.html"), "versi lama").unwrap();
+    restore(&backup);
+    let stderr = run(command(&content, &public));
+    assert!(stderr.contains("changes: 0 added, 1 modified, 0 removed"), "{stderr}");
+    assert_same_site(&tree(&public), &clean(&content), "a restored copy with a page that differs");
+    let listed = fs::read_to_string(tmp.path().join(".terbuka/changes.txt")).unwrap();
+    assert_eq!(listed, "M\tindex.html\n");
+
+    // The output deleted, the cache kept: built again.
+    fs::remove_dir_all(&public).unwrap();
+    let stderr = run(command(&content, &public));
+    assert!(stderr.contains("changes: "), "{stderr}");
+    assert_same_site(&tree(&public), &clean(&content), "the output deleted");
+}
+
+/// Sets a file's modification time.
+fn set_mtime(path: &Path, time: SystemTime) {
+    fs::OpenOptions::new().write(true).open(path).unwrap().set_modified(time).unwrap();
+}
+
+#[test]
+fn content_changes_are_found_whatever_the_times_and_folders() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = seed(tmp.path());
+    let public = tmp.path().join("public");
+    run(command(&content, &public));
+    let all = activities(&content);
+
+    // Touched without a change: read again, and no change.
+    let record = all[1].clone();
+    let old = SystemTime::now() - Duration::from_secs(86_400);
+    set_mtime(&record, old);
+    check_step(&content, &public, "a record touched without change");
+
+    // A record whose time lies in the future (a clock set wrong, or, as
+    // far as a build can tell, one edited in the same clock tick as the
+    // build read it): its size and time do not vouch for its bytes, so an
+    // edit that keeps both is still found.
+    let later = SystemTime::now() + Duration::from_secs(3600);
+    set_mtime(&record, later);
+    check_step(&content, &public, "a record dated in the future");
+    let text = fs::read_to_string(&record).unwrap();
+    let body = text.find("\n---\n").unwrap() + 5;
+    let at = body + text[body..].find(|c: char| c.is_ascii_lowercase() && c != 'x').unwrap();
+    let mut edited = text.clone();
+    edited.replace_range(at..at + 1, "x");
+    assert_eq!(edited.len(), text.len());
+    fs::write(&record, &edited).unwrap();
+    set_mtime(&record, later);
+    check_step(&content, &public, "a same-size edit keeping the time of a record dated in the future");
+
+    // A record added in a new nested folder, then removed with it.
+    let year = content.join("activities/2031");
+    fs::create_dir(&year).unwrap();
+    let added = year.join("kegiatan-tahun-baru.md");
+    fs::copy(&all[2], &added).unwrap();
+    edit(&added, "title: ", "title: Tahun baru ");
+    let from = all[2].parent().unwrap().file_name().unwrap().to_string_lossy().into_owned();
+    edit(&added, &format!("date: \"{from}"), "date: \"2031");
+    check_step(&content, &public, "after adding a record in a new folder");
+    fs::remove_dir_all(&year).unwrap();
+    check_step(&content, &public, "after removing it with its folder");
 }
 
 /// Starts a build that pauses at `point`, waits until it is there, and

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::io;
 use std::path::Path;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -20,8 +21,13 @@ use crate::output::generation::{Hash, hash, list, stat_of};
 pub struct ContentFile {
     /// Size in bytes.
     pub size: u64,
-    /// Modification time (seconds, nanoseconds).
-    pub mtime: (i64, u32),
+    /// Modification time (seconds, nanoseconds), or `None` when the file
+    /// was modified so shortly before the build listed it that an edit
+    /// right after could have kept the same time (file times advance by a
+    /// clock tick, a few milliseconds, and by seconds on some file
+    /// systems): such a file is read again by the next build, as git
+    /// treats its "racily clean" entries.
+    pub mtime: Option<(i64, u32)>,
     /// xxh3-128 of the bytes.
     pub hash: Hash,
 }
@@ -78,27 +84,57 @@ fn git_head(content_dir: &Path) -> String {
     git(&["rev-parse", "--is-shallow-repository"]) + &git(&["log", "-1", "--format=%H", "--", "."])
 }
 
+/// How long before the listing a file's modification time must lie for
+/// its size and time to vouch for its bytes: more than a clock tick, and
+/// the two seconds of the coarsest file systems.
+const SETTLED: Duration = Duration::from_secs(3);
+
 /// Lists the content folder as `source.rs` walks it (hidden entries
 /// skipped) and sums up each file: a file whose size and modification time
 /// equal `known`'s keeps its recorded hash unread; any other is read and
 /// hashed (after a fresh `git clone` every time differs, yet the bytes
 /// tell that nothing changed).
 pub fn content_files(content_dir: &Path, known: &ContentFiles) -> io::Result<ContentFiles> {
+    let started = SystemTime::now();
     let listing = list(content_dir, true)?;
     listing
         .files
         .into_par_iter()
         .map(|(rel, (size, mtime))| {
-            let file = match known.get(&rel) {
-                Some(k) if k.size == size && k.mtime == mtime => *k,
-                _ => ContentFile { size, mtime, hash: hash(&std::fs::read(content_dir.join(&rel))?) },
+            let hash = match known.get(&rel) {
+                Some(k) if k.size == size && k.mtime == Some(mtime) => k.hash,
+                _ => hash(&std::fs::read(content_dir.join(&rel))?),
             };
-            Ok((rel, file))
+            Ok((rel, ContentFile { size, mtime: settled(mtime, started).then_some(mtime), hash }))
         })
         .collect()
+}
+
+/// Whether a file last modified at `mtime` was left alone long enough
+/// before `listed` that a later edit must give it another time.
+fn settled((secs, nanos): (i64, u32), listed: SystemTime) -> bool {
+    let Ok(listed) = listed.duration_since(UNIX_EPOCH) else { return false };
+    let Ok(secs) = u64::try_from(secs) else { return true };
+    Duration::new(secs, nanos) + SETTLED <= listed
 }
 
 /// Whether two summaries describe the same bytes.
 pub fn same_content(a: &ContentFiles, b: &ContentFiles) -> bool {
     a.len() == b.len() && a.iter().all(|(rel, f)| b.get(rel).is_some_and(|g| g.hash == f.hash && g.size == f.size))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_times_well_before_the_listing_vouch_for_a_file() {
+        let listed = UNIX_EPOCH + Duration::from_secs(1_000_000);
+        assert!(settled((999_990, 0), listed));
+        assert!(settled((999_997, 0), listed), "exactly the margin");
+        assert!(!settled((999_997, 1), listed), "within the margin");
+        assert!(!settled((999_999, 999_999_999), listed), "the same clock tick");
+        assert!(!settled((1_000_100, 0), listed), "in the future");
+        assert!(settled((-5, 0), listed), "before 1970");
+    }
 }

@@ -25,12 +25,12 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostics;
-use crate::output::generation::{self, Files, Hash, Listing};
+use crate::output::generation::{self, Hash, Listing};
 use crate::output::{Committed, Spare, Staging, WriteStats};
 use crate::{BuildOptions, Counts};
 use changes::Changes;
 use inputs::ContentFiles;
-use state::State;
+use state::{FolderId, Head, Manifest, Stored};
 
 /// How the site was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,14 +50,22 @@ pub struct Cache {
     dir: PathBuf,
     output: PathBuf,
     changes_file: Option<PathBuf>,
-    /// The last build's state, when usable.
-    prior: Option<State>,
+    /// Whether to check every file of the output even when nothing changed.
+    verify_output: bool,
+    /// The head of the last build's state, when usable.
+    prior: Option<Head>,
+    /// The state file it came from, for the manifest.
+    stored: Option<Stored>,
+    /// The last build's manifest, once read; empty when unusable.
+    manifest: Option<Manifest>,
     /// Why the cache could not be used, if it could not.
     pub note: Option<String>,
     stamp: Option<Hash>,
     content: Option<ContentFiles>,
-    /// The output folder as found.
-    live: Listing,
+    /// The output folder as found, once listed.
+    live: Option<Listing>,
+    /// The listing under way in the background ([`Cache::list_output`]).
+    listing: Option<std::thread::JoinHandle<io::Result<Listing>>>,
     /// Paths of the output folder with their hash where the manifest
     /// vouches for them, filled when the site is staged.
     before: HashMap<String, Option<Hash>>,
@@ -75,38 +83,40 @@ fn absolute(path: &Path) -> PathBuf {
 impl Cache {
     /// Opens the cache of a build and sums up its inputs. Never fails:
     /// whatever cannot be read makes a full build, with a note saying why.
+    /// Reads only the head of the state file: the output folder is listed,
+    /// and the manifest read, only when needed ([`Cache::unchanged`],
+    /// [`Cache::staging`]).
     pub fn open(options: &BuildOptions) -> Self {
         let dir = options.cache_dir.clone().unwrap_or_else(|| default_dir(&options.output_dir));
         let output = absolute(&options.output_dir);
-        let (prior, note) = match state::read(&dir.join("state")) {
-            Ok(s) if s.output == output => (Some(s), None),
-            Ok(s) => (None, Some(format!("the build cache was last used for `{}`", s.output.display()))),
-            Err(e) => (None, Some(e.to_string())),
+        let (prior, stored, note) = match state::read(&dir.join("state")) {
+            Ok((head, stored)) if head.output == output => (Some(head), Some(stored), None),
+            Ok((head, _)) => {
+                (None, None, Some(format!("the build cache was last used for `{}`", head.output.display())))
+            }
+            Err(e) => (None, None, Some(e.to_string())),
         };
-        let mut cache = Cache {
-            dir,
-            output,
-            changes_file: options.changes_file.clone(),
-            prior,
-            note,
-            stamp: None,
-            content: None,
-            live: Listing::default(),
-            before: HashMap::new(),
-        };
-        let known = cache.prior.as_ref().and_then(|p| p.content.as_ref());
+        let known = prior.as_ref().and_then(|p| p.content.as_ref());
         let empty = ContentFiles::new();
         let (stamp, content) = rayon::join(
             || inputs::stamp(options),
             || inputs::content_files(&options.content_dir, known.unwrap_or(&empty)),
         );
-        cache.stamp = stamp.ok();
-        cache.content = content.ok();
-        match generation::list(&cache.output, false) {
-            Ok(l) => cache.live = l,
-            Err(e) => cache.note = Some(format!("cannot list the output folder ({e})")),
+        Cache {
+            dir,
+            output,
+            changes_file: options.changes_file.clone(),
+            verify_output: options.verify_output,
+            prior,
+            stored,
+            manifest: None,
+            note,
+            stamp: stamp.ok(),
+            content: content.ok(),
+            live: None,
+            listing: None,
+            before: HashMap::new(),
         }
-        cache
     }
 
     /// The folder.
@@ -114,39 +124,137 @@ impl Cache {
         &self.dir
     }
 
-    /// When the inputs equal the last build's and the output folder is
-    /// exactly as it left it: its counts, size and warnings, and the build
-    /// can stop here. Writes the (empty) changes list.
-    pub fn unchanged(&self) -> io::Result<Option<(Counts, WriteStats, Diagnostics)>> {
+    /// When the inputs equal the last build's and the output folder is as
+    /// it left it: its counts, size and warnings, and the build can stop
+    /// here. Writes the (empty) changes list.
+    ///
+    /// The output folder is trusted when it is the very folder the last
+    /// build left, with no entry added or removed at its top ([`FolderId`]):
+    /// its files are not checked one by one (a fifth of a million at
+    /// 100,000 activities, most of the time of a build that has nothing to
+    /// do). Otherwise (restored by CI, replaced, changed at the top, or
+    /// `--verify-output`) every file is listed and compared with the
+    /// manifest, and the folder is trusted from then on if all is as it was.
+    pub fn unchanged(&mut self) -> io::Result<Option<(Counts, WriteStats, Diagnostics)>> {
         let Some(prior) = &self.prior else { return Ok(None) };
-        let same = self.stamp.is_some()
+        let same_inputs = self.stamp.is_some()
             && self.stamp == prior.stamp
-            && matches!((&self.content, &prior.content), (Some(a), Some(b)) if inputs::same_content(a, b))
-            && self.live.files.len() == prior.live.len()
-            && self
-                .live
-                .files
-                .iter()
-                .all(|(p, (size, mtime))| prior.live.get(p).is_some_and(|e| e.size == *size && e.mtime == *mtime));
-        if !same {
+            && matches!((&self.content, &prior.content), (Some(a), Some(b)) if inputs::same_content(a, b));
+        if !same_inputs {
             return Ok(None);
         }
+        let trusted = !self.verify_output && prior.folder.is_some() && FolderId::of(&self.output) == prior.folder;
+        // Content files read again for their time (touched, checked out)
+        // are recorded with it, so the next build need not read them.
+        let restat = self.content != prior.content;
+        let manifest = if trusted {
+            None
+        } else {
+            match self.output_as_recorded() {
+                Some(bytes) => Some(bytes),
+                None => return Ok(None),
+            }
+        };
+        if !trusted || restat {
+            self.refresh_head(manifest)?;
+        }
+        let Some(prior) = &self.prior else { return Ok(None) };
         self.write_changes(&Changes::default())?;
         let warnings = Diagnostics(prior.warnings.iter().map(state::Warning::restore).collect());
         Ok(Some((prior.counts, WriteStats { written: 0, ..prior.stats }, warnings)))
+    }
+
+    /// Lists the output folder and compares it with the manifest: the
+    /// manifest's bytes when every file is as recorded.
+    fn output_as_recorded(&mut self) -> Option<Vec<u8>> {
+        let read = self.stored.as_mut()?.manifest_bytes();
+        let manifest = read.and_then(|bytes| state::decode_manifest(&bytes).map(|m| (bytes, m)));
+        let (bytes, manifest) = match manifest {
+            Ok(m) => m,
+            Err(e) => {
+                self.note = Some(e.to_string());
+                return None;
+            }
+        };
+        let live = self.listing();
+        let same = live.files.len() == manifest.live.len()
+            && live
+                .files
+                .iter()
+                .all(|(p, (size, mtime))| manifest.live.get(p).is_some_and(|e| e.size == *size && e.mtime == *mtime));
+        self.manifest = Some(manifest);
+        same.then_some(bytes)
+    }
+
+    /// Rewrites the state of a build that found nothing changed with the
+    /// content files' times and the output folder as they are now, keeping
+    /// the manifest (`manifest`, or read again), so the next build trusts
+    /// both without reading or listing them. Best effort: when the manifest
+    /// cannot be read the state is left as it was.
+    fn refresh_head(&mut self, manifest: Option<Vec<u8>>) -> io::Result<()> {
+        let (Some(prior), Some(stored)) = (&self.prior, &mut self.stored) else { return Ok(()) };
+        let Some(bytes) = manifest.or_else(|| stored.manifest_bytes().ok()) else { return Ok(()) };
+        let head = Head { folder: FolderId::of(&self.output), content: self.content.clone(), ..prior.clone() };
+        state::write_parts(&self.dir.join("state"), &head, &bytes)
+    }
+
+    /// The output folder as found, listed on first use.
+    fn listing(&mut self) -> &Listing {
+        if self.live.is_none() {
+            let listed = match self.listing.take().map(std::thread::JoinHandle::join) {
+                Some(Ok(listed)) => listed,
+                _ => generation::list(&self.output, false),
+            };
+            let listing = listed.unwrap_or_else(|e| {
+                self.note = Some(format!("cannot list the output folder ({e})"));
+                Listing::default()
+            });
+            self.live = Some(listing);
+        }
+        self.live.get_or_insert_with(Listing::default)
+    }
+
+    /// Starts listing the output folder in the background, for a build
+    /// that will write: on a disk whose folder metadata is not cached the
+    /// listing waits on the disk for most of its time (tens of seconds at
+    /// 100,000 activities), which the build spends reading and parsing
+    /// the content instead.
+    pub fn list_output(&mut self) {
+        if self.live.is_none() && self.listing.is_none() {
+            let output = self.output.clone();
+            self.listing = Some(std::thread::spawn(move || generation::list(&output, false)));
+        }
+    }
+
+    /// The last build's manifest, read on first use; empty (with a note)
+    /// when unusable, which makes the build check every file.
+    fn manifest(&mut self) -> &Manifest {
+        if self.manifest.is_none() {
+            let read = self.stored.as_mut().map(|s| s.manifest_bytes().and_then(|b| state::decode_manifest(&b)));
+            let manifest = match read {
+                Some(Ok(m)) => m,
+                Some(Err(e)) => {
+                    self.note = Some(e.to_string());
+                    Manifest::default()
+                }
+                None => Manifest::default(),
+            };
+            self.manifest = Some(manifest);
+        }
+        self.manifest.get_or_insert_with(Manifest::default)
     }
 
     /// The folder to write the site into: the spare generation, brought up
     /// to date, where the output exists and hard links work; a new staging
     /// folder otherwise.
     pub fn staging(&mut self) -> io::Result<(Staging, Mode)> {
-        let (live, unverified) = match &self.prior {
-            Some(prior) => generation::verify(&prior.live, &self.live),
-            None => (Files::new(), self.live.files.keys().cloned().collect()),
-        };
+        self.manifest();
+        self.listing();
+        let Manifest { live: recorded, spare: known_spare } = self.manifest.take().unwrap_or_default();
+        let (live, unverified) = generation::verify(&recorded, &self.live.take().unwrap_or_default());
+        drop(recorded);
         self.before = live.iter().map(|(p, e)| (p.clone(), Some(e.hash))).collect();
         self.before.extend(unverified.iter().map(|p| (p.clone(), None)));
-        self.live = Listing::default();
         if !self.output.is_dir() {
             return Ok((Staging::create(&self.output)?, Mode::Staging(None)));
         }
@@ -158,12 +266,9 @@ impl Cache {
             return Ok((Staging::create(&self.output)?, Mode::Staging(Some(why.into()))));
         }
         let unclean = self.dir.join("spare.unclean");
-        let known_spare = match (&self.prior, unclean.exists()) {
-            (Some(State { spare: Some(s), .. }), false) if spare_dir.is_dir() => Some(s),
-            _ => None,
-        };
+        let known_spare = known_spare.filter(|_| !unclean.exists() && spare_dir.is_dir());
         let (holds, dirs) = match known_spare {
-            Some(s) => (s.iter().cloned().collect(), Vec::new()),
+            Some(s) => (s.into_iter().collect(), Vec::new()),
             None => {
                 let listing = generation::list(&spare_dir, false)?;
                 (listing.files.into_keys().map(|p| (p, None)).collect(), listing.dirs)
@@ -186,13 +291,17 @@ impl Cache {
     ) -> io::Result<Changes> {
         let changes = Changes::between(&self.before, &committed.files, &committed.linked);
         std::fs::create_dir_all(&self.dir)?;
-        let state = State {
+        let head = Head {
             output: self.output.clone(),
             stamp: self.stamp,
             content: self.content.take(),
             warnings: warnings.0.iter().map(state::Warning::keep).collect(),
             counts,
             stats: committed.stats,
+            // Taken after the swap: the folder now live, as this build leaves it.
+            folder: FolderId::of(&self.output),
+        };
+        let manifest = Manifest {
             live: committed.files,
             // After an exchange the old site is the spare, known file by
             // file; a new staging folder leaves the spare as it was, but no
@@ -200,7 +309,7 @@ impl Cache {
             spare: (*mode == Mode::Spare).then(|| std::mem::take(&mut self.before).into_iter().collect()),
         };
         crate::pause::at("state");
-        state::write(&self.dir.join("state"), &state)?;
+        state::write(&self.dir.join("state"), &head, &manifest)?;
         if *mode == Mode::Spare {
             let _ = std::fs::remove_file(self.dir.join("spare.unclean"));
         }
