@@ -1,5 +1,5 @@
 //! Writes the catalogue's plain words into the templates once, when they
-//! are loaded: `{{ w.search.button }}` becomes `Cari`.
+//! are loaded: `{{ w.search.button }}` becomes the text of `search.button`.
 //!
 //! A template names a word of the interface as `{{ w.<key> }}`, and `w`
 //! holds each plain text as a safe string, written as it is. Rendering that
