@@ -59,7 +59,7 @@ pub fn shadows_w(source: &str) -> bool {
     while let Some(open) = rest.find("{%") {
         let tag = &rest[open + 2..];
         let close = tag.find("%}").unwrap_or(tag.len());
-        let bytes = tag[..close].as_bytes();
+        let bytes = &tag.as_bytes()[..close];
         let word_char = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'.';
         let standalone = (0..bytes.len()).any(|i| {
             bytes[i] == b'w' && (i == 0 || !word_char(bytes[i - 1])) && bytes.get(i + 1).is_none_or(|&b| !word_char(b))
