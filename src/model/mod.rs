@@ -267,15 +267,38 @@ pub struct Record<T> {
     pub meta: T,
     /// Where it came from.
     pub origin: Origin,
-    /// [`Record::summary`], worked out the first time it is asked for:
-    /// `check` never needs it, and `serve` keeps it with the record.
+    /// [`Record::summary`], worked out when the text is released (or the
+    /// first time it is asked for, in `serve`, which holds the text).
     summary: OnceLock<String>,
+    /// [`Record::body_is_short`], worked out while the text is at hand.
+    short_body: bool,
 }
+
+/// Words a body needs to count as at least a sentence.
+const SENTENCE_WORDS: usize = 5;
 
 impl<T> Record<T> {
     /// A record read from `origin`.
     pub fn new(id: String, meta: T, origin: Origin) -> Self {
-        Self { id, meta, origin, summary: OnceLock::new() }
+        let mut record = Self { id, meta, origin, summary: OnceLock::new(), short_body: false };
+        record.short_body = record.body().split_whitespace().take(SENTENCE_WORDS).count() < SENTENCE_WORDS;
+        record
+    }
+
+    /// Lets go of the record's text (see [`SourceText::release`]), once
+    /// the facts that outputs ask of every body are drawn from it: its
+    /// summary, which every list shows, would otherwise cost one more
+    /// reading of the file per record.
+    pub fn release_text(&mut self, log: &Arc<RereadLog>) {
+        if matches!(self.origin.text, SourceText::Held(_)) {
+            self.summary();
+        }
+        self.origin.text.release(log);
+    }
+
+    /// Whether the body is shorter than a sentence (`--strict` asks for one).
+    pub fn body_is_short(&self) -> bool {
+        self.short_body
     }
 
     /// The Markdown body (empty for YAML-only records). A released text is

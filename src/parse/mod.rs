@@ -190,7 +190,7 @@ impl<O> Gathered<'_, O> {
                 let id = file_id(&file.rel_path).to_string();
                 let mut r = parse(file).map_err(|d| Box::new((Some(id), d)))?;
                 if let Some(log) = release {
-                    r.origin.text.release(log);
+                    r.release_text(log);
                 }
                 Ok(r)
             })

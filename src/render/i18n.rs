@@ -289,6 +289,15 @@ impl Catalogue {
         matches!(self.entries.get(key), Some(Entry::Text(t)) if !t.contains('{'))
     }
 
+    /// [`Catalogue::fill`] for HTML: the arguments are escaped as Tera
+    /// escapes a value, the text is not (catalogue texts may hold markup).
+    /// The same as `t(key=..., ...)` in a template.
+    pub fn fill_html(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let escaped: Vec<(&str, String)> = args.iter().map(|&(k, v)| (k, escape_html(v))).collect();
+        let args: Vec<(&str, &str)> = escaped.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.fill(key, &args)
+    }
+
     /// Every plain text as a nested map of ready template values, for the
     /// templates' global `w` (`{{ w.home.latest }}`): one lookup, where a
     /// call of `t` builds its argument map each time.
@@ -526,13 +535,7 @@ impl tera::Function<tera::TeraResult<tera::Value>> for Translate {
         let args: HashMap<String, String> = kwargs
             .iter()
             .filter_map(|(k, v)| k.as_str().filter(|k| *k != "key").map(|k| (k.to_string(), v)))
-            .map(|(k, v)| {
-                let raw = v.as_str().map_or_else(|| v.to_string(), str::to_string);
-                let mut escaped = Vec::with_capacity(raw.len());
-                // Writing to a Vec cannot fail.
-                let _ = tera::escape_html(&raw, &mut escaped);
-                (k, String::from_utf8_lossy(&escaped).into_owned())
-            })
+            .map(|(k, v)| (k, escape_html(&v.as_str().map_or_else(|| v.to_string(), str::to_string))))
             .collect();
         Ok(tera::Value::safe_string(&substitute(text, |name| args.get(name).cloned())))
     }
@@ -540,6 +543,14 @@ impl tera::Function<tera::TeraResult<tera::Value>> for Translate {
     fn is_safe(&self) -> bool {
         true
     }
+}
+
+/// A value as Tera's autoescape writes it into an HTML template.
+fn escape_html(raw: &str) -> String {
+    let mut escaped = Vec::with_capacity(raw.len());
+    // Writing to a Vec cannot fail.
+    let _ = tera::escape_html(raw, &mut escaped);
+    String::from_utf8_lossy(&escaped).into_owned()
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod jsonld;
 pub mod markdown;
 pub mod pages;
 pub mod theme;
+mod words;
 
 use std::collections::BTreeMap;
 
@@ -144,7 +145,15 @@ impl<'s> Renderer<'s> {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         tera.register_function("t", i18n::Translate::new(i18n.clone()));
-        tera.add_raw_templates(theme.templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        // The plain words, the same on every page, are written into the
+        // sources once (unless a template gives `w` a value of its own).
+        let inline = !theme.templates.values().any(|t| words::shadows_w(t));
+        let sources: Vec<(&str, String)> = theme
+            .templates
+            .iter()
+            .map(|(k, v)| (k.as_str(), if inline { words::inline(v, &i18n) } else { v.clone() }))
+            .collect();
+        tera.add_raw_templates(sources.iter().map(|(k, v)| (*k, v.as_str())))
             .map_err(|e| template_error("theme", e))?;
         let assets: Vec<(String, &[u8])> =
             theme.assets.iter().map(|(name, bytes)| (Theme::asset_path(name, bytes), bytes.as_slice())).collect();

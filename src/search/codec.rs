@@ -2,10 +2,6 @@
 //! strings, raw-deflate compression (which browsers inflate natively with
 //! `DecompressionStream`) and content-hashed file names.
 
-use std::io::Write;
-
-use flate2::Compression;
-use flate2::write::DeflateEncoder;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// An index file being written.
@@ -72,21 +68,21 @@ impl Buf {
 /// Compresses with raw deflate (RFC 1951, no zlib or gzip header), which
 /// is deterministic for the same input and level.
 pub fn deflate(bytes: &[u8]) -> Vec<u8> {
-    deflate_level(bytes, Compression::default())
+    deflate_level(bytes, 6)
 }
 
 /// Raw deflate at the fastest level, for postings and document sets:
 /// varint numbers gain barely 2% from the slower levels, at three times
 /// the time.
 pub fn deflate_fast(bytes: &[u8]) -> Vec<u8> {
-    deflate_level(bytes, Compression::fast())
+    deflate_level(bytes, 1)
 }
 
-fn deflate_level(bytes: &[u8], level: Compression) -> Vec<u8> {
-    let mut enc = DeflateEncoder::new(Vec::with_capacity(bytes.len() / 2 + 64), level);
-    // Writing into a Vec cannot fail.
-    let _ = enc.write_all(bytes);
-    enc.finish().unwrap_or_default()
+/// miniz_oxide, called directly rather than through flate2, whose backend
+/// (zlib-rs, for the dataset's gzip) packs postings worse at level 1: the
+/// index keeps its bytes and sizes.
+fn deflate_level(bytes: &[u8], level: u8) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(bytes, level)
 }
 
 /// A content hash for a file name: 8 hex digits of xxh3. File names also

@@ -457,8 +457,7 @@ fn check_sources(out: &mut Vec<Diagnostic>, origin: &Origin, sources: &[Source])
 
 /// `--strict` asks for at least a sentence of text.
 fn check_body<T>(out: &mut Vec<Diagnostic>, r: &Record<T>) {
-    let words = r.body().split_whitespace().take(5).count();
-    if words < 5 {
+    if r.body_is_short() {
         let mut d =
             Diagnostic::warning(&r.origin.full_path, "the text below the front matter is shorter than a sentence")
                 .with_help("add the press-release text or a description after the closing `---`");
