@@ -88,6 +88,10 @@ pub struct CardView<'a> {
 pub struct ActivityCard {
     /// The rendered markup.
     pub html: tera::Value,
+    /// The compact row (`_row.html`: title, date, kind, organisers, no
+    /// excerpt) that record pages list, where an ormas or agency with
+    /// hundreds of activities needs scannable rows, not paragraphs.
+    pub row: tera::Value,
 }
 
 /// Heading and metadata of every page.

@@ -92,6 +92,10 @@ impl Facets {
 /// The template of one activity card, rendered once per activity.
 const CARD_TEMPLATE: &str = "_card.html";
 
+/// The template of one activity's compact row on record pages; a theme
+/// without it lists full cards there.
+const ROW_TEMPLATE: &str = "_row.html";
+
 /// Renders one site with one theme.
 pub struct Renderer<'s> {
     site: &'s Site,
@@ -315,8 +319,13 @@ impl<'s> Renderer<'s> {
         let view = self.card_view(i);
         let mut ctx = tera::Context::new();
         ctx.insert("a", &view);
-        let html = self.render_template(CARD_TEMPLATE, &ctx)?;
-        Ok(ActivityCard { html: tera::Value::safe_string(&String::from_utf8_lossy(&html)) })
+        let html = tera::Value::safe_string(&String::from_utf8_lossy(&self.render_template(CARD_TEMPLATE, &ctx)?));
+        let row = if self.tera.get_template_names().any(|name| name == ROW_TEMPLATE) {
+            tera::Value::safe_string(&String::from_utf8_lossy(&self.render_template(ROW_TEMPLATE, &ctx)?))
+        } else {
+            html.clone()
+        };
+        Ok(ActivityCard { html, row })
     }
 
     /// Renders one page to its output file and bytes.

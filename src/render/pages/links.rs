@@ -85,6 +85,11 @@ impl Renderer<'_> {
         list.iter().map(|&i| &self.cards[usize::from(i)].html).collect()
     }
 
+    /// The rendered compact rows of `list`, for record pages.
+    pub(super) fn rows(&self, list: &[ActivityIx]) -> Vec<&tera::Value> {
+        list.iter().map(|&i| &self.cards[usize::from(i)].row).collect()
+    }
+
     /// Feed address of an entity page whose first page is at `first`.
     pub(super) fn entity_feed(&self, first: &str) -> Option<String> {
         Some(self.urls.link(&Urls::feed(first)))

@@ -66,7 +66,7 @@ impl Renderer<'_> {
             notes: shown.notes,
             related: shown.related,
             sources: shown.sources,
-            activities: self.cards(slice),
+            activities: self.rows(slice),
             pagination,
             first_page: n <= 1,
             ppid: None,
