@@ -15,6 +15,10 @@ pub(super) struct ListPage<'a> {
     pub(super) meta: PageMeta,
     intro: Option<String>,
     activities: Vec<&'a tera::Value>,
+    /// Whether `activities` are compact rows (a year's or kind's pages,
+    /// where readers scan for one activity) rather than cards with their
+    /// summary (the latest activities, `/kegiatan/`).
+    compact: bool,
     pagination: Pagination,
     facets: Vec<FacetGroup>,
 }
@@ -54,11 +58,18 @@ impl Renderer<'_> {
             .collect()
     }
 
-    fn activity_list(&self, shown: &[ActivityIx], pagination: Pagination, meta: PageMeta) -> ListPage<'_> {
+    fn activity_list(
+        &self,
+        shown: &[ActivityIx],
+        compact: bool,
+        pagination: Pagination,
+        meta: PageMeta,
+    ) -> ListPage<'_> {
         ListPage {
             meta,
             intro: None,
-            activities: self.cards(shown),
+            activities: if compact { self.rows(shown) } else { self.cards(shown) },
+            compact,
             pagination,
             facets: vec![
                 FacetGroup { title: self.tr("facet.year"), items: self.year_facets() },
@@ -79,14 +90,14 @@ impl Renderer<'_> {
             "kegiatan",
             vec![],
         );
-        self.activity_list(&shown, pagination, meta)
+        self.activity_list(&shown, false, pagination, meta)
     }
 
     pub(super) fn year_page(&self, year: i32, n: usize, path: &str) -> ListPage<'_> {
         let title = self.page_title(&self.tr_with("list.year_title", &[("year", &year.to_string())]), n);
         let meta = self.meta(&title, "", path, "kegiatan", vec![self.crumb(Section::Activities)]);
         let (shown, pagination) = paginate(self.facets.year(year), n, self.per_page(), &Urls::year(year), &self.urls);
-        self.activity_list(shown, pagination, meta)
+        self.activity_list(shown, true, pagination, meta)
     }
 
     pub(super) fn kind_page(&self, kind: ActivityKind, n: usize, path: &str) -> ListPage<'_> {
@@ -94,6 +105,6 @@ impl Renderer<'_> {
             self.page_title(&self.tr_with("list.kind_title", &[("kind", &self.label_of("activity_kind", &kind))]), n);
         let meta = self.meta(&title, "", path, "kegiatan", vec![self.crumb(Section::Activities)]);
         let (shown, pagination) = paginate(self.facets.kind(kind), n, self.per_page(), &Urls::kind(kind), &self.urls);
-        self.activity_list(shown, pagination, meta)
+        self.activity_list(shown, true, pagination, meta)
     }
 }
