@@ -236,8 +236,9 @@ impl<'s> Renderer<'s> {
         self.cards
     }
 
-    /// Frees the cards once no list will be rendered any more (about 1.5 GB
-    /// at a million activities, markup, names and addresses).
+    /// Frees the kept rows once no list will be rendered any more (about
+    /// 0.4 GB at a million activities; the full cards kept until issue 17
+    /// were 1.5 GB).
     pub fn release_card_markup(&mut self) {
         self.cards = Vec::new();
     }
@@ -315,17 +316,25 @@ impl<'s> Renderer<'s> {
         }
     }
 
-    fn card(&self, i: ActivityIx) -> Result<ActivityCard, RenderError> {
-        let view = self.card_view(i);
+    fn card_context(&self, i: ActivityIx) -> tera::Context {
         let mut ctx = tera::Context::new();
-        ctx.insert("a", &view);
-        let html = tera::Value::safe_string(&String::from_utf8_lossy(&self.render_template(CARD_TEMPLATE, &ctx)?));
-        let row = if self.tera.get_template_names().any(|name| name == ROW_TEMPLATE) {
-            tera::Value::safe_string(&String::from_utf8_lossy(&self.render_template(ROW_TEMPLATE, &ctx)?))
-        } else {
-            html.clone()
-        };
-        Ok(ActivityCard { html, row })
+        ctx.insert("a", &self.card_view(i));
+        ctx
+    }
+
+    /// The row kept for every list (see [`ActivityCard`]).
+    fn card(&self, i: ActivityIx) -> Result<ActivityCard, RenderError> {
+        let has_row = self.tera.get_template_names().any(|name| name == ROW_TEMPLATE);
+        let template = if has_row { ROW_TEMPLATE } else { CARD_TEMPLATE };
+        let html = self.render_template(template, &self.card_context(i))?;
+        Ok(ActivityCard { row: tera::Value::safe_string(&String::from_utf8_lossy(&html)) })
+    }
+
+    /// An activity's full card, with its summary, for the latest lists.
+    pub(crate) fn full_card(&self, i: ActivityIx) -> tera::TeraResult<tera::Value> {
+        let mut buf = Vec::with_capacity(1024);
+        self.tera.render_to(CARD_TEMPLATE, &self.card_context(i), &mut buf)?;
+        Ok(tera::Value::safe_string(&String::from_utf8_lossy(&compact::compact(&buf))))
     }
 
     /// Renders one page to its output file and bytes.

@@ -11,7 +11,7 @@ use crate::site::{ActivityIx, TopicIx};
 pub(super) struct Home<'a> {
     meta: PageMeta,
     counts: Vec<Counted>,
-    latest: Vec<&'a tera::Value>,
+    latest: Vec<std::borrow::Cow<'a, tera::Value>>,
     provinces: Vec<Counted>,
     topics: Vec<Counted>,
     years: Vec<Counted>,
@@ -64,7 +64,7 @@ pub(super) struct SearchPage {
 }
 
 impl Renderer<'_> {
-    pub(super) fn home(&self) -> Home<'_> {
+    pub(super) fn home(&self) -> tera::TeraResult<Home<'_>> {
         let s = self.site;
         let count = |section: Section, n: usize| Counted {
             name: self.tr(crate::render::section_key(section)),
@@ -79,7 +79,7 @@ impl Renderer<'_> {
         topics.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         topics.truncate(12);
         let latest: Vec<ActivityIx> = s.activities.keys().take(10).collect();
-        Home {
+        Ok(Home {
             meta: self.meta(&s.config.title, "", "", "", vec![]),
             counts: vec![
                 count(Section::Activities, s.activities.len()),
@@ -89,13 +89,13 @@ impl Renderer<'_> {
                 count(Section::Regions, s.regions.len()),
                 count(Section::Partnerships, s.partnerships.len()),
             ],
-            latest: self.cards(&latest),
+            latest: self.cards(&latest)?,
             provinces,
             topics,
             years: self.year_facets(),
             charts: self.home_charts(),
             quality: self.quality_totals(),
-        }
+        })
     }
 
     fn home_charts(&self) -> Vec<super::charts::Chart> {
