@@ -182,3 +182,24 @@ fn month_charts_draw_a_column_for_each_month_with_activities_only() {
     }
     assert!(charts > 0, "no month chart on the fixture's record pages");
 }
+
+#[test]
+fn a_theme_without_a_row_template_lists_full_cards_on_record_pages() {
+    let content = fixture("site");
+    let tmp = tempfile::tempdir().unwrap();
+    let theme = tmp.path().join("theme");
+    common::copy_dir(&common::repo().join("themes/default"), &theme);
+    fs::remove_file(theme.join("templates/_row.html")).unwrap();
+    let public = tmp.path().join("public");
+    let mut options = terbuka::BuildOptions::new(&content, &public);
+    options.theme_dir = Some(theme);
+    terbuka::build(&options).unwrap_or_else(|e| panic!("build failed: {e}"));
+    let page =
+        Html::parse_document(&fs::read_to_string(public.join("instansi/kpu-kota-tangerang/index.html")).unwrap());
+    let cards = texts(&page, ".rows > li");
+    assert_eq!(cards.len(), 2, "{cards:?}");
+    assert!(
+        cards.iter().any(|c| c.contains("Komisi Pemilihan Umum (KPU) Kota Tangerang menggelar")),
+        "full cards: {cards:?}"
+    );
+}
