@@ -610,7 +610,7 @@ pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
 
 /// The activities of each year (of their `date`), newest year first, each
 /// in the site's order.
-fn events_by_year(site: &Site) -> Vec<(i32, Vec<ActivityIx>)> {
+pub(crate) fn events_by_year(site: &Site) -> Vec<(i32, Vec<ActivityIx>)> {
     let mut years: std::collections::BTreeMap<i32, Vec<ActivityIx>> = std::collections::BTreeMap::new();
     for e in site.activities.keys() {
         years.entry(site.activities[e].meta.date.year).or_default().push(e);

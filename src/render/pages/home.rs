@@ -39,6 +39,8 @@ struct DataFile {
     title: String,
     url: String,
     linkable: bool,
+    /// Each year's file of a yearly table, newest first.
+    files: Vec<LinkView>,
     format: &'static str,
     description: String,
     columns: Vec<DataColumn>,
@@ -181,10 +183,24 @@ impl Renderer<'_> {
                             description: words(&format!("columns.{}", c.name)),
                         })
                         .collect();
+                    let files = if d.yearly {
+                        self.facets
+                            .years
+                            .iter()
+                            .map(|(y, _)| {
+                                let url = crate::catalog::yearly_path(&d.url, y);
+                                // The file name, which says both table and year.
+                                LinkView { name: url.rsplit('/').next().unwrap_or_default().to_string(), url }
+                            })
+                            .collect()
+                    } else {
+                        vec![]
+                    };
                     DataFile {
                         title: words("title"),
-                        url: d.url,
-                        linkable: d.linkable,
+                        url: if d.yearly { crate::catalog::yearly_path(&d.url, "<tahun>") } else { d.url },
+                        linkable: d.linkable && !d.yearly,
+                        files,
                         format: d.format,
                         description: words("description"),
                         columns,
