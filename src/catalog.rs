@@ -67,6 +67,16 @@ pub struct Table<R: 'static> {
     pub yearly: bool,
 }
 
+/// The activities of each year (of their `date`), newest year first, each
+/// in the site's order: the dataset's and the yearly tables' files.
+pub fn activities_by_year(site: &Site) -> Vec<(i32, Vec<ActivityIx>)> {
+    let mut years: std::collections::BTreeMap<i32, Vec<ActivityIx>> = std::collections::BTreeMap::new();
+    for e in site.activities.keys() {
+        years.entry(site.activities[e].meta.date.year).or_default().push(e);
+    }
+    years.into_iter().rev().collect()
+}
+
 /// The file of one year of a yearly table: `data/kegiatan.csv` gives
 /// `data/kegiatan-2024.csv` (or, with `<tahun>`, the address pattern).
 pub fn yearly_path(path: &str, year: impl std::fmt::Display) -> String {

@@ -29,7 +29,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// per year of the activities' date.
 pub fn write_all(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
     let cells = Cells { site, urls };
-    let years = super::popolo::events_by_year(site);
+    let years = catalog::activities_by_year(site);
     super::run_side_by_side(&[
         &|| write_yearly(out, &catalog::ACTIVITIES, &cells, &years, |i| vec![i]),
         &|| write_yearly(out, &catalog::PARTICIPATION, &cells, &years, |i| site.participations(i)),

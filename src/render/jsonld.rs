@@ -410,7 +410,7 @@ pub fn dataset(site: &Site, urls: &Urls, words: &Catalogue) -> String {
         "@type": "DataDownload", "encodingFormat": "application/gzip",
         "contentUrl": urls.absolute(catalog::DATASET_PATH), "name": "dataset.json.gz",
     })];
-    let years = crate::data::popolo::events_by_year(site);
+    let years = catalog::activities_by_year(site);
     for t in catalog::tables() {
         let name = words.text(&format!("data_files.{}.title", super::pages::file_key(t.path))).to_string();
         let csv = |path: &str, name: String| json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": urls.absolute(path), "name": name});
