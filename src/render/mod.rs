@@ -89,7 +89,8 @@ impl Facets {
     }
 }
 
-/// The template of one activity card, rendered once per activity.
+/// The template of an activity's full card, with its summary (the latest
+/// lists: `/kegiatan/` and the home page).
 const CARD_TEMPLATE: &str = "_card.html";
 
 /// The template of one activity's compact row on record pages; a theme
