@@ -59,6 +59,31 @@ pub struct Table<R: 'static> {
     pub description: &'static str,
     /// Columns in file order.
     pub columns: &'static [Column<R>],
+    /// Whether the table is one file per year of its activities' `date`
+    /// ([`yearly_path`]), as the activities and participations are: whole,
+    /// they grow past what static hosts take in one file (Cloudflare Pages:
+    /// 25 MiB, reached at about 30,000 activities) and what a spreadsheet
+    /// opens (1,048,576 rows).
+    pub yearly: bool,
+}
+
+/// The activities of each year (of their `date`), newest year first, each
+/// in the site's order: the dataset's and the yearly tables' files.
+pub fn activities_by_year(site: &Site) -> Vec<(i32, Vec<ActivityIx>)> {
+    let mut years: std::collections::BTreeMap<i32, Vec<ActivityIx>> = std::collections::BTreeMap::new();
+    for e in site.activities.keys() {
+        years.entry(site.activities[e].meta.date.year).or_default().push(e);
+    }
+    years.into_iter().rev().collect()
+}
+
+/// The file of one year of a yearly table: `data/kegiatan.csv` gives
+/// `data/kegiatan-2024.csv` (or, with `<tahun>`, the address pattern).
+pub fn yearly_path(path: &str, year: impl std::fmt::Display) -> String {
+    match path.strip_suffix(".csv") {
+        Some(stem) => format!("{stem}-{year}.csv"),
+        None => format!("{path}-{year}"),
+    }
 }
 
 /// A column as `/data/` documents it.
@@ -98,6 +123,7 @@ impl<R> Table<R> {
                 .iter()
                 .map(|c| ColumnDoc { name: c.name, source: c.source, description: c.description })
                 .collect(),
+            yearly: self.yearly,
         }
     }
 }
@@ -113,6 +139,8 @@ pub struct TableDoc {
     pub description: &'static str,
     /// Its columns.
     pub columns: Vec<ColumnDoc>,
+    /// One file per year ([`yearly_path`]).
+    pub yearly: bool,
 }
 
 const fn col<R>(
@@ -162,6 +190,7 @@ pub const ORMAS: Table<OrmasIx> = Table {
     path: "data/ormas.csv",
     title: "Ormas",
     description: "Satu baris per ormas, urut nama.",
+    yearly: false,
     columns: &[
         col("id", "nama berkas ormas/<id>.md", "Id tetap; halaman di /ormas/<id>/", |c, o| c.site.ormas[o].id.clone()),
         col("name", "name", "Nama terdaftar", |c, o| c.site.ormas[o].meta.name.clone()),
@@ -224,7 +253,8 @@ fn ahu<'a>(c: &Cells<'a>, o: OrmasIx) -> Option<&'a crate::model::Ahu> {
 pub const ACTIVITIES: Table<ActivityIx> = Table {
     path: "data/kegiatan.csv",
     title: "Kegiatan",
-    description: "Satu baris per kegiatan, terbaru lebih dulu.",
+    description: "Satu berkas per tahun (/data/kegiatan-2024.csv, ...), satu baris per kegiatan, terbaru lebih dulu.",
+    yearly: true,
     columns: &[
         col("id", "nama berkas activities/<tahun>/<id>.md", "Id tetap; halaman di /kegiatan/<id>/", |c, a| {
             c.site.activities[a].id.clone()
@@ -284,6 +314,7 @@ pub const AGENCIES: Table<AgencyIx> = Table {
     path: "data/instansi.csv",
     title: "Instansi",
     description: "Satu baris per instansi pemerintah, urut nama.",
+    yearly: false,
     columns: &[
         col("id", "nama berkas agencies/<id>.yaml", "Id tetap; halaman di /instansi/<id>/", |c, g| {
             c.site.agencies[g].id.clone()
@@ -310,6 +341,7 @@ pub const PEOPLE: Table<PersonIx> = Table {
     path: "data/tokoh.csv",
     title: "Tokoh",
     description: "Satu baris per tokoh atau pejabat, urut nama.",
+    yearly: false,
     columns: &[
         col("id", "nama berkas people/<id>.yaml", "Id tetap; halaman di /tokoh/<id>/", |c, p| {
             c.site.people[p].id.clone()
@@ -334,6 +366,7 @@ pub const PARTNERSHIPS: Table<PartnershipIx> = Table {
     path: "data/kemitraan.csv",
     title: "Kemitraan dan hibah",
     description: "Satu baris per MoU, perjanjian kerja sama, hibah atau bantuan sosial.",
+    yearly: false,
     columns: &[
         col("id", "nama berkas partnerships/<id>.md", "Id tetap; halaman di /kemitraan/<id>/", |c, p| {
             c.site.partnerships[p].id.clone()
@@ -383,8 +416,10 @@ pub const PARTNERSHIPS: Table<PartnershipIx> = Table {
 pub const PARTICIPATION: Table<Participation> = Table {
     path: "data/partisipasi.csv",
     title: "Partisipasi",
-    description: "Satu baris per keikutsertaan: kegiatan × instansi (penyelenggara atau peserta), \
-                  kegiatan × ormas, dan kegiatan × pejabat.",
+    description: "Satu berkas per tahun kegiatan (/data/partisipasi-2024.csv, ...), satu baris per \
+                  keikutsertaan: kegiatan × instansi (penyelenggara atau peserta), kegiatan × ormas, dan \
+                  kegiatan × pejabat.",
+    yearly: true,
     columns: &[
         col("activity_id", "nama berkas kegiatan", "Id kegiatan", |c, p| c.site.activities[p.activity].id.clone()),
         col("activity_date", "date", "Tanggal kegiatan sepresisi sumber", |c, p| {
@@ -427,6 +462,9 @@ pub struct DownloadView {
     pub description: &'static str,
     /// Columns, for CSVs.
     pub columns: Vec<ColumnDoc>,
+    /// One file per year: `url` names the whole table, the page links each
+    /// year's file ([`yearly_path`]).
+    pub yearly: bool,
 }
 
 /// The downloads the `/data/` page lists, with their links.
@@ -438,6 +476,7 @@ pub fn downloads(urls: &Urls, record_json: bool) -> Vec<DownloadView> {
         format,
         description,
         columns: vec![],
+        yearly: false,
     };
     let pattern = |title, path: &str, format, description| DownloadView {
         title,
@@ -446,6 +485,7 @@ pub fn downloads(urls: &Urls, record_json: bool) -> Vec<DownloadView> {
         format,
         description,
         columns: vec![],
+        yearly: false,
     };
     let mut out = vec![
         file(
@@ -484,6 +524,7 @@ pub fn downloads(urls: &Urls, record_json: bool) -> Vec<DownloadView> {
         format: "CSV",
         description: t.description,
         columns: t.columns,
+        yearly: t.yearly,
     }));
     out.extend([]);
     if record_json {

@@ -85,7 +85,7 @@ fn seed_press_releases_are_readable_in_full_and_linked_from_organisers() {
         assert_eq!(texts(&page, "h1"), vec![fm["title"].as_str().unwrap().to_string()]);
         for organizer in fm["organizers"].as_sequence().unwrap() {
             let agency = site.page(&format!("instansi/{}/", organizer.as_str().unwrap()));
-            let links = attrs(&agency, ".cards h3 a", "href");
+            let links = attrs(&agency, ".rows > li > a", "href");
             assert!(links.contains(&format!("/kegiatan/{id}/")), "{organizer:?} does not list {id}: {links:?}");
         }
     }
@@ -198,7 +198,7 @@ fn listed_activities(site: &Built, first: &str) -> Vec<String> {
     let mut next = Some(first.to_string());
     while let Some(path) = next {
         let page = site.page(path.trim_start_matches("/portal/"));
-        out.extend(attrs(&page, ".cards h3 a", "href"));
+        out.extend(attrs(&page, ".rows > li > a", "href"));
         next = attrs(&page, "a[rel=next]", "href").into_iter().next();
     }
     out

@@ -190,8 +190,38 @@ fn csv_table(built: &Built, rel: &str) -> (Vec<String>, Vec<BTreeMap<String, Str
     (header, rows)
 }
 
+/// A yearly CSV (`data/kegiatan.csv` stands for `data/kegiatan-<year>.csv`):
+/// its year files, newest first, each with the same header and only rows
+/// of its year (by the column `date_column`), appended in that order.
+fn csv_yearly(built: &Built, rel: &str, date_column: &str) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
+    let stem = rel.strip_suffix(".csv").unwrap();
+    let mut years: Vec<i32> = fs::read_dir(built.public.join("data"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_prefix(&format!("{}-", stem.trim_start_matches("data/")))?.strip_suffix(".csv")?.parse().ok()
+        })
+        .collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    assert!(!years.is_empty(), "no {stem}-<year>.csv");
+    assert!(!built.public.join(rel).exists(), "{rel} is split by year, not published whole");
+    let mut header = None;
+    let mut all = Vec::new();
+    for year in years {
+        let file = format!("{stem}-{year}.csv");
+        let (h, rows) = csv_table(built, &file);
+        assert_eq!(header.get_or_insert_with(|| h.clone()), &h, "{file}: the same header in every year");
+        assert!(!rows.is_empty(), "{file}: a year file has rows");
+        for row in &rows {
+            assert!(row[date_column].starts_with(&year.to_string()), "{file}: a row of another year: {row:?}");
+        }
+        all.extend(rows);
+    }
+    (header.unwrap(), all)
+}
+
 fn csv_participations(built: &Built) -> BTreeSet<Participation> {
-    let (_, rows) = csv_table(built, "data/partisipasi.csv");
+    let (_, rows) = csv_yearly(built, "data/partisipasi.csv", "activity_date");
     let set: BTreeSet<Participation> = rows
         .iter()
         .map(|r| {
@@ -344,14 +374,15 @@ fn check_build(content: &Path) {
         ("data/tokoh.csv", "people"),
         ("data/kemitraan.csv", "partnerships"),
     ] {
-        let (header, rows) = csv_table(&built, file);
+        let (header, rows) =
+            if file == "data/kegiatan.csv" { csv_yearly(&built, file, "date") } else { csv_table(&built, file) };
         assert_eq!(header[0], "id");
         assert_eq!(rows.len(), count(folder), "{file}: one row per record");
         let ids: BTreeSet<String> = rows.iter().map(|r| r["id"].clone()).collect();
         let want: BTreeSet<String> = of(&recs, folder).iter().map(|r| r.id.clone()).collect();
         assert_eq!(ids, want, "{file}");
     }
-    let (_, activities) = csv_table(&built, "data/kegiatan.csv");
+    let (_, activities) = csv_yearly(&built, "data/kegiatan.csv", "date");
     for row in &activities {
         let r = recs.iter().find(|r| r.folder == "activities" && r.id == row["id"]).unwrap();
         assert_eq!(Some(&row["title"]), yaml_str(&r.yaml, "title").as_ref());
@@ -491,8 +522,15 @@ fn check_build(content: &Path) {
     let license = attrs(&data, r#"a[rel="license"]"#, "href");
     assert!(license.iter().any(|l| Some(l.as_str()) == site["license"]["url"].as_str()), "{license:?}");
     let hrefs = attrs(&data, "#unduhan a", "href");
-    for file in ["dataset.json.gz", "kegiatan.csv", "ormas.csv", "instansi.csv", "tokoh.csv", "kemitraan.csv"] {
+    for file in ["dataset.json.gz", "ormas.csv", "instansi.csv", "tokoh.csv", "kemitraan.csv"] {
         assert!(hrefs.iter().any(|h| h.ends_with(&format!("data/{file}"))), "/data/ links {file}");
+    }
+    // Each year's file of the activities and participations.
+    for stem in ["kegiatan", "partisipasi"] {
+        for year in dataset["meta"]["event_files"].as_array().unwrap().iter().map(|f| f["year"].as_i64().unwrap()) {
+            let file = format!("data/{stem}-{year}.csv");
+            assert!(hrefs.iter().any(|h| h.ends_with(&file)), "/data/ links {file}");
+        }
     }
     for h in &hrefs {
         let rel = h.strip_prefix(&base_path).unwrap_or(h);
@@ -543,7 +581,7 @@ fn quoting_holds_for_commas_quotes_and_newlines() {
     let (_tmp, content) = tricky_fixture();
     check_build(&content);
     let built = build(&content);
-    let (_, rows) = csv_table(&built, "data/kegiatan.csv");
+    let (_, rows) = csv_yearly(&built, "data/kegiatan.csv", "date");
     let row = rows.iter().find(|r| r["id"] == "tangsel-audiensi").unwrap();
     assert_eq!(row["title"], TRICKY_TITLE);
     assert_eq!(row["venue"], "Jl. Merdeka No. 1, \"Gedung A\"");

@@ -527,7 +527,7 @@ pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
     let a = Addr { urls, site };
     let (grants, agreements): (Vec<PartnershipIx>, Vec<PartnershipIx>) =
         site.partnerships.keys().partition(|&p| site.partnerships[p].meta.kind.is_grant());
-    let years = events_by_year(site);
+    let years = catalog::activities_by_year(site);
     let c = &site.config;
     let meta = Meta {
         title: &c.title,
@@ -606,16 +606,6 @@ pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
     };
     let (main, years) = rayon::join(main, year_files);
     main.and(years)
-}
-
-/// The activities of each year (of their `date`), newest year first, each
-/// in the site's order.
-fn events_by_year(site: &Site) -> Vec<(i32, Vec<ActivityIx>)> {
-    let mut years: std::collections::BTreeMap<i32, Vec<ActivityIx>> = std::collections::BTreeMap::new();
-    for e in site.activities.keys() {
-        years.entry(site.activities[e].meta.date.year).or_default().push(e);
-    }
-    years.into_iter().rev().collect()
 }
 
 /// Appends one array element to the dataset, compact.

@@ -19,44 +19,71 @@ use super::stream::Download;
 use crate::address::Urls;
 use crate::catalog::{self, Cells, Table};
 use crate::output::Staging;
-use crate::site::Site;
+use crate::site::{ActivityIx, Site};
 
 /// Spreadsheets read a CSV as UTF-8 only when it starts with this mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Writes every CSV of the catalogue, the tables side by side and each
-/// streamed record by record.
+/// streamed record by record; the activities and participations one file
+/// per year of the activities' date.
 pub fn write_all(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
     let cells = Cells { site, urls };
+    let years = catalog::activities_by_year(site);
     super::run_side_by_side(&[
-        &|| write_table(out, &catalog::ACTIVITIES, &cells, &site.activities.raw, |i, _| vec![i.into()]),
+        &|| write_yearly(out, &catalog::ACTIVITIES, &cells, &years, |i| vec![i]),
+        &|| write_yearly(out, &catalog::PARTICIPATION, &cells, &years, |i| site.participations(i)),
+        &|| write_table(out, catalog::ORMAS.path, &catalog::ORMAS, &cells, &site.ormas.raw, |i, _| vec![i.into()]),
         &|| {
-            write_table(out, &catalog::PARTICIPATION, &cells, &site.activities.raw, |i, _| {
-                site.participations(i.into())
+            write_table(out, catalog::AGENCIES.path, &catalog::AGENCIES, &cells, &site.agencies.raw, |i, _| {
+                vec![i.into()]
             })
         },
-        &|| write_table(out, &catalog::ORMAS, &cells, &site.ormas.raw, |i, _| vec![i.into()]),
-        &|| write_table(out, &catalog::AGENCIES, &cells, &site.agencies.raw, |i, _| vec![i.into()]),
-        &|| write_table(out, &catalog::PEOPLE, &cells, &site.people.raw, |i, _| vec![i.into()]),
-        &|| write_table(out, &catalog::PARTNERSHIPS, &cells, &site.partnerships.raw, |i, _| vec![i.into()]),
+        &|| write_table(out, catalog::PEOPLE.path, &catalog::PEOPLE, &cells, &site.people.raw, |i, _| vec![i.into()]),
+        &|| {
+            write_table(
+                out,
+                catalog::PARTNERSHIPS.path,
+                &catalog::PARTNERSHIPS,
+                &cells,
+                &site.partnerships.raw,
+                |i, _| vec![i.into()],
+            )
+        },
     ])
 }
 
-/// Writes one table: BOM, header, then the rows `rows` gives for each item
-/// (by its position in `items`).
+/// Writes a yearly table: one file per year of `years` (the activities of
+/// each year, newest first), with the rows `rows` gives for each activity.
+fn write_yearly<R: Copy>(
+    out: &Staging,
+    table: &'static Table<R>,
+    cells: &Cells<'_>,
+    years: &[(i32, Vec<ActivityIx>)],
+    rows: impl Fn(ActivityIx) -> Vec<R> + Sync,
+) -> Result<(), DataError> {
+    use rayon::prelude::*;
+    years.par_iter().try_for_each(|(year, activities)| {
+        write_table(out, &catalog::yearly_path(table.path, year), table, cells, activities, |_, &i| rows(i))
+    })
+}
+
+/// Writes one table to `path`: BOM, header, then the rows `rows` gives for
+/// each item (by its position in `items`).
 fn write_table<R: Copy, T: Sync>(
     out: &Staging,
+    path: &str,
     table: &'static Table<R>,
     cells: &Cells<'_>,
     items: &[T],
     rows: impl Fn(usize, &T) -> Vec<R> + Sync,
 ) -> Result<(), DataError> {
-    let mut file = Download::create(out, table.path)?;
+    let mut file = Download::create(out, path)?;
     let mut head = BOM.to_vec();
-    encode(table.path, &table.header(), &mut head)?;
+    encode(path, &table.header(), &mut head)?;
     file.push(&head)?;
     file.extend(items, |i, item, buf| {
-        rows(i, item).into_iter().try_for_each(|row| encode(table.path, &table.row(cells, row), buf))
+        rows(i, item).into_iter().try_for_each(|row| encode(path, &table.row(cells, row), buf))
     })?;
     file.finish()
 }

@@ -79,15 +79,17 @@ pub struct CardView<'a> {
     pub excerpt: &'a str,
 }
 
-/// An activity's card as the theme's `_card.html` renders it: rendered
-/// once and reused by every list that shows the activity (about a dozen
-/// each: index, year, kind, its ormas, agencies, officials, regions,
-/// topics). Only the markup is kept: at a million activities the view it
-/// was made from would hold another 0.6 GB.
+/// An activity's compact row as the theme's `_row.html` renders it
+/// (title, date, kind, organisers): rendered once and reused by every list
+/// that shows the activity but the latest ones (about ten each: its year,
+/// its kind, its ormas, agencies, officials, regions, topics). Only the
+/// markup is kept, about 300 bytes an activity. The full card with the
+/// summary (`_card.html`) is rendered when a page shows it, since only
+/// `/kegiatan/` (each activity on one of its pages) and the home page do.
 #[derive(Debug, Clone)]
 pub struct ActivityCard {
-    /// The rendered markup.
-    pub html: tera::Value,
+    /// The rendered row (the full card for a theme without `_row.html`).
+    pub row: tera::Value,
 }
 
 /// Heading and metadata of every page.

@@ -410,10 +410,17 @@ pub fn dataset(site: &Site, urls: &Urls, words: &Catalogue) -> String {
         "@type": "DataDownload", "encodingFormat": "application/gzip",
         "contentUrl": urls.absolute(catalog::DATASET_PATH), "name": "dataset.json.gz",
     })];
-    distribution.extend(catalog::tables().iter().map(|t| {
+    let years = catalog::activities_by_year(site);
+    for t in catalog::tables() {
         let name = words.text(&format!("data_files.{}.title", super::pages::file_key(t.path))).to_string();
-        json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": urls.absolute(t.path), "name": name})
-    }));
+        let csv = |path: &str, name: String| json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": urls.absolute(path), "name": name});
+        if t.yearly {
+            distribution
+                .extend(years.iter().map(|(y, _)| csv(&catalog::yearly_path(t.path, y), format!("{name} {y}"))));
+        } else {
+            distribution.push(csv(t.path, name));
+        }
+    }
     distribution.push(json!({
         "@type": "DataDownload", "encodingFormat": "text/calendar",
         "contentUrl": urls.absolute(catalog::CALENDAR_PATH), "name": "kegiatan.ics",

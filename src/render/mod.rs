@@ -90,8 +90,13 @@ impl Facets {
     }
 }
 
-/// The template of one activity card, rendered once per activity.
+/// The template of an activity's full card, with its summary (the latest
+/// lists: `/kegiatan/` and the home page).
 const CARD_TEMPLATE: &str = "_card.html";
+
+/// The template of one activity's compact row on record pages; a theme
+/// without it lists full cards there.
+const ROW_TEMPLATE: &str = "_row.html";
 
 /// Renders one site with one theme.
 pub struct Renderer<'s> {
@@ -241,8 +246,9 @@ impl<'s> Renderer<'s> {
         self.cards
     }
 
-    /// Frees the cards once no list will be rendered any more (about 1.5 GB
-    /// at a million activities, markup, names and addresses).
+    /// Frees the kept rows once no list will be rendered any more (about
+    /// 0.4 GB at a million activities; the full cards kept until issue 17
+    /// were 1.5 GB).
     pub fn release_card_markup(&mut self) {
         self.cards = Vec::new();
     }
@@ -320,12 +326,25 @@ impl<'s> Renderer<'s> {
         }
     }
 
-    fn card(&self, i: ActivityIx) -> Result<ActivityCard, RenderError> {
-        let view = self.card_view(i);
+    fn card_context(&self, i: ActivityIx) -> tera::Context {
         let mut ctx = tera::Context::new();
-        ctx.insert("a", &view);
-        let html = self.render_template(CARD_TEMPLATE, &ctx)?;
-        Ok(ActivityCard { html: tera::Value::safe_string(&String::from_utf8_lossy(&html)) })
+        ctx.insert("a", &self.card_view(i));
+        ctx
+    }
+
+    /// The row kept for every list (see [`ActivityCard`]).
+    fn card(&self, i: ActivityIx) -> Result<ActivityCard, RenderError> {
+        let has_row = self.tera.get_template_names().any(|name| name == ROW_TEMPLATE);
+        let template = if has_row { ROW_TEMPLATE } else { CARD_TEMPLATE };
+        let html = self.render_template(template, &self.card_context(i))?;
+        Ok(ActivityCard { row: tera::Value::safe_string(&String::from_utf8_lossy(&html)) })
+    }
+
+    /// An activity's full card, with its summary, for the latest lists.
+    pub(crate) fn full_card(&self, i: ActivityIx) -> tera::TeraResult<tera::Value> {
+        let mut buf = Vec::with_capacity(1024);
+        self.tera.render_to(CARD_TEMPLATE, &self.card_context(i), &mut buf)?;
+        Ok(tera::Value::safe_string(&String::from_utf8_lossy(&compact::compact(&buf))))
     }
 
     /// Renders one page to its output file and bytes.

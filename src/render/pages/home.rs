@@ -11,7 +11,7 @@ use crate::site::{ActivityIx, TopicIx};
 pub(super) struct Home<'a> {
     meta: PageMeta,
     counts: Vec<Counted>,
-    latest: Vec<&'a tera::Value>,
+    latest: Vec<std::borrow::Cow<'a, tera::Value>>,
     provinces: Vec<Counted>,
     topics: Vec<Counted>,
     years: Vec<Counted>,
@@ -39,6 +39,8 @@ struct DataFile {
     title: String,
     url: String,
     linkable: bool,
+    /// Each year's file of a yearly table, newest first.
+    files: Vec<LinkView>,
     format: &'static str,
     description: String,
     columns: Vec<DataColumn>,
@@ -64,7 +66,7 @@ pub(super) struct SearchPage {
 }
 
 impl Renderer<'_> {
-    pub(super) fn home(&self) -> Home<'_> {
+    pub(super) fn home(&self) -> tera::TeraResult<Home<'_>> {
         let s = self.site;
         let count = |section: Section, n: usize| Counted {
             name: self.tr(crate::render::section_key(section)),
@@ -79,7 +81,7 @@ impl Renderer<'_> {
         topics.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         topics.truncate(12);
         let latest: Vec<ActivityIx> = s.activities.keys().take(10).collect();
-        Home {
+        Ok(Home {
             meta: self.meta(&s.config.title, "", "", "", vec![]),
             counts: vec![
                 count(Section::Activities, s.activities.len()),
@@ -89,13 +91,13 @@ impl Renderer<'_> {
                 count(Section::Regions, s.regions.len()),
                 count(Section::Partnerships, s.partnerships.len()),
             ],
-            latest: self.cards(&latest),
+            latest: self.cards(&latest)?,
             provinces,
             topics,
             years: self.year_facets(),
             charts: self.home_charts(),
             quality: self.quality_totals(),
-        }
+        })
     }
 
     fn home_charts(&self) -> Vec<super::charts::Chart> {
@@ -181,10 +183,24 @@ impl Renderer<'_> {
                             description: words(&format!("columns.{}", c.name)),
                         })
                         .collect();
+                    let files = if d.yearly {
+                        self.facets
+                            .years
+                            .iter()
+                            .map(|(y, _)| {
+                                let url = crate::catalog::yearly_path(&d.url, y);
+                                // The file name, which says both table and year.
+                                LinkView { name: url.rsplit('/').next().unwrap_or_default().to_string(), url }
+                            })
+                            .collect()
+                    } else {
+                        vec![]
+                    };
                     DataFile {
                         title: words("title"),
-                        url: d.url,
-                        linkable: d.linkable,
+                        url: if d.yearly { crate::catalog::yearly_path(&d.url, "<tahun>") } else { d.url },
+                        linkable: d.linkable && !d.yearly,
+                        files,
                         format: d.format,
                         description: words("description"),
                         columns,

@@ -2,6 +2,8 @@
 //! with counts, sources, page headings and money. Each is built here once,
 //! from positions, for every page family.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::address::{Section, Urls};
@@ -79,10 +81,15 @@ impl Renderer<'_> {
         LinkView { name: self.tr(crate::render::section_key(section)), url: self.urls.link(&Urls::section(section)) }
     }
 
-    /// The rendered cards of `list` (tera passes the values through
+    /// The full cards of `list`, with their summaries (the latest lists).
+    pub(super) fn cards(&self, list: &[ActivityIx]) -> tera::TeraResult<Vec<Cow<'_, tera::Value>>> {
+        list.iter().map(|&i| self.full_card(i).map(Cow::Owned)).collect()
+    }
+
+    /// The kept compact rows of `list` (tera passes the values through
     /// without copying or escaping them again).
-    pub(super) fn cards(&self, list: &[ActivityIx]) -> Vec<&tera::Value> {
-        list.iter().map(|&i| &self.cards[usize::from(i)].html).collect()
+    pub(super) fn rows(&self, list: &[ActivityIx]) -> Vec<Cow<'_, tera::Value>> {
+        list.iter().map(|&i| Cow::Borrowed(&self.cards[usize::from(i)].row)).collect()
     }
 
     /// Feed address of an entity page whose first page is at `first`.

@@ -1,6 +1,8 @@
 //! Paginated lists of activities: all of them, one year's, one kind's,
 //! each with the year and kind facets beside it.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::{page_range, paginate};
@@ -14,7 +16,11 @@ use crate::site::ActivityIx;
 pub(super) struct ListPage<'a> {
     pub(super) meta: PageMeta,
     intro: Option<String>,
-    activities: Vec<&'a tera::Value>,
+    activities: Vec<Cow<'a, tera::Value>>,
+    /// Whether `activities` are compact rows (a year's or kind's pages,
+    /// where readers scan for one activity) rather than cards with their
+    /// summary (the latest activities, `/kegiatan/`).
+    compact: bool,
     pagination: Pagination,
     facets: Vec<FacetGroup>,
 }
@@ -54,20 +60,27 @@ impl Renderer<'_> {
             .collect()
     }
 
-    fn activity_list(&self, shown: &[ActivityIx], pagination: Pagination, meta: PageMeta) -> ListPage<'_> {
-        ListPage {
+    fn activity_list(
+        &self,
+        shown: &[ActivityIx],
+        compact: bool,
+        pagination: Pagination,
+        meta: PageMeta,
+    ) -> tera::TeraResult<ListPage<'_>> {
+        Ok(ListPage {
             meta,
             intro: None,
-            activities: self.cards(shown),
+            activities: if compact { self.rows(shown) } else { self.cards(shown)? },
+            compact,
             pagination,
             facets: vec![
                 FacetGroup { title: self.tr("facet.year"), items: self.year_facets() },
                 FacetGroup { title: self.tr("facet.kind"), items: self.kind_facets() },
             ],
-        }
+        })
     }
 
-    pub(super) fn activity_index(&self, n: usize, path: &str) -> ListPage<'_> {
+    pub(super) fn activity_index(&self, n: usize, path: &str) -> tera::TeraResult<ListPage<'_>> {
         let first = Urls::section(Section::Activities);
         // The whole list is every position, so only the shown page is made.
         let (range, pagination) = page_range(self.site.activities.len(), n, self.per_page(), &first, &self.urls);
@@ -79,21 +92,21 @@ impl Renderer<'_> {
             "kegiatan",
             vec![],
         );
-        self.activity_list(&shown, pagination, meta)
+        self.activity_list(&shown, false, pagination, meta)
     }
 
-    pub(super) fn year_page(&self, year: i32, n: usize, path: &str) -> ListPage<'_> {
+    pub(super) fn year_page(&self, year: i32, n: usize, path: &str) -> tera::TeraResult<ListPage<'_>> {
         let title = self.page_title(&self.tr_with("list.year_title", &[("year", &year.to_string())]), n);
         let meta = self.meta(&title, "", path, "kegiatan", vec![self.crumb(Section::Activities)]);
         let (shown, pagination) = paginate(self.facets.year(year), n, self.per_page(), &Urls::year(year), &self.urls);
-        self.activity_list(shown, pagination, meta)
+        self.activity_list(shown, true, pagination, meta)
     }
 
-    pub(super) fn kind_page(&self, kind: ActivityKind, n: usize, path: &str) -> ListPage<'_> {
+    pub(super) fn kind_page(&self, kind: ActivityKind, n: usize, path: &str) -> tera::TeraResult<ListPage<'_>> {
         let title =
             self.page_title(&self.tr_with("list.kind_title", &[("kind", &self.label_of("activity_kind", &kind))]), n);
         let meta = self.meta(&title, "", path, "kegiatan", vec![self.crumb(Section::Activities)]);
         let (shown, pagination) = paginate(self.facets.kind(kind), n, self.per_page(), &Urls::kind(kind), &self.urls);
-        self.activity_list(shown, pagination, meta)
+        self.activity_list(shown, true, pagination, meta)
     }
 }

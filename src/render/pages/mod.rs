@@ -339,16 +339,16 @@ impl Renderer<'_> {
     pub(super) fn context(&self, page: &Page, info: &PageInfo) -> tera::TeraResult<Context> {
         let (s, u, path) = (self.site, &self.urls, info.path.as_str());
         let Built { mut context, jsonld } = match page {
-            Page::Home => Built::record(&self.home(), jsonld::website(s, u))?,
+            Page::Home => Built::record(&self.home()?, jsonld::website(s, u))?,
             Page::NotFound => Built::web_page(self, &self.not_found(path), "WebPage")?,
             Page::Search(manifest) => Built::web_page(self, &self.search_page(manifest), "CollectionPage")?,
             Page::Data => Built::record(&self.data_page(path), jsonld::dataset(s, u, &self.i18n))?,
             Page::Quality => Built::web_page(self, &self.quality_page(path), "WebPage")?,
             Page::PpidGuide => Built::web_page(self, &self.ppid_guide(path), "WebPage")?,
             Page::Network(scope) => Built::web_page(self, &self.network_page(*scope, path), "CollectionPage")?,
-            Page::ActivityIndex(n) => Built::web_page(self, &self.activity_index(*n, path), "CollectionPage")?,
-            Page::Year(y, n) => Built::web_page(self, &self.year_page(*y, *n, path), "CollectionPage")?,
-            Page::Kind(k, n) => Built::web_page(self, &self.kind_page(*k, *n, path), "CollectionPage")?,
+            Page::ActivityIndex(n) => Built::web_page(self, &self.activity_index(*n, path)?, "CollectionPage")?,
+            Page::Year(y, n) => Built::web_page(self, &self.year_page(*y, *n, path)?, "CollectionPage")?,
+            Page::Kind(k, n) => Built::web_page(self, &self.kind_page(*k, *n, path)?, "CollectionPage")?,
             Page::Activity(i) => {
                 let p = self.activity_page(*i, path);
                 Built::record(&p, jsonld::event(s, u, *i, s.activities[*i].summary()))?

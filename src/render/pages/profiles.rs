@@ -24,7 +24,7 @@ pub(super) struct Profile<'a> {
     notes: Option<String>,
     related: Vec<RelatedGroup>,
     sources: Vec<SourceView>,
-    activities: Vec<&'a tera::Value>,
+    activities: Vec<std::borrow::Cow<'a, tera::Value>>,
     pagination: Pagination,
     first_page: bool,
     /// The request for documents (agency and partnership pages, first page).
@@ -66,7 +66,7 @@ impl Renderer<'_> {
             notes: shown.notes,
             related: shown.related,
             sources: shown.sources,
-            activities: self.cards(slice),
+            activities: self.rows(slice),
             pagination,
             first_page: n <= 1,
             ppid: None,
