@@ -16,7 +16,9 @@ mkdir -p "$out"
 declare -A walls rss cpus
 run() { # name bin
   local name=$1 bin=$2 dest="$out/$1"
-  [ "$mode" = rebuild ] || rm -rf "$dest"
+  # A fresh run starts without the output and without the build cache
+  # beside it (`OUT_DIR/.terbuka`, shared by both binaries' outputs).
+  [ "$mode" = rebuild ] || rm -rf "$dest" "$out/.terbuka"
   local log; log=$(mktemp)
   /usr/bin/time -v "$bin" build --content "$content" --output "$dest" >/dev/null 2>"$log" || { cat "$log"; exit 1; }
   local wall kb
