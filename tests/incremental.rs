@@ -120,6 +120,18 @@ fn seed(root: &Path) -> PathBuf {
 }
 
 /// Every activity file of a content folder, sorted.
+/// The seed under `root` built into `root/public`, then its first
+/// activity corrected (not built yet): the content, the output and the
+/// activities.
+fn built_then_corrected(root: &Path) -> (PathBuf, PathBuf, Vec<PathBuf>) {
+    let content = seed(root);
+    let public = root.join("public");
+    let all = activities(&content);
+    run(command(&content, &public));
+    correct(&all[0]);
+    (content, public, all)
+}
+
 fn activities(content: &Path) -> Vec<PathBuf> {
     let mut all: Vec<PathBuf> = walkdir::WalkDir::new(content.join("activities"))
         .into_iter()
@@ -330,11 +342,7 @@ fn a_corrupt_missing_or_foreign_cache_gives_a_full_correct_build() {
 #[test]
 fn a_build_that_writes_repairs_the_output_and_a_replaced_output_is_checked_file_by_file() {
     let tmp = tempfile::tempdir().unwrap();
-    let content = seed(tmp.path());
-    let public = tmp.path().join("public");
-    let all = activities(&content);
-    run(command(&content, &public));
-    correct(&all[0]);
+    let (content, public, all) = built_then_corrected(tmp.path());
     check_step(&content, &public, "the spare generation made");
 
     // A page deep in the site changed by hand is trusted by a build with
@@ -450,11 +458,7 @@ fn kill_at(content: &Path, public: &Path, point: &str) {
 #[test]
 fn a_build_killed_while_updating_the_spare_leaves_the_previous_site() {
     let tmp = tempfile::tempdir().unwrap();
-    let content = seed(tmp.path());
-    let public = tmp.path().join("public");
-    let all = activities(&content);
-    run(command(&content, &public));
-    correct(&all[0]);
+    let (content, public, all) = built_then_corrected(tmp.path());
     run(command(&content, &public)); // the spare exists from here on
     let files = tree(&public).files.len();
     let points: Vec<String> = ["spare", "exchange"]

@@ -102,6 +102,9 @@ const ROW_TEMPLATE: &str = "_row.html";
 pub struct Renderer<'s> {
     site: &'s Site,
     tera: Tera,
+    /// The template of the kept rows: `_row.html`, or the full card for a
+    /// theme without it.
+    row_template: &'static str,
     urls: Urls,
     cards: Vec<ActivityCard>,
     facets: Facets,
@@ -193,9 +196,11 @@ impl<'s> Renderer<'s> {
         };
         tera.global_context().insert("site", &globals);
         tera.global_context().insert_value("w", i18n.words());
+        let has_row = tera.get_template_names().any(|name| name == ROW_TEMPLATE);
         let mut renderer = Self {
             site,
             tera,
+            row_template: if has_row { ROW_TEMPLATE } else { CARD_TEMPLATE },
             urls,
             cards: Vec::new(),
             facets: Facets::build(site),
@@ -334,9 +339,7 @@ impl<'s> Renderer<'s> {
 
     /// The row kept for every list (see [`ActivityCard`]).
     fn card(&self, i: ActivityIx) -> Result<ActivityCard, RenderError> {
-        let has_row = self.tera.get_template_names().any(|name| name == ROW_TEMPLATE);
-        let template = if has_row { ROW_TEMPLATE } else { CARD_TEMPLATE };
-        let html = self.render_template(template, &self.card_context(i))?;
+        let html = self.render_template(self.row_template, &self.card_context(i))?;
         Ok(ActivityCard { row: tera::Value::safe_string(&String::from_utf8_lossy(&html)) })
     }
 
@@ -351,9 +354,7 @@ impl<'s> Renderer<'s> {
     pub fn render_page(&self, page: &Page) -> Result<(String, Vec<u8>), RenderError> {
         let info = self.info(page);
         let ctx = self.context(page, &info).map_err(|e| template_error("context", e))?;
-        let mut buf = Vec::with_capacity(16 * 1024);
-        self.tera.render_to(info.template, &ctx, &mut buf).map_err(|e| template_error(info.template, e))?;
-        Ok((info.file(), compact::compact(&buf)))
+        Ok((info.file(), self.render_template(info.template, &ctx)?))
     }
 
     /// Renders every page, the sitemap, feeds, robots.txt and assets into
