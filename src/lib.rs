@@ -189,6 +189,8 @@ pub struct Timings {
     /// stage (same order as `stages`), where the platform reports it: it
     /// shows which stage sets the build's peak.
     pub peak_rss: Vec<Option<u64>>,
+    /// What the stages reused from the last build.
+    pub reused: Vec<incremental::reuse::Tally>,
 }
 
 impl Timings {
@@ -378,15 +380,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let base_url = options.base_url.clone().unwrap_or_else(|| site.config.base_url.clone());
     let (staging, mode) = timings.time("verify", || cache.staging()).map_err(output_error)?;
     let history = std::sync::Arc::new(history.join().unwrap_or_default());
+    let reuse = cache.reuse();
     render_site(
         &site,
         &theme,
         Urls::new(&base_url),
         (history, &warnings),
-        &staging,
+        (&staging, &reuse),
         CardMarkup::Release,
         &mut timings,
     )?;
+    timings.reused = reuse.tallies();
     // Pages made from a file that changed meanwhile would mix two versions.
     let changed = reread.take();
     if !changed.is_empty() {
@@ -426,7 +430,7 @@ pub fn render_site<'s>(
     theme: &'s Theme,
     urls: Urls,
     (history, warnings): (std::sync::Arc<history::History>, &Diagnostics),
-    staging: &output::Staging,
+    (staging, reuse): (&output::Staging, &incremental::reuse::Reuse),
     cards: CardMarkup,
     timings: &mut Timings,
 ) -> Result<render::Renderer<'s>, BuildError> {
@@ -440,7 +444,7 @@ pub fn render_site<'s>(
     if cards == CardMarkup::Release {
         renderer.release_card_markup();
     }
-    write_site_wide(site, &renderer, staging, timings)?;
+    write_site_wide(site, &renderer, (staging, reuse), timings)?;
     hosting::write(renderer.urls(), staging)?;
     Ok(renderer)
 }
@@ -451,7 +455,7 @@ pub fn render_site<'s>(
 pub fn write_site_wide(
     site: &Site,
     renderer: &render::Renderer<'_>,
-    staging: &output::Staging,
+    (staging, reuse): (&output::Staging, &incremental::reuse::Reuse),
     timings: &mut Timings,
 ) -> Result<(), BuildError> {
     let urls = renderer.urls();
@@ -461,11 +465,11 @@ pub fn write_site_wide(
     let ((search, search_time), (data, data_time)) = rayon::join(
         || {
             pause::at("search");
-            timed(|| search::write_index(site, urls, staging))
+            timed(|| search::write_index(site, urls, staging, reuse))
         },
         || {
             pause::at("data");
-            timed(|| data::write_all(site, urls, staging))
+            timed(|| data::write_all(site, urls, staging, reuse))
         },
     );
     timings.record("search", search_time);

@@ -216,6 +216,9 @@ fn main() -> ExitCode {
                             let rss = rss.map(|b| format!("  peak {:>6} MB", b / 1_000_000)).unwrap_or_default();
                             eprintln!("  {stage:<8} {:>8.1} ms{rss}", d.as_secs_f64() * 1e3);
                         }
+                        for r in &t.reused {
+                            eprintln!("  {:<8} {} file(s) carried over, {} made", r.stage, r.kept, r.made);
+                        }
                     }
                     ExitCode::SUCCESS
                 }

@@ -230,6 +230,29 @@ impl Staging {
         })
     }
 
+    /// The hash of the live site's file at `rel`, when the build cache's
+    /// manifest vouches for it (the file is as the last build left it).
+    pub fn live_hash(&self, rel: &str) -> Option<Hash> {
+        self.base.as_ref()?.spare.live.get(rel).map(|e| e.hash)
+    }
+
+    /// Puts the live site's file at `rel` into the new site unchanged,
+    /// without producing its bytes, when the manifest vouches that it
+    /// holds bytes hashing to `hash`: for a stage that knows it would
+    /// produce those very bytes again (its inputs are those it had when it
+    /// wrote them). False when the live site cannot vouch for it (a staged
+    /// build, a file touched since, another hash); the caller then writes
+    /// the file.
+    pub fn keep(&self, rel: &str, hash: Hash) -> io::Result<bool> {
+        let live = self.base.as_ref().and_then(|b| b.spare.live.get(rel)).filter(|e| e.hash == hash);
+        let Some(&live) = live else { return Ok(false) };
+        let shared = self.share_unchanged(rel, live.size, hash)?;
+        if let Some(entry) = shared {
+            self.record(rel, entry, false);
+        }
+        Ok(shared.is_some())
+    }
+
     /// When updating the spare and the live site holds `rel` with these
     /// bytes: makes the spare's `rel` that same file (one inode, one
     /// modification time) unless it already is, and returns its entry.

@@ -43,7 +43,12 @@ pub enum DataError {
 
 /// Writes every open-data output into `out`: the dataset and its schema,
 /// the CSVs, per-record JSON and the calendar.
-pub fn write_all(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
+pub fn write_all(
+    site: &Site,
+    urls: &Urls,
+    out: &Staging,
+    _reuse: &crate::incremental::reuse::Reuse,
+) -> Result<(), DataError> {
     run_side_by_side(&[
         &|| popolo::write(site, urls, out),
         &|| tables::write_all(site, urls, out),

@@ -38,7 +38,27 @@ pub type ContentFiles = HashMap<String, ContentFile>;
 /// Everything besides the content files that decides the output: this
 /// program (a rebuilt binary of the same version counts as new), the theme folder's files, the options and the git commit the
 /// record dates come from.
-pub fn stamp(options: &BuildOptions) -> io::Result<Hash> {
+pub fn stamp(options: &BuildOptions) -> io::Result<Stamps> {
+    let code = code_stamp(options)?;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&code.to_le_bytes());
+    h.update(git_head(&options.content_dir).as_bytes());
+    Ok(Stamps { all: h.digest128(), code })
+}
+
+/// The inputs stamp and the part of it that is not the content's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamps {
+    /// Everything besides the content files ([`stamp`]).
+    pub all: Hash,
+    /// The program, the theme and the options only: what decides how the
+    /// stages that do not show record dates turn records into files
+    /// ([`super::reuse::Reuse`]).
+    pub code: Hash,
+}
+
+/// The program, the theme folder's files and the options.
+fn code_stamp(options: &BuildOptions) -> io::Result<Hash> {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     let mut field = |bytes: &[u8]| {
         h.update(&(bytes.len() as u64).to_le_bytes());
@@ -65,7 +85,6 @@ pub fn stamp(options: &BuildOptions) -> io::Result<Hash> {
         }
         None => field(b"\0builtin"),
     }
-    field(git_head(&options.content_dir).as_bytes());
     Ok(h.digest128())
 }
 

@@ -18,6 +18,7 @@
 
 pub mod changes;
 pub mod inputs;
+pub mod reuse;
 pub mod state;
 
 use std::collections::{HashMap, HashSet};
@@ -61,6 +62,8 @@ pub struct Cache {
     /// Why the cache could not be used, if it could not.
     pub note: Option<String>,
     stamp: Option<Hash>,
+    /// The part of the stamp that is the program, theme and options.
+    code: Option<Hash>,
     content: Option<ContentFiles>,
     /// The output folder as found, once listed.
     live: Option<Listing>,
@@ -111,7 +114,8 @@ impl Cache {
             stored,
             manifest: None,
             note,
-            stamp: stamp.ok(),
+            stamp: stamp.as_ref().ok().map(|s| s.all),
+            code: stamp.ok().map(|s| s.code),
             content: content.ok(),
             live: None,
             listing: None,
@@ -122,6 +126,15 @@ impl Cache {
     /// The folder.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// What the stages may reuse from the last build: their folders in
+    /// this cache, keyed by this build's program, theme and options.
+    pub fn reuse(&self) -> reuse::Reuse {
+        match self.code {
+            Some(code) => reuse::Reuse::new(self.dir.join("stages"), code),
+            None => reuse::Reuse::none(),
+        }
     }
 
     /// When the inputs equal the last build's and the output folder is as

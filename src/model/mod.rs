@@ -112,6 +112,15 @@ pub struct Origin {
 }
 
 impl Origin {
+    /// The xxh3 hash of the whole file as parsed: what an incremental
+    /// stage fingerprints a record by ([`crate::incremental::reuse`]).
+    pub fn digest(&self) -> u64 {
+        match &self.text {
+            SourceText::Held(text) => xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+            SourceText::OnDisk(d) => d.hash,
+        }
+    }
+
     /// The whole file, for quoting it in a message: read again from disk
     /// (once, then kept) when the build let go of it. `None` when it can no
     /// longer be read as it was parsed.

@@ -52,7 +52,12 @@ fn phase<T>(phases: &mut Vec<(&'static str, Duration)>, name: &'static str, f: i
 
 /// Builds the index of `site` and writes it into `out`; the search page
 /// that reads it is rendered once its manifest's path is known.
-pub fn write_index(site: &Site, urls: &Urls, out: &Staging) -> Result<IndexStats, SearchError> {
+pub fn write_index(
+    site: &Site,
+    urls: &Urls,
+    out: &Staging,
+    _reuse: &crate::incremental::reuse::Reuse,
+) -> Result<IndexStats, SearchError> {
     let mut phases = Vec::new();
     let p = &mut phases;
     let corpus = docs::Corpus::new(site);

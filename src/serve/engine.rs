@@ -200,7 +200,7 @@ impl Engine {
             &theme,
             Urls::new(&self.base_url),
             (self.history.clone(), &warnings),
-            &staging,
+            (&staging, &crate::incremental::reuse::Reuse::none()),
             crate::CardMarkup::Keep,
             &mut timings,
         )?;
@@ -485,7 +485,12 @@ impl Engine {
             .with_history(self.history.clone())
             .with_warnings(&Diagnostics(loaded.warnings.clone()));
         let staging = Staging::create(&self.scratch)?;
-        let result = crate::write_site_wide(&loaded.site, &renderer, &staging, &mut Timings::default());
+        let result = crate::write_site_wide(
+            &loaded.site,
+            &renderer,
+            (&staging, &crate::incremental::reuse::Reuse::none()),
+            &mut Timings::default(),
+        );
         let written = result.map_err(Failure::from).and_then(|()| Ok(sync(staging.dir(), &self.out)?));
         loaded.cards = renderer.into_cards();
         self.site_wide_stale = false;
