@@ -124,6 +124,11 @@ impl History {
         Self { records }
     }
 
+    /// Every record file's dates, by path relative to the content folder.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &RecordHistory)> {
+        self.records.iter()
+    }
+
     /// The history of a record file, if it has been committed.
     pub fn get(&self, rel_path: &str) -> Option<&RecordHistory> {
         self.records.get(rel_path)

@@ -381,12 +381,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (staging, mode) = timings.time("verify", || cache.staging()).map_err(output_error)?;
     let history = std::sync::Arc::new(history.join().unwrap_or_default());
     let reuse = cache.reuse();
+    let basis = render::partial::Basis { builds: cache.build_numbers(), contents: cache.contents() };
     render_site(
         &site,
         &theme,
         Urls::new(&base_url),
         (history, &warnings),
-        (&staging, &reuse),
+        (&staging, &reuse, Some(basis)),
         CardMarkup::Release,
         &mut timings,
     )?;
@@ -430,16 +431,20 @@ pub fn render_site<'s>(
     theme: &'s Theme,
     urls: Urls,
     (history, warnings): (std::sync::Arc<history::History>, &Diagnostics),
-    (staging, reuse): (&output::Staging, &incremental::reuse::Reuse),
+    (staging, reuse, basis): (&output::Staging, &incremental::reuse::Reuse, Option<render::partial::Basis<'_>>),
     cards: CardMarkup,
     timings: &mut Timings,
 ) -> Result<render::Renderer<'s>, BuildError> {
     let mut renderer = timings
         .time("prepare", || render::Renderer::new(site, theme, urls))?
-        .with_history(history)
+        .with_history(history.clone())
         .with_warnings(warnings);
+    let prepared = timings.time("plan", || render::partial::Prepared::new(site, &history, &renderer, reuse, basis));
     pause::at("render");
-    timings.time("render", || renderer.render_all(staging))?;
+    let tally = timings.time("render", || renderer.render_all(staging, prepared.plan.as_ref()))?;
+    let (kept, made) = tally.counts();
+    reuse.tally("render", kept, made);
+    prepared.save().map_err(|source| BuildError::Cache { path: reuse.dir("render").unwrap_or_default(), source })?;
     admin::write(&site.config, theme, staging)?;
     if cards == CardMarkup::Release {
         renderer.release_card_markup();

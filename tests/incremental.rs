@@ -160,10 +160,15 @@ fn edit(path: &Path, from: &str, to: &str) {
 /// changes list is the real difference, and every file whose bytes did not
 /// change is the very same file (inode and modification time).
 fn check_step(content: &Path, public: &Path, when: &str) -> Tree {
+    check_step_reporting(content, public, when).0
+}
+
+/// [`check_step`], with what the build printed (`--timings` included).
+fn check_step_reporting(content: &Path, public: &Path, when: &str) -> (Tree, String) {
     let before = tree(public);
     let changes_copy = public.parent().unwrap().join("changes-copy.txt");
     let mut cmd = command(content, public);
-    cmd.arg("--changes").arg(&changes_copy);
+    cmd.arg("--changes").arg(&changes_copy).arg("--timings");
     let stderr = run(cmd);
     let after = tree(public);
     assert_same_site(&after, &clean(content), when);
@@ -183,7 +188,17 @@ fn check_step(content: &Path, public: &Path, when: &str) -> Tree {
             assert_eq!((old.ino, old.mtime), (f.ino, f.mtime), "{when}: unchanged `{path}` was written again");
         }
     }
-    after
+    (after, stderr)
+}
+
+/// What a stage reported with `--timings`: files carried over and made.
+fn tally(stderr: &str, stage: &str) -> (usize, usize) {
+    let line = stderr
+        .lines()
+        .find(|l| l.split_whitespace().next() == Some(stage) && l.contains("carried over"))
+        .unwrap_or_else(|| panic!("no tally for `{stage}` in:\n{stderr}"));
+    let numbers: Vec<usize> = line.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();
+    (numbers[0], numbers[1])
 }
 
 #[test]
@@ -509,4 +524,89 @@ fn with_the_cache_on_another_file_system_the_site_is_staged_whole() {
     let listed = fs::read_to_string(other.path().join("changes.txt")).unwrap();
     assert_eq!(listed, expected_changes(&before, &after), "the changes list is exact without hard links too");
     assert!(!public.parent().unwrap().join(".terbuka").exists(), "nothing is written beside the output");
+}
+
+#[test]
+fn an_edit_to_activities_text_renders_only_the_pages_that_show_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = corpus(tmp.path(), 60);
+    let public = tmp.path().join("site/public");
+    run(command(&content, &public));
+    let all = activities(&content);
+    // Each edit leaves every link as it was: the pages that show the
+    // activity are rendered, the rest carried over, and the site equals a
+    // clean build (check_step).
+    let text_edits = [
+        ("its body", "---\n", "---\n"),
+        ("its title", "title: \"", "title: \"Ralat: "),
+        ("its venue", "venue: \"", "venue: \"Aula "),
+        ("an official's role", "role: \"", "role: \"Plt. "),
+        ("a source's title", "    title: \"", "    title: \"Siaran pers: "),
+        ("a note added", "kind: ", "notes: \"Jumlah peserta dari rilis kedua.\"\nkind: "),
+    ];
+    for (n, (what, from, to)) in text_edits.into_iter().enumerate() {
+        // The first edit follows a staged build: the spare is made from
+        // the live site then, and vouches for every file.
+        let path = all[10 + n..].iter().find(|p| fs::read_to_string(p).unwrap().contains(from)).unwrap();
+        if from == to {
+            correct(path);
+        } else {
+            edit(path, from, to);
+        }
+        let when = format!("after editing {what}");
+        let (after, stderr) = check_step_reporting(&content, &public, &when);
+        let (kept, made) = tally(&stderr, "render");
+        assert!(kept > 0 && made * 4 < after.files.len(), "{when}: {made} rendered, {kept} carried over:\n{stderr}");
+        let page = format!("kegiatan/{}/index.html", stem(path));
+        assert!(after.files.keys().any(|p| p.ends_with(&page)), "{when}: the activity's page `{page}` is there");
+    }
+    // An edit that moves the activity in its lists (its date) or changes
+    // whom it links renders every page; so does another record's edit.
+    // The date made as precise as its year only, which keeps its folder.
+    let text = fs::read_to_string(&all[20]).unwrap();
+    let date = text.lines().find(|l| l.starts_with("date: \"")).unwrap().to_string();
+    let year_only = format!("{}\"", &date[..11]);
+    let structural =
+        [("its date", date.as_str(), year_only.as_str()), ("its ormas count", "ormas_count: ", "ormas_count: 1")];
+    for (what, from, to) in structural {
+        edit(&all[20], from, to);
+        let when = format!("after editing {what}");
+        let (_, stderr) = check_step_reporting(&content, &public, &when);
+        assert_eq!(tally(&stderr, "render").0, 0, "{when}: every page rendered:\n{stderr}");
+    }
+    let ormas = fs::read_dir(content.join("ormas")).unwrap().next().unwrap().unwrap().path();
+    edit(&ormas, "name: ", "name: Perkumpulan ");
+    let (_, stderr) = check_step_reporting(&content, &public, "after renaming an ormas");
+    assert_eq!(tally(&stderr, "render").0, 0, "another record's edit renders every page:\n{stderr}");
+
+    // Record pages show their dates from git: committing the content gives
+    // every record dates (all pages rendered); an edit committed later
+    // changes one activity's last date, and its page is rendered again.
+    let git = |args: &[&str], date: &str| {
+        let status = Command::new("git")
+            .arg("-C")
+            .arg(&content)
+            .args(["-c", "user.name=Staf", "-c", "user.email=staf@example.go.id"])
+            .args(args)
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date)
+            .status()
+            .unwrap();
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"], "2024-01-02T10:00:00+07:00");
+    git(&["add", "-A"], "2024-01-02T10:00:00+07:00");
+    git(&["commit", "-qm", "Catatan awal"], "2024-01-02T10:00:00+07:00");
+    let (_, stderr) = check_step_reporting(&content, &public, "after committing the content");
+    assert_eq!(tally(&stderr, "render").0, 0, "new dates on every record render every page:\n{stderr}");
+    correct(&all[30]);
+    git(&["commit", "-qam", "Koreksi"], "2024-03-04T10:00:00+07:00");
+    let (after, stderr) = check_step_reporting(&content, &public, "after committing an edit");
+    let (kept, made) = tally(&stderr, "render");
+    assert!(kept > 0 && made * 4 < after.files.len(), "{made} rendered, {kept} carried over:\n{stderr}");
+}
+
+/// A record file's id: its name without the extension.
+fn stem(path: &Path) -> String {
+    path.file_stem().unwrap().to_string_lossy().into_owned()
 }

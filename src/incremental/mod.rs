@@ -72,6 +72,20 @@ pub struct Cache {
     /// Paths of the output folder with their hash where the manifest
     /// vouches for them, filled when the site is staged.
     before: HashMap<String, Option<Hash>>,
+    /// This build's number ([`Head::build`]).
+    build: Hash,
+}
+
+/// A number no other build draws: the time, the process and the address
+/// of a local, hashed.
+fn build_number() -> Hash {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let local = 0u8;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&now.as_nanos().to_le_bytes());
+    h.update(&std::process::id().to_le_bytes());
+    h.update(&(std::ptr::addr_of!(local) as usize).to_le_bytes());
+    h.digest128()
 }
 
 /// The default cache folder for an output folder: `.terbuka/` beside it.
@@ -120,7 +134,20 @@ impl Cache {
             live: None,
             listing: None,
             before: HashMap::new(),
+            build: build_number(),
         }
+    }
+
+    /// This build's number and the last one's: a stage's saved state
+    /// serves this build only when it bears the last build's number.
+    pub fn build_numbers(&self) -> (Hash, Option<Hash>) {
+        (self.build, self.prior.as_ref().map(|p| p.build))
+    }
+
+    /// The content files the last build read and those this one reads,
+    /// when both are known.
+    pub fn contents(&self) -> Option<(&ContentFiles, &ContentFiles)> {
+        Some((self.prior.as_ref()?.content.as_ref()?, self.content.as_ref()?))
     }
 
     /// The folder.
@@ -313,6 +340,7 @@ impl Cache {
             stats: committed.stats,
             // Taken after the swap: the folder now live, as this build leaves it.
             folder: FolderId::of(&self.output),
+            build: self.build,
         };
         let manifest = Manifest {
             live: committed.files,

@@ -26,7 +26,7 @@ use crate::output::generation::{Files, Hash, hash};
 const MAGIC: &[u8; 16] = b"terbuka-cache\0\0\0";
 /// Raised whenever [`Head`] or [`Manifest`] change shape: an older file is
 /// ignored.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// Magic, format, the head's length, the head's and the manifest's checksums.
 const HEADER: usize = 16 + 4 + 8 + 16 + 16;
 
@@ -48,6 +48,10 @@ pub struct Head {
     pub stats: WriteStats,
     /// The output folder as it left it, if known ([`FolderId`]).
     pub folder: Option<FolderId>,
+    /// A number drawn for the build, which the state its stages save
+    /// beside this file repeats: a stage's state with another number is
+    /// from a build that never got this far (killed before its swap).
+    pub build: Hash,
 }
 
 /// The files of the last build's site and of the spare generation.
@@ -274,6 +278,7 @@ mod tests {
             counts: Counts::default(),
             stats: WriteStats::default(),
             folder: None,
+            build: 3,
         }
     }
 

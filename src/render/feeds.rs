@@ -6,7 +6,11 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{RenderError, Renderer, template_error};
+use std::collections::HashSet;
+
+use super::affected::{Footprint, List};
+use super::partial::Plan;
+use super::{RenderError, Renderer, Tally, template_error};
 use crate::address::{Addressed, Section, Urls};
 use crate::model::PartialDate;
 use crate::output::Staging;
@@ -107,7 +111,7 @@ impl Renderer<'_> {
     }
 
     /// Writes the feeds of every ormas, agency, region and topic, in parallel.
-    pub fn write_entity_feeds(&self, out: &Staging) -> Result<(), RenderError> {
+    pub fn write_entity_feeds(&self, out: &Staging, plan: Option<&Plan>) -> Result<Tally, RenderError> {
         let (s, links) = (self.site, &self.site.links);
         let title = |name: &str| format!("{name} · {}", s.config.title);
         let mut jobs: Vec<(String, String, &[ActivityIx])> =
@@ -123,12 +127,34 @@ impl Renderer<'_> {
         jobs.extend(feeds_of(s, &links.activities_by_agency, |g| title(&s.agencies[g].meta.name)));
         jobs.extend(feeds_of(s, &links.activities_by_region, |r| title(&s.regions[r].name)));
         jobs.extend(feeds_of(s, &links.activities_by_topic, |t| title(&s.topics[t].name)));
-        jobs.par_iter().try_for_each(|(page, title, list)| {
+        let tally = Tally::default();
+        jobs.par_iter().try_for_each(|(page, title, list)| -> Result<(), RenderError> {
+            let path = Urls::feed(page);
+            if plan.is_some_and(|p| !p.feeds.contains(page)) && tally.carried(out, &path)? {
+                return Ok(());
+            }
             // Back-link lists are newest first, so the head is the latest.
             let latest = &list[..list.len().min(RECORD_FEED_SIZE)];
-            let path = Urls::feed(page);
             let xml = self.atom_feed(latest, title, &path, page)?;
+            tally.made();
             Ok(out.write_file(&path, xml.as_bytes())?)
-        })
+        })?;
+        Ok(tally)
+    }
+
+    /// The pages (by path) of the records whose feeds show an activity
+    /// with one of these footprints.
+    pub fn feeds_showing(&self, footprints: &[Footprint]) -> HashSet<String> {
+        let (s, ix) = (self.site, &self.site.index);
+        let shown = footprints.iter().flat_map(|f| &f.lists).filter(|(_, at, _)| *at < RECORD_FEED_SIZE);
+        shown
+            .filter_map(|(list, _, _)| match list {
+                List::Ormas(id) => Some(Urls::page_of(s, *ix.ormas.get(id)?)),
+                List::Agency(id) => Some(Urls::page_of(s, *ix.agencies.get(id)?)),
+                List::Region(code) => Some(Urls::page_of(s, *ix.regions.get(code)?)),
+                List::Topic(id) => Some(Urls::page_of(s, *ix.topics.get(id)?)),
+                _ => None,
+            })
+            .collect()
     }
 }

@@ -6,6 +6,7 @@
 //! written as soon as each is done, so memory holds the site and one page
 //! per thread, never the whole output.
 
+pub mod affected;
 mod compact;
 pub mod context;
 pub mod feeds;
@@ -13,6 +14,7 @@ pub mod i18n;
 pub mod jsonld;
 pub mod markdown;
 pub mod pages;
+pub mod partial;
 pub mod theme;
 mod words;
 
@@ -359,14 +361,22 @@ impl<'s> Renderer<'s> {
 
     /// Renders every page, the sitemap, feeds, robots.txt and assets into
     /// `out`.
-    pub fn render_all(&self, out: &Staging) -> Result<(), RenderError> {
+    /// `plan`, when given, names the pages and feeds to render; the others
+    /// are carried over from the live site where it vouches for them.
+    pub fn render_all(&self, out: &Staging, plan: Option<&partial::Plan>) -> Result<Tally, RenderError> {
         let pages = self.pages();
+        let tally = Tally::default();
         pages.par_iter().try_for_each(|page| {
+            if plan.is_some_and(|p| !p.pages.contains(page)) && tally.carried(out, &self.file_of(page))? {
+                return Ok(());
+            }
             let (file, bytes) = self.render_page(page)?;
+            tally.made();
             Ok::<_, RenderError>(out.write_file(&file, &bytes)?)
         })?;
         self.render_extras(out, &pages)?;
-        self.write_entity_feeds(out)
+        let feeds = self.write_entity_feeds(out, plan)?;
+        Ok(tally.add(feeds))
     }
 
     /// Everything [`Renderer::render_all`] writes besides the pages and the
@@ -427,6 +437,43 @@ impl<'s> Renderer<'s> {
         }
         index.push_str("</sitemapindex>\n");
         Ok(out.write_file("sitemap.xml", index.as_bytes())?)
+    }
+}
+
+/// How many files the render stage carried over and how many it made.
+#[derive(Debug, Default)]
+pub struct Tally {
+    kept: std::sync::atomic::AtomicUsize,
+    made: std::sync::atomic::AtomicUsize,
+}
+
+impl Tally {
+    /// Carries the live site's file at `rel` over, if it vouches for it;
+    /// true when done.
+    fn carried(&self, out: &Staging, rel: &str) -> Result<bool, WriteError> {
+        let Some(hash) = out.live_hash(rel) else { return Ok(false) };
+        let kept = out.keep(rel, hash).map_err(WriteError::at(rel))?;
+        if kept {
+            self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        Ok(kept)
+    }
+
+    fn made(&self) {
+        self.made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn add(self, other: Tally) -> Tally {
+        let sum = |a: std::sync::atomic::AtomicUsize, b: std::sync::atomic::AtomicUsize| {
+            std::sync::atomic::AtomicUsize::new(a.into_inner() + b.into_inner())
+        };
+        Tally { kept: sum(self.kept, other.kept), made: sum(self.made, other.made) }
+    }
+
+    /// Files carried over and files made.
+    pub fn counts(&self) -> (usize, usize) {
+        let get = |n: &std::sync::atomic::AtomicUsize| n.load(std::sync::atomic::Ordering::Relaxed);
+        (get(&self.kept), get(&self.made))
     }
 }
 

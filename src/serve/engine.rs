@@ -17,13 +17,13 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use super::affected::{affected, footprint};
 use crate::address::Urls;
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 use crate::history::History;
 use crate::model::Collection;
 use crate::output::Staging;
 use crate::parse;
+use crate::render::affected::{affected, footprint};
 use crate::render::context::ActivityCard;
 use crate::render::theme::Theme;
 use crate::render::{Page, Renderer};
@@ -113,7 +113,7 @@ struct Pending {
 /// What an update changes: the edited activities before (their footprints
 /// and positions in the kept site) and their ids, with when it started.
 struct Edit {
-    old_fps: Vec<super::affected::Footprint>,
+    old_fps: Vec<crate::render::affected::Footprint>,
     old_positions: Vec<ActivityIx>,
     changed_ids: HashSet<String>,
     started: Instant,
@@ -200,7 +200,7 @@ impl Engine {
             &theme,
             Urls::new(&self.base_url),
             (self.history.clone(), &warnings),
-            (&staging, &crate::incremental::reuse::Reuse::none()),
+            (&staging, &crate::incremental::reuse::Reuse::none(), None),
             crate::CardMarkup::Keep,
             &mut timings,
         )?;

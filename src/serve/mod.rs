@@ -8,7 +8,6 @@
 //! The preview is written to a temporary folder, never into `public/`,
 //! unless `--output` asks for a folder (then it is kept up to date there).
 
-mod affected;
 mod engine;
 pub mod http;
 mod watch;
