@@ -280,7 +280,7 @@ impl Counts {
 /// its warnings, or every problem found. The records keep no text: their
 /// bodies are read again when needed (`model::SourceText`).
 pub fn load(content_dir: &Path, strict: bool, timings: &mut Timings) -> Result<(Site, Diagnostics), BuildError> {
-    load_released(content_dir, strict, timings, &std::sync::Arc::default())
+    load_released(content_dir, strict, timings, &std::sync::Arc::default(), None)
 }
 
 /// [`load`], with the log of files that change before their bodies are
@@ -290,11 +290,12 @@ fn load_released(
     strict: bool,
     timings: &mut Timings,
     log: &std::sync::Arc<model::RereadLog>,
+    kept: Option<&parse::kept::Kept<'_>>,
 ) -> Result<(Site, Diagnostics), BuildError> {
     let listed = timings.time("read", || source::list_content(content_dir)).map_err(BuildError::Read)?;
     pause::at("parse");
     let (content, problems, placeholders) =
-        timings.time("parse", || parse::read_and_parse(listed, log, scaffold::placeholders_of));
+        timings.time("parse", || parse::read_and_parse(listed, log, scaffold::placeholders_of, kept));
     link_content(content, problems, placeholders, content_dir, strict, timings)
 }
 
@@ -375,12 +376,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let content_dir = options.content_dir.clone();
     let history = std::thread::spawn(move || history::History::read_or_empty(&content_dir));
     let reread = std::sync::Arc::default();
-    let (site, mut warnings) = load_released(&options.content_dir, options.strict, &mut timings, &reread)?;
+    let reuse = cache.reuse();
+    let kept = cache.content_files().and_then(|files| parse::kept::Kept::new(&reuse, files));
+    let (site, mut warnings) =
+        load_released(&options.content_dir, options.strict, &mut timings, &reread, kept.as_ref())?;
+    drop(kept);
     let theme = load_theme(options.theme_dir.as_deref())?;
     let base_url = options.base_url.clone().unwrap_or_else(|| site.config.base_url.clone());
     let (staging, mode) = timings.time("verify", || cache.staging()).map_err(output_error)?;
     let history = std::sync::Arc::new(history.join().unwrap_or_default());
-    let reuse = cache.reuse();
     let basis = render::partial::Basis { builds: cache.build_numbers(), contents: cache.contents() };
     render_site(
         &site,

@@ -559,7 +559,17 @@ fn an_edit_to_activities_text_renders_only_the_pages_that_show_them() {
         assert!(kept > 0 && made * 4 < after.files.len(), "{when}: {made} rendered, {kept} carried over:\n{stderr}");
         let page = format!("kegiatan/{}/index.html", stem(path));
         assert!(after.files.keys().any(|p| p.ends_with(&page)), "{when}: the activity's page `{page}` is there");
+        // Only the edited record and the three settings files are parsed.
+        assert_eq!(tally(&stderr, "parse").1, 4, "{when}: the other records are kept parsed:\n{stderr}");
     }
+    // Kept records that are unreadable are parsed again.
+    let stages = tmp.path().join("site/.terbuka/stages/parse");
+    for chunk in fs::read_dir(&stages).unwrap() {
+        fs::write(chunk.unwrap().path(), b"{\"code\": 1, \"entries\": [").unwrap();
+    }
+    correct(&all[16]);
+    let (_, stderr) = check_step_reporting(&content, &public, "after spoiling the kept records");
+    assert_eq!(tally(&stderr, "parse").0, 0, "spoilt records are not taken:\n{stderr}");
     // An edit that moves the activity in its lists (its date) or changes
     // whom it links renders every page; so does another record's edit.
     // The date made as precise as its year only, which keeps its folder.

@@ -144,6 +144,11 @@ impl Cache {
         (self.build, self.prior.as_ref().map(|p| p.build))
     }
 
+    /// The content files this build reads, when they could be summed up.
+    pub fn content_files(&self) -> Option<&ContentFiles> {
+        self.content.as_ref()
+    }
+
     /// The content files the last build read and those this one reads,
     /// when both are known.
     pub fn contents(&self) -> Option<(&ContentFiles, &ContentFiles)> {

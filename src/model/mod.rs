@@ -116,7 +116,7 @@ impl Origin {
     /// stage fingerprints a record by ([`crate::incremental::reuse`]).
     pub fn digest(&self) -> u64 {
         match &self.text {
-            SourceText::Held(text) => xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+            SourceText::Held(text) => text_digest(text),
             SourceText::OnDisk(d) => d.hash,
         }
     }
@@ -151,10 +151,26 @@ impl SourceText {
     /// against its hash, and a file that changed is reported to `log`.
     pub fn release(&mut self, log: &Arc<RereadLog>) {
         if let Self::Held(text) = self {
-            let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
-            *self = Self::OnDisk(Reread { hash, log: log.clone(), kept: OnceLock::new() });
+            *self = Self::on_disk(text_digest(text), log);
         }
     }
+
+    /// A text on disk whose digest ([`text_digest`]) is `hash`.
+    pub fn on_disk(hash: u64, log: &Arc<RereadLog>) -> Self {
+        Self::OnDisk(Reread { hash, log: log.clone(), kept: OnceLock::new() })
+    }
+}
+
+/// The digest a released text is checked by: the low half of the xxh3-128
+/// hash the build cache records for each content file, so that a kept
+/// record can be matched with its file ([`crate::parse::kept`]).
+pub fn text_digest(text: &str) -> u64 {
+    digest_of_hash(crate::output::generation::hash(text.as_bytes()))
+}
+
+/// The digest of a text whose xxh3-128 hash is `hash`.
+pub fn digest_of_hash(hash: crate::output::generation::Hash) -> u64 {
+    hash as u64
 }
 
 /// How to read a released text again and know it is the one parsed.
@@ -170,7 +186,7 @@ pub struct Reread {
 impl Reread {
     fn read_again(&self, path: &std::path::Path) -> Option<Arc<str>> {
         let problem = match std::fs::read_to_string(path) {
-            Ok(text) if xxhash_rust::xxh3::xxh3_64(text.as_bytes()) == self.hash => return Some(Arc::from(text)),
+            Ok(text) if text_digest(&text) == self.hash => return Some(Arc::from(text)),
             Ok(_) => "the file changed while the site was being built".to_string(),
             Err(e) => format!("the file could not be read again while the site was being built: {e}"),
         };
@@ -292,6 +308,12 @@ impl<T> Record<T> {
         let mut record = Self { id, meta, origin, summary: OnceLock::new(), short_body: false };
         record.short_body = record.body().split_whitespace().take(SENTENCE_WORDS).count() < SENTENCE_WORDS;
         record
+    }
+
+    /// A record kept from an earlier build ([`crate::parse::kept`]), with
+    /// the facts drawn from its body then.
+    pub fn restored(id: String, meta: T, origin: Origin, summary: String, short_body: bool) -> Self {
+        Self { id, meta, origin, summary: OnceLock::from(summary), short_body }
     }
 
     /// Lets go of the record's text (see [`SourceText::release`]), once

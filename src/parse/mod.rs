@@ -6,6 +6,7 @@
 mod chars;
 mod depth;
 mod frontmatter;
+pub mod kept;
 pub mod locate;
 mod recover;
 mod staff;
@@ -89,6 +90,38 @@ pub fn parse(files: ContentFiles) -> (Content, Vec<Diagnostic>) {
 /// text while it is at hand (the placeholder check); what it finds comes
 /// back on its own.
 pub fn read_and_parse(
+    listed: ContentList,
+    log: &Arc<RereadLog>,
+    inspect: impl Fn(&SourceFile) -> Vec<Diagnostic> + Sync,
+    kept: Option<&kept::Kept<'_>>,
+) -> (Content, Vec<Diagnostic>, Vec<Diagnostic>) {
+    let ContentList { files, diagnostics } = listed;
+    let Some(kept) = kept else { return read_and_parse_all(ContentList { files, diagnostics }, log, inspect) };
+    let taken = kept.take(files, log);
+    let (mut content, problems, inspected) =
+        read_and_parse_all(ContentList { files: taken.rest, diagnostics }, log, inspect);
+    let restored = taken.content;
+    // In the order a parse of every file gives: by path.
+    fn merge<T>(parsed: &mut Vec<Record<T>>, restored: Vec<Record<T>>) {
+        if !restored.is_empty() {
+            parsed.extend(restored);
+            parsed.sort_by(|a, b| a.origin.path.cmp(&b.origin.path));
+        }
+    }
+    merge(&mut content.agencies, restored.agencies);
+    merge(&mut content.people, restored.people);
+    merge(&mut content.ormas, restored.ormas);
+    merge(&mut content.activities, restored.activities);
+    merge(&mut content.partnerships, restored.partnerships);
+    let noisy: std::collections::HashSet<&std::path::Path> = inspected.iter().map(|d| d.file.as_path()).collect();
+    // The kept records are a hint: one that cannot be written only means
+    // parsing that file again next time.
+    let _ = kept.save(&content, &taken.unchanged, &noisy);
+    (content, problems, inspected)
+}
+
+/// [`read_and_parse`] without kept records: every file read and parsed.
+fn read_and_parse_all(
     listed: ContentList,
     log: &Arc<RereadLog>,
     inspect: impl Fn(&SourceFile) -> Vec<Diagnostic> + Sync,
