@@ -185,7 +185,7 @@ impl<'c> Kept<'c> {
     pub fn save(&self, content: &Content, taken_unchanged: &HashSet<String>, noisy: &HashSet<&Path>) -> io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
         let mut names = HashSet::new();
-        let mut jobs: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut jobs: Vec<Encoded> = Vec::new();
         self.encode(&content.agencies, taken_unchanged, noisy, &mut names, &mut jobs)?;
         self.encode(&content.people, taken_unchanged, noisy, &mut names, &mut jobs)?;
         self.encode(&content.ormas, taken_unchanged, noisy, &mut names, &mut jobs)?;
@@ -209,7 +209,7 @@ impl<'c> Kept<'c> {
         unchanged: &HashSet<String>,
         noisy: &HashSet<&Path>,
         names: &mut HashSet<String>,
-        jobs: &mut Vec<(String, Vec<u8>)>,
+        jobs: &mut Vec<Encoded>,
     ) -> io::Result<()> {
         let mut chunks: BTreeMap<String, Vec<&Record<T>>> = BTreeMap::new();
         for r in records {
@@ -218,7 +218,7 @@ impl<'c> Kept<'c> {
             }
         }
         names.extend(chunks.keys().cloned());
-        let encoded: Vec<io::Result<Option<(String, Vec<u8>)>>> = chunks
+        let encoded: Vec<io::Result<Option<Encoded>>> = chunks
             .into_par_iter()
             .map(|(name, records)| {
                 if unchanged.contains(&name) {
@@ -254,6 +254,9 @@ impl<'c> Kept<'c> {
         Ok(())
     }
 }
+
+/// A chunk's name and its file's bytes.
+type Encoded = (String, Vec<u8>);
 
 /// One chunk's records, typed.
 enum Records {
