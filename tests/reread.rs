@@ -41,7 +41,7 @@ fn a_file_changed_after_parsing_gives_no_body_and_is_reported() {
     copy_dir(&fixture("site"), &content);
     let log = Arc::new(RereadLog::default());
     let listed = terbuka::source::list_content(&content).unwrap();
-    let (parsed, problems, _) = terbuka::parse::read_and_parse(listed, &log, |_| Vec::new());
+    let (parsed, problems, _) = terbuka::parse::read_and_parse(listed, &log, |_| Vec::new(), None);
     assert!(problems.is_empty(), "{problems:?}");
     let record = parsed.activities.iter().find(|r| r.id == "tangsel-audiensi").unwrap();
     assert!(record.body().contains(' '));
