@@ -108,7 +108,9 @@ pub struct Renderer<'s> {
     /// theme without it.
     row_template: &'static str,
     urls: Urls,
-    cards: Vec<ActivityCard>,
+    /// Each activity's row, rendered the first time a page shows it: a
+    /// build that renders a few pages renders a few rows.
+    cards: Vec<std::sync::OnceLock<ActivityCard>>,
     facets: Facets,
     assets: Vec<(String, &'s [u8])>,
     history: std::sync::Arc<crate::history::History>,
@@ -212,11 +214,7 @@ impl<'s> Renderer<'s> {
             warnings: Default::default(),
         };
         known.resize(site.activities.len(), None);
-        renderer.cards = known
-            .into_par_iter()
-            .enumerate()
-            .map(|(i, card)| card.map_or_else(|| renderer.card(i.into()), Ok))
-            .collect::<Result<_, _>>()?;
+        renderer.cards = known.into_iter().map(|card| card.map_or_else(std::sync::OnceLock::new, From::from)).collect();
         Ok(renderer)
     }
 
@@ -247,10 +245,10 @@ impl<'s> Renderer<'s> {
         self
     }
 
-    /// Takes back the activity cards, by position, to reuse with
-    /// [`Renderer::with_cards`].
-    pub fn into_cards(self) -> Vec<ActivityCard> {
-        self.cards
+    /// Takes back the activity rows rendered so far, by position, to reuse
+    /// with [`Renderer::with_cards`].
+    pub fn into_cards(self) -> Vec<Option<ActivityCard>> {
+        self.cards.into_iter().map(std::sync::OnceLock::into_inner).collect()
     }
 
     /// Frees the kept rows once no list will be rendered any more (about
@@ -339,16 +337,26 @@ impl<'s> Renderer<'s> {
         ctx
     }
 
-    /// The row kept for every list (see [`ActivityCard`]).
-    fn card(&self, i: ActivityIx) -> Result<ActivityCard, RenderError> {
-        let html = self.render_template(self.row_template, &self.card_context(i))?;
-        Ok(ActivityCard { row: tera::Value::safe_string(&String::from_utf8_lossy(&html)) })
+    /// The row of activity `i` every list shows (see [`ActivityCard`]),
+    /// rendered on first use and kept.
+    pub(crate) fn row(&self, i: ActivityIx) -> tera::TeraResult<&tera::Value> {
+        let cell = &self.cards[usize::from(i)];
+        if let Some(card) = cell.get() {
+            return Ok(&card.row);
+        }
+        let row = self.card_markup(self.row_template, i)?;
+        Ok(&cell.get_or_init(|| ActivityCard { row }).row)
     }
 
     /// An activity's full card, with its summary, for the latest lists.
     pub(crate) fn full_card(&self, i: ActivityIx) -> tera::TeraResult<tera::Value> {
+        self.card_markup(CARD_TEMPLATE, i)
+    }
+
+    /// Activity `i` through a card template, as markup tera passes on as is.
+    fn card_markup(&self, template: &str, i: ActivityIx) -> tera::TeraResult<tera::Value> {
         let mut buf = Vec::with_capacity(1024);
-        self.tera.render_to(CARD_TEMPLATE, &self.card_context(i), &mut buf)?;
+        self.tera.render_to(template, &self.card_context(i), &mut buf)?;
         Ok(tera::Value::safe_string(&String::from_utf8_lossy(&compact::compact(&buf))))
     }
 

@@ -82,7 +82,7 @@ struct Loaded {
     site: Site,
     theme: Theme,
     /// Each activity's card, by position, reused across updates.
-    cards: Vec<ActivityCard>,
+    cards: Vec<Option<ActivityCard>>,
     /// Every page's output file, to find pages that disappear.
     pages: HashSet<String>,
     /// Every warning `check` gives for the content as it is now, which
@@ -317,7 +317,7 @@ impl Engine {
             // Linking sorts again, so order does not matter here.
             activities.swap_remove(*p);
         }
-        let mut old_cards: Vec<Option<ActivityCard>> = cards.into_iter().map(Some).collect();
+        let mut old_cards = cards;
         for p in &old_positions {
             old_cards[usize::from(*p)] = None;
         }
@@ -390,7 +390,7 @@ impl Engine {
                 site.activities[p] = record;
             }
         }
-        let mut known: Vec<Option<ActivityCard>> = cards.into_iter().map(Some).collect();
+        let mut known = cards;
         for &p in positions {
             known[usize::from(p)] = None;
         }
@@ -480,7 +480,7 @@ impl Engine {
     /// Run when the editor is idle, as it reads the whole site.
     pub fn refresh_site_wide(&mut self) -> Result<usize, Failure> {
         let Some(loaded) = self.loaded.as_mut() else { return Ok(0) };
-        let known = std::mem::take(&mut loaded.cards).into_iter().map(Some).collect();
+        let known = std::mem::take(&mut loaded.cards);
         let renderer = Renderer::with_cards(&loaded.site, &loaded.theme, Urls::new(&self.base_url), known)?
             .with_history(self.history.clone())
             .with_warnings(&Diagnostics(loaded.warnings.clone()));

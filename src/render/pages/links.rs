@@ -88,8 +88,8 @@ impl Renderer<'_> {
 
     /// The kept compact rows of `list` (tera passes the values through
     /// without copying or escaping them again).
-    pub(super) fn rows(&self, list: &[ActivityIx]) -> Vec<Cow<'_, tera::Value>> {
-        list.iter().map(|&i| Cow::Borrowed(&self.cards[usize::from(i)].row)).collect()
+    pub(super) fn rows(&self, list: &[ActivityIx]) -> tera::TeraResult<Vec<Cow<'_, tera::Value>>> {
+        list.iter().map(|&i| self.row(i).map(Cow::Borrowed)).collect()
     }
 
     /// Feed address of an entity page whose first page is at `first`.

@@ -70,7 +70,7 @@ impl Renderer<'_> {
         Ok(ListPage {
             meta,
             intro: None,
-            activities: if compact { self.rows(shown) } else { self.cards(shown)? },
+            activities: if compact { self.rows(shown)? } else { self.cards(shown)? },
             compact,
             pagination,
             facets: vec![

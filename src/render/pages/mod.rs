@@ -360,15 +360,15 @@ impl Renderer<'_> {
             Page::TopicIndex => Built::web_page(self, &self.topic_index(path), "CollectionPage")?,
             Page::PartnershipIndex(n) => Built::web_page(self, &self.partnership_index(*n, path), "CollectionPage")?,
             Page::Ormas(i, n) => {
-                let p = self.ormas_page(*i, *n, path);
+                let p = self.ormas_page(*i, *n, path)?;
                 Built::record(&p, jsonld::ormas(s, u, *i, &p.meta.description))?
             }
-            Page::Agency(i, n) => Built::record(&self.agency_page(*i, *n, path), jsonld::agency(s, u, *i))?,
-            Page::Person(i, n) => Built::record(&self.person_page(*i, *n, path), jsonld::person(s, u, *i))?,
-            Page::Region(i, n) => Built::record(&self.region_page(*i, *n, path), jsonld::region(s, u, *i))?,
-            Page::Topic(i, n) => Built::record(&self.topic_page(*i, *n, path), jsonld::topic(s, u, *i))?,
+            Page::Agency(i, n) => Built::record(&self.agency_page(*i, *n, path)?, jsonld::agency(s, u, *i))?,
+            Page::Person(i, n) => Built::record(&self.person_page(*i, *n, path)?, jsonld::person(s, u, *i))?,
+            Page::Region(i, n) => Built::record(&self.region_page(*i, *n, path)?, jsonld::region(s, u, *i))?,
+            Page::Topic(i, n) => Built::record(&self.topic_page(*i, *n, path)?, jsonld::topic(s, u, *i))?,
             Page::Partnership(i) => {
-                let p = self.partnership_page(*i, path);
+                let p = self.partnership_page(*i, path)?;
                 Built::record(&p, jsonld::partnership(s, u, *i, s.partnerships[*i].summary(), &self.i18n))?
             }
         };

@@ -53,12 +53,19 @@ struct Shown<'a> {
 }
 
 impl Renderer<'_> {
-    fn profile(&self, meta: PageMeta, shown: Shown<'_>, list: &[ActivityIx], n: usize, first: &str) -> Profile<'_> {
+    fn profile(
+        &self,
+        meta: PageMeta,
+        shown: Shown<'_>,
+        list: &[ActivityIx],
+        n: usize,
+        first: &str,
+    ) -> tera::TeraResult<Profile<'_>> {
         let (slice, pagination) = paginate(list, n, self.per_page(), first, &self.urls);
         // Later pages of a long list show only the list, so their body is
         // never rendered (an ormas with 500 activities has 25 pages).
         let body = shown.body.filter(|b| n <= 1 && !b.trim().is_empty()).map(markdown::to_html);
-        Profile {
+        Ok(Profile {
             meta,
             kind_label: shown.kind_label,
             facts: shown.facts,
@@ -66,16 +73,16 @@ impl Renderer<'_> {
             notes: shown.notes,
             related: shown.related,
             sources: shown.sources,
-            activities: self.rows(slice),
+            activities: self.rows(slice)?,
             pagination,
             first_page: n <= 1,
             ppid: None,
             network: None,
             charts: if n <= 1 { self.months_chart(list).into_iter().collect() } else { vec![] },
-        }
+        })
     }
 
-    pub(super) fn ormas_page(&self, i: OrmasIx, n: usize, path: &str) -> Profile<'_> {
+    pub(super) fn ormas_page(&self, i: OrmasIx, n: usize, path: &str) -> tera::TeraResult<Profile<'_>> {
         let s = self.site;
         let r = &s.ormas[i];
         let m = &r.meta;
@@ -167,12 +174,12 @@ impl Renderer<'_> {
             related,
             sources: self.sources(&m.sources),
         };
-        let mut page = self.profile(meta, shown, &s.links.activities_by_ormas[i], n, &first);
+        let mut page = self.profile(meta, shown, &s.links.activities_by_ormas[i], n, &first)?;
         page.network = if n <= 1 { self.ormas_network(i) } else { None };
-        page
+        Ok(page)
     }
 
-    pub(super) fn agency_page(&self, i: AgencyIx, n: usize, path: &str) -> Profile<'_> {
+    pub(super) fn agency_page(&self, i: AgencyIx, n: usize, path: &str) -> tera::TeraResult<Profile<'_>> {
         let s = self.site;
         let r = &s.agencies[i];
         let m = &r.meta;
@@ -218,13 +225,13 @@ impl Renderer<'_> {
             related,
             sources: vec![],
         };
-        let mut page = self.profile(meta, shown, &s.links.activities_by_agency[i], n, &first);
+        let mut page = self.profile(meta, shown, &s.links.activities_by_agency[i], n, &first)?;
         page.ppid = (n <= 1).then(|| self.ppid_for_agency(i));
         page.network = if n <= 1 { self.agency_network(i) } else { None };
-        page
+        Ok(page)
     }
 
-    pub(super) fn person_page(&self, i: PersonIx, n: usize, path: &str) -> Profile<'_> {
+    pub(super) fn person_page(&self, i: PersonIx, n: usize, path: &str) -> tera::TeraResult<Profile<'_>> {
         let s = self.site;
         let r = &s.people[i];
         let m = &r.meta;
@@ -265,12 +272,12 @@ impl Renderer<'_> {
             related: vec![],
             sources: vec![],
         };
-        let mut page = self.profile(meta, shown, &s.links.activities_by_person[i], n, &first);
+        let mut page = self.profile(meta, shown, &s.links.activities_by_person[i], n, &first)?;
         page.network = if n <= 1 { self.person_network(i) } else { None };
-        page
+        Ok(page)
     }
 
-    pub(super) fn region_page(&self, i: RegionIx, n: usize, path: &str) -> Profile<'_> {
+    pub(super) fn region_page(&self, i: RegionIx, n: usize, path: &str) -> tera::TeraResult<Profile<'_>> {
         let s = self.site;
         let region = &s.regions[i];
         let mut facts = vec![Fact::text(self.tr("fact.region_code"), region.code.as_str())];
@@ -307,7 +314,7 @@ impl Renderer<'_> {
         let shown =
             Shown { kind_label: self.tr("nav.regions"), facts, body: None, notes: None, related, sources: vec![] };
         let list = &s.links.activities_by_region[i];
-        let mut page = self.profile(meta, shown, list, n, &first);
+        let mut page = self.profile(meta, shown, list, n, &first)?;
         if n <= 1 {
             page.charts.push(self.kinds_chart(list));
             page.charts.push(self.topics_chart(list));
@@ -316,10 +323,10 @@ impl Renderer<'_> {
             }
             page.charts.retain(|c| !c.is_empty());
         }
-        page
+        Ok(page)
     }
 
-    pub(super) fn topic_page(&self, i: TopicIx, n: usize, path: &str) -> Profile<'_> {
+    pub(super) fn topic_page(&self, i: TopicIx, n: usize, path: &str) -> tera::TeraResult<Profile<'_>> {
         let s = self.site;
         let t = &s.topics[i];
         let mut facts = Vec::new();
@@ -346,7 +353,7 @@ impl Renderer<'_> {
         self.profile(meta, shown, &s.links.activities_by_topic[i], n, &first)
     }
 
-    pub(super) fn partnership_page(&self, i: PartnershipIx, path: &str) -> Profile<'_> {
+    pub(super) fn partnership_page(&self, i: PartnershipIx, path: &str) -> tera::TeraResult<Profile<'_>> {
         let s = self.site;
         let r = &s.partnerships[i];
         let parties = &s.refs.partnerships[i];
@@ -404,8 +411,8 @@ impl Renderer<'_> {
             related,
             sources: self.sources(&m.sources),
         };
-        let mut page = self.profile(meta, shown, &s.links.activities_by_partnership[i], 1, &first);
+        let mut page = self.profile(meta, shown, &s.links.activities_by_partnership[i], 1, &first)?;
         page.ppid = self.ppid_for_partnership(i);
-        page
+        Ok(page)
     }
 }
