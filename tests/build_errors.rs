@@ -188,7 +188,9 @@ fn build_broken(mutate: impl FnOnce(&Path)) -> (String, tempfile::TempDir) {
     assert!(!out.status.success(), "the build must fail:\n{stderr}");
     assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "the old site");
     assert_eq!(fs::read_dir(&public).unwrap().count(), 1, "nothing added to public/");
-    let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    // The build cache may keep the records that parsed, for the next build.
+    let leftovers: Vec<_> =
+        fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n != ".terbuka").collect();
     assert_eq!(leftovers.len(), 2, "no staging folder left behind: {leftovers:?}");
     (stderr, tmp)
 }
