@@ -292,7 +292,12 @@ fn load_released(
     log: &std::sync::Arc<model::RereadLog>,
     kept: Option<&parse::kept::Kept<'_>>,
 ) -> Result<(Site, Diagnostics), BuildError> {
-    let listed = timings.time("read", || source::list_content(content_dir)).map_err(BuildError::Read)?;
+    let listed = timings.time("read", || match kept {
+        // The build cache listed the folder already.
+        Some(kept) => Ok(source::list_known(content_dir, kept.files().keys())),
+        None => source::list_content(content_dir),
+    });
+    let listed = listed.map_err(BuildError::Read)?;
     pause::at("parse");
     let (content, problems, placeholders) =
         timings.time("parse", || parse::read_and_parse(listed, log, scaffold::placeholders_of, kept));

@@ -139,6 +139,27 @@ pub fn list_content(content_dir: &Path) -> Result<ContentList, std::io::Error> {
     Ok(ContentList { files, diagnostics })
 }
 
+/// [`list_content`] for a content folder already listed (the build cache
+/// lists it to tell what changed): the same files in the same order (by
+/// path, folder by folder) and the same layout problems, from their paths.
+pub fn list_known<'a>(content_dir: &Path, rel_paths: impl IntoIterator<Item = &'a String>) -> ContentList {
+    let mut rels: Vec<&String> = rel_paths.into_iter().collect();
+    rels.sort_unstable_by(|a, b| a.split('/').cmp(b.split('/')));
+    let mut list = ContentList::default();
+    for rel_path in rels {
+        match classify(rel_path) {
+            Ok(Some(role)) => {
+                let display_path = display_path(content_dir, rel_path);
+                list.files.push(ListedFile { role, rel_path: rel_path.clone(), display_path });
+            }
+            Ok(None) => {}
+            Err(diag) => list.diagnostics.push(diag(display_path(content_dir, rel_path))),
+        }
+    }
+    crate::pause::at("read");
+    list
+}
+
 /// The largest content file read, in bytes. A press release is a few
 /// kilobytes; anything near this is a mistake (a pasted export, a binary
 /// renamed), and reading it whole into every stage would cost the build
@@ -228,5 +249,17 @@ mod tests {
         assert!(classify("activities/x.md").is_err());
         assert!(classify("agencies/x.yml").is_err());
         assert_eq!(classify("README.md").ok().flatten(), None);
+    }
+
+    #[test]
+    fn a_known_listing_equals_the_walk() {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let walked = list_content(&content).unwrap();
+        let known = crate::incremental::inputs::content_files(&content, &Default::default()).unwrap();
+        let listed = list_known(&content, known.keys());
+        let paths =
+            |l: &ContentList| l.files.iter().map(|f| (f.rel_path.clone(), f.display_path.clone())).collect::<Vec<_>>();
+        assert_eq!(paths(&listed), paths(&walked));
+        assert_eq!(listed.diagnostics.len(), walked.diagnostics.len());
     }
 }

@@ -98,6 +98,11 @@ impl<'c> Kept<'c> {
         Some(Self { dir: reuse.dir("parse")?, reuse, files })
     }
 
+    /// This build's content files, as the build cache listed them.
+    pub fn files(&self) -> &'c ContentFiles {
+        self.files
+    }
+
     /// Splits the listed files into the records kept for them and the
     /// files to parse.
     pub fn take(&self, listed: Vec<ListedFile>, log: &Arc<RereadLog>) -> Taken {
