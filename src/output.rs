@@ -564,7 +564,9 @@ impl StagedFile<'_> {
     /// Flushes the file and counts it in the staging folder's statistics.
     /// In the spare, a file whose bytes the live site already holds is
     /// dropped for a link to the live one, others take their place.
-    pub fn finish(mut self) -> io::Result<()> {
+    /// Returns the hash of its bytes, for a stage that records what it made
+    /// ([`crate::incremental::reuse`]).
+    pub fn finish(mut self) -> io::Result<Hash> {
         self.writer.flush()?;
         let hash = self.hasher.digest128();
         let s = self.staging;
@@ -572,12 +574,12 @@ impl StagedFile<'_> {
             if let Some(entry) = s.share_unchanged(&self.rel, self.bytes, hash)? {
                 s.unlink(temp)?;
                 s.record(&self.rel, entry, false);
-                return Ok(());
+                return Ok(hash);
             }
             s.rename(temp, &self.rel)?;
         }
         s.record(&self.rel, entry_of(self.writer.get_ref(), hash)?, true);
-        Ok(())
+        Ok(hash)
     }
 }
 

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use chrono::{NaiveDate, Utc};
 
 use super::DataError;
+use super::ledger::Made;
 use super::stream::Download;
 use crate::address::Urls;
 use crate::catalog::CALENDAR_PATH;
@@ -21,7 +22,7 @@ use crate::site::{ActivityIx, Site};
 const MAX_LINE: usize = 75;
 
 /// Writes [`CALENDAR_PATH`].
-pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
+pub fn write(site: &Site, urls: &Urls, out: &Staging, made: &Made) -> Result<(), DataError> {
     let mut ics = String::with_capacity(512);
     for line in [
         "BEGIN:VCALENDAR".to_string(),
@@ -45,7 +46,8 @@ pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
     let mut end = String::new();
     push_line(&mut end, "END:VCALENDAR");
     file.push(end.as_bytes())?;
-    file.finish()
+    made.add(CALENDAR_PATH, file.finish()?);
+    Ok(())
 }
 
 /// One VEVENT, folded and CRLF-terminated.

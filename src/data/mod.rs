@@ -7,13 +7,17 @@
 //! byte-identical.
 
 pub mod calendar;
+pub mod fingerprint;
 pub mod giving;
+pub mod ledger;
 pub mod popolo;
 pub mod stream;
 pub mod tables;
 
 use crate::address::Urls;
 use crate::catalog;
+use fingerprint::Fingerprints;
+use ledger::Ledger;
 use crate::output::{Staging, WriteError};
 use crate::site::Site;
 
@@ -42,20 +46,41 @@ pub enum DataError {
 }
 
 /// Writes every open-data output into `out`: the dataset and its schema,
-/// the CSVs, per-record JSON and the calendar.
+/// the CSVs, per-record JSON and the calendar. With a build cache, a file
+/// whose inputs are those the last build made it from is carried over
+/// from the live site instead ([`ledger`]).
 pub fn write_all(
     site: &Site,
     urls: &Urls,
     out: &Staging,
-    _reuse: &crate::incremental::reuse::Reuse,
+    reuse: &crate::incremental::reuse::Reuse,
 ) -> Result<(), DataError> {
+    let fps = Fingerprints::of(site, urls, reuse.code());
+    let ledger = Ledger::open(reuse);
+    let at = Plan { fps: &fps, ledger: &ledger };
     run_side_by_side(&[
-        &|| popolo::write(site, urls, out),
-        &|| tables::write_all(site, urls, out),
-        &|| calendar::write(site, urls, out),
-        &|| giving::write(site, urls, out),
-        &|| write(out, catalog::SCHEMA_PATH, include_bytes!("../../docs/schema/dataset.schema.json")),
-    ])
+        &|| popolo::write(site, urls, out, at),
+        &|| tables::write_all(site, urls, out, at),
+        &|| at.ledger.produce(out, catalog::CALENDAR_PATH, fps.calendar, |made| calendar::write(site, urls, out, made)),
+        &|| at.ledger.produce(out, giving::PATH, fps.giving, |made| giving::write(site, urls, out, made)),
+        &|| {
+            at.ledger.produce(out, catalog::SCHEMA_PATH, fps.schema, |made| {
+                made.write(out, catalog::SCHEMA_PATH, include_bytes!("../../docs/schema/dataset.schema.json"))
+            })
+        },
+    ])?;
+    ledger.close(reuse);
+    Ok(())
+}
+
+/// What the writers decide with: the fingerprints of this build's units
+/// and the last build's ledger.
+#[derive(Clone, Copy)]
+pub struct Plan<'a> {
+    /// This build's fingerprints, and the site-wide facts they hold.
+    pub fps: &'a Fingerprints,
+    /// What the last build made.
+    pub ledger: &'a Ledger,
 }
 
 /// One output (or a few) written as a unit.
