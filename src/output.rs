@@ -236,6 +236,27 @@ impl Staging {
         self.base.as_ref()?.spare.live.get(rel).map(|e| e.hash)
     }
 
+    /// The live site's file at `rel`, opened to read, when the manifest
+    /// vouches that it holds bytes hashing to `hash`: for a stage that
+    /// copies unchanged parts of a file it made last time.
+    pub fn open_live(&self, rel: &str, hash: Hash) -> io::Result<Option<fs::File>> {
+        let Some(base) = self.base.as_ref().filter(|b| b.spare.live.get(rel).is_some_and(|e| e.hash == hash)) else {
+            return Ok(None);
+        };
+        #[cfg(unix)]
+        {
+            match rustix::fs::openat(&base.live_root, rel, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty()) {
+                Err(rustix::io::Errno::NOENT) => Ok(None),
+                other => Ok(Some(fs::File::from(other?))),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = base;
+            Ok(None)
+        }
+    }
+
     /// Puts the live site's file at `rel` into the new site unchanged,
     /// without producing its bytes, when the manifest vouches that it
     /// holds bytes hashing to `hash`: for a stage that knows it would

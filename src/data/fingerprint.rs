@@ -25,7 +25,7 @@
 //! [`Reuse::code`]: crate::incremental::reuse::Reuse::code
 
 use rayon::prelude::*;
-use xxhash_rust::xxh3::Xxh3;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::address::Urls;
 use crate::catalog;
@@ -42,6 +42,12 @@ pub struct Fingerprints {
     /// The activities of each year, newest year first
     /// ([`catalog::activities_by_year`]).
     pub years: Vec<(i32, Vec<ActivityIx>)>,
+    /// Per year of `years`: its activities in chunks, the pieces of the
+    /// files written in pieces.
+    pub chunks: Vec<Vec<Chunk>>,
+    /// The program, theme, options, settings and address: what every
+    /// file depends on.
+    pub site: Fingerprint,
     /// Participations across all activities (the dataset's `meta.counts`).
     pub participations: usize,
     /// `data/dataset.schema.json`.
@@ -152,22 +158,53 @@ impl Names {
     }
 }
 
-/// One year's activities, hashed two ways.
-struct Year {
+/// Activities a chunk ends after on average: an activity ends a chunk
+/// when the hash of its id says so, so chunks are cut at the same places
+/// whatever is added or removed elsewhere ([`super::splice`]).
+const CHUNK: u64 = 64;
+
+/// Longest chunk, should the ids' hashes not cut one for that long.
+const MAX_CHUNK: usize = 256;
+
+/// A run of one year's activities, hashed two ways: one piece of each
+/// file made of them.
+#[derive(Debug, Clone, Copy)]
+pub struct Chunk {
+    /// Its first activity, as a position in the year's list.
+    pub start: usize,
+    /// Its end (exclusive), as a position in the year's list.
+    pub end: usize,
     /// Each activity itself (id, file, region name): what its row in
     /// `kegiatan-<year>.csv` and its calendar entry are made of.
-    own: Fingerprint,
+    pub own: Fingerprint,
     /// Each activity with the names of the records it names: what its
     /// event in the dataset and its participation rows are made of.
-    named: Fingerprint,
-    /// Its participations.
+    pub named: Fingerprint,
+}
+
+/// One year's activities: its chunks and its participations.
+struct Year {
+    chunks: Vec<Chunk>,
     participations: usize,
 }
 
+impl Year {
+    /// The year's fingerprint from its chunks' `pick`.
+    fn fp(&self, pick: fn(&Chunk) -> Fingerprint) -> Fingerprint {
+        let mut f = Fp(Xxh3::new());
+        for c in &self.chunks {
+            f.num(c.start as u64).wide(pick(c));
+        }
+        f.done()
+    }
+}
+
 fn year(site: &Site, names: &Names, activities: &[ActivityIx]) -> Year {
+    let mut chunks = Vec::new();
     let (mut own, mut named) = (Fp(Xxh3::new()), Fp(Xxh3::new()));
+    let mut start = 0;
     let mut participations = 0;
-    for &e in activities {
+    for (k, &e) in activities.iter().enumerate() {
         let (r, refs) = (&site.activities[e], &site.refs.activities[e]);
         own.record(r).num(names.regions[refs.region]);
         named.record(r).num(names.regions[refs.region]);
@@ -189,8 +226,21 @@ fn year(site: &Site, names: &Names, activities: &[ActivityIx]) -> Year {
             named.num(official.map_or(0, |p| names.people[p]));
         }
         participations += site.participations(e).len();
+        let last = k + 1 == activities.len();
+        if last || xxh3_64(r.id.as_bytes()) % CHUNK == 0 || k + 1 - start == MAX_CHUNK {
+            chunks.push(Chunk { start, end: k + 1, own: own.done(), named: named.done() });
+            (own, named, start) = (Fp(Xxh3::new()), Fp(Xxh3::new()), k + 1);
+        }
     }
-    Year { own: own.done(), named: named.done(), participations }
+    Year { chunks, participations }
+}
+
+/// The fingerprint of one piece of a file written in pieces: what the
+/// file is (`kind`), the site's fingerprint, whether the piece comes first
+/// (a JSON array's first element has no comma) and its chunk's
+/// fingerprint. The piece's bytes depend on nothing else.
+pub fn piece(kind: &str, site: Fingerprint, first: bool, chunk: Fingerprint) -> Fingerprint {
+    Fp::new(kind, site).num(u64::from(first)).wide(chunk).done()
 }
 
 impl Fingerprints {
@@ -225,12 +275,12 @@ impl Fingerprints {
         }
         let meta = f.done();
 
-        let each_year = |kind: &str, base: Fingerprint, pick: fn(&Year) -> Fingerprint| -> Vec<Fingerprint> {
-            years.iter().zip(&per_year).map(|((y, _), fps)| Fp::new(kind, base).num(*y as u64).wide(pick(fps)).done()).collect()
+        let each_year = |kind: &str, base: Fingerprint, pick: fn(&Chunk) -> Fingerprint| -> Vec<Fingerprint> {
+            years.iter().zip(&per_year).map(|((y, _), fps)| Fp::new(kind, base).num(*y as u64).wide(fps.fp(pick)).done()).collect()
         };
         let mut calendar = Fp::new("calendar", site_fp);
         for y in &per_year {
-            calendar.wide(y.own);
+            calendar.wide(y.fp(|c| c.own));
         }
 
         Fingerprints {
@@ -245,6 +295,8 @@ impl Fingerprints {
             partnerships_csv: partnerships_csv(site, site_fp),
             calendar: calendar.done(),
             giving: giving(site, site_fp, &names),
+            chunks: per_year.into_iter().map(|y| y.chunks).collect(),
+            site: site_fp,
             years,
             participations,
         }

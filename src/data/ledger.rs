@@ -23,12 +23,13 @@ use serde::{Deserialize, Serialize};
 
 use super::DataError;
 use super::fingerprint::Fingerprint;
+use super::splice::{Old, Piece};
 use crate::incremental::reuse::Reuse;
 use crate::output::generation::{Hash, hash};
 use crate::output::{Staging, WriteError};
 
 /// Bytes the ledger file starts with.
-const MAGIC: &[u8; 16] = b"terbuka-data\0\0\0\x01";
+const MAGIC: &[u8; 16] = b"terbuka-data\0\0\0\x02";
 
 /// The ledger's file name in the stage's folder.
 const FILE: &str = "ledger";
@@ -40,6 +41,9 @@ struct Unit {
     fp: Fingerprint,
     /// Every file it made, with the hash of its bytes.
     files: Vec<(String, Hash)>,
+    /// The pieces of its first file, when it is written in pieces
+    /// ([`super::splice`]).
+    pieces: Vec<Piece>,
 }
 
 /// The last build's units, and this build's as they are decided.
@@ -56,14 +60,35 @@ pub struct Ledger {
 }
 
 /// The files one unit made, with their hashes, as its writers report them
-/// (from several threads).
+/// (from several threads); and what the unit made last time, for a writer
+/// that copies the unchanged pieces of its file.
 #[derive(Debug, Default)]
-pub struct Made(Mutex<Vec<(String, Hash)>>);
+pub struct Made<'l> {
+    files: Mutex<Vec<(String, Hash)>>,
+    pieces: Mutex<(Vec<Piece>, usize)>,
+    last: Option<&'l Unit>,
+}
 
-impl Made {
+impl Made<'_> {
     /// Notes a file made, with the hash of its bytes.
     pub fn add(&self, path: &str, hash: Hash) {
-        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((path.to_string(), hash));
+        self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((path.to_string(), hash));
+    }
+
+    /// Notes the unit's first file, written in pieces ([`super::splice`]),
+    /// of which `copied` came from the live file.
+    pub fn add_pieces(&self, path: &str, (hash, pieces, copied): (Hash, Vec<Piece>, usize)) {
+        self.add(path, hash);
+        *self.pieces.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = (pieces, copied);
+    }
+
+    /// The file `path` as the unit made it last time, with its pieces, when
+    /// the live site still holds it.
+    pub fn old(&self, out: &Staging, path: &str) -> Result<Option<Old>, DataError> {
+        let Some(unit) = self.last.filter(|u| !u.pieces.is_empty()) else { return Ok(None) };
+        let Some((_, hash)) = unit.files.first().filter(|(p, _)| p == path) else { return Ok(None) };
+        let file = out.open_live(path, *hash).map_err(|source| WriteError { path: path.to_string(), source })?;
+        Ok(file.map(|f| Old::new(f, &unit.pieces)))
     }
 
     /// Writes one whole file and notes it.
@@ -73,8 +98,10 @@ impl Made {
         Ok(())
     }
 
-    fn into_files(self) -> Vec<(String, Hash)> {
-        self.0.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
+    fn into_parts(self) -> (Vec<(String, Hash)>, Vec<Piece>, usize) {
+        let files = self.files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (pieces, copied) = self.pieces.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        (files, pieces, copied)
     }
 }
 
@@ -98,7 +125,8 @@ impl Ledger {
         fp: Fingerprint,
         make: impl FnOnce(&Made) -> Result<(), DataError>,
     ) -> Result<(), DataError> {
-        if let Some(unit) = self.last.get(name).filter(|u| u.fp == fp)
+        let last = self.last.get(name);
+        if let Some(unit) = last.filter(|u| u.fp == fp)
             && unit.files.iter().all(|(path, h)| out.live_hash(path) == Some(*h))
             && self.keep_all(out, &unit.files)?
         {
@@ -106,11 +134,15 @@ impl Ledger {
             self.note(name, unit.clone());
             return Ok(());
         }
-        let made = Made::default();
+        let made = Made { last, ..Made::default() };
+        let t0 = std::time::Instant::now();
         make(&made)?;
-        let files = made.into_files();
+        let (files, pieces, copied) = made.into_parts();
+        if std::env::var_os("WT32_TRACE").is_some() {
+            eprintln!("TRACE made {name} in {:.1} ms ({copied} of {} pieces copied)", t0.elapsed().as_secs_f64() * 1e3, pieces.len());
+        }
         self.made.fetch_add(files.len(), Ordering::Relaxed);
-        self.note(name, Unit { fp, files });
+        self.note(name, Unit { fp, files, pieces });
         Ok(())
     }
 
@@ -182,7 +214,7 @@ mod tests {
 
     #[test]
     fn a_ledger_reads_back_only_whole() {
-        let units = vec![("data/a.csv".to_string(), Unit { fp: 7, files: vec![("data/a.csv".into(), 9)] })];
+        let units = vec![("data/a.csv".to_string(), Unit { fp: 7, files: vec![("data/a.csv".into(), 9)], pieces: Vec::new() })];
         let bytes = encode(&units);
         assert_eq!(decode(&bytes).unwrap()["data/a.csv"].fp, 7);
         let mut flipped = bytes.clone();

@@ -9,7 +9,9 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::fingerprint;
 use super::ledger::Made;
+use super::splice::Pieces;
 use super::stream::Download;
 use super::{DataError, Plan, slug};
 use crate::address::{Addressed, Urls, json_path, record_id_of};
@@ -590,24 +592,39 @@ pub fn write(site: &Site, urls: &Urls, out: &Staging, at: Plan<'_>) -> Result<()
         made.add(catalog::DATASET_PATH, d.finish()?);
         Ok(())
     };
-    let year_file = |year: i32, events: &[ActivityIx], made: &Made| -> Result<(), DataError> {
-        let path = catalog::dataset_year_path(year);
-        let mut d = Download::create_gzip(out, &path)?;
-        d.push(b"{\"meta\":")?;
-        let mut head = Vec::new();
-        element(&mut head, true, &Meta { year: Some(year), event_files: Vec::new(), ..meta.clone() })?;
-        d.push(&head)?;
-        d.push(b",\"events\":[")?;
-        d.extend(events, |k, &e, buf| record(buf, k == 0, &event(&a, e), (site, e), (out, made)))?;
-        d.push(b"]}\n")?;
-        made.add(&path, d.finish()?);
+    // A year's events in pieces (`splice.rs`), so that an edit makes only
+    // the piece of the edited event again. With one JSON file per record
+    // the events are all made: a copied piece would not write them.
+    let year_file = |y: usize, made: &Made| -> Result<(), DataError> {
+        let (year, events) = &years[y];
+        let path = catalog::dataset_year_path(*year);
+        let old = if site.config.record_json { None } else { made.old(out, &path)? };
+        let mut d = Pieces::create(out, &path, true, old)?;
+        let mut head = b"{\"meta\":".to_vec();
+        element(&mut head, true, &Meta { year: Some(*year), event_files: Vec::new(), ..meta.clone() })?;
+        head.extend_from_slice(b",\"events\":[");
+        d.fresh(&head)?;
+        let site_fp = at.fps.site;
+        d.extend(
+            &at.fps.chunks[y],
+            |c| fingerprint::piece("dataset-events", site_fp, c.start == 0, c.named),
+            |c, buf| {
+                (c.start..c.end).try_for_each(|k| {
+                    let e = events[k];
+                    record(buf, k == 0, &event(&a, e), (site, e), (out, made))
+                })
+            },
+        )?;
+        d.fresh(b"]}\n")?;
+        made.add_pieces(&path, d.finish()?);
         Ok(())
     };
     let (main, years) = rayon::join(
         || at.ledger.produce(out, catalog::DATASET_PATH, at.fps.dataset, main),
         || {
-            years.par_iter().zip(&at.fps.dataset_years).try_for_each(|((year, events), &fp)| {
-                at.ledger.produce(out, &catalog::dataset_year_path(*year), fp, |made| year_file(*year, events, made))
+            (0..years.len()).into_par_iter().try_for_each(|y| {
+                let path = catalog::dataset_year_path(years[y].0);
+                at.ledger.produce(out, &path, at.fps.dataset_years[y], |made| year_file(y, made))
             })
         },
     );

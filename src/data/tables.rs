@@ -14,8 +14,9 @@ use std::borrow::Cow;
 
 use csv::{QuoteStyle, Terminator, WriterBuilder};
 
-use super::fingerprint::Fingerprint;
+use super::fingerprint::{self, Chunk, Fingerprint};
 use super::ledger::Made;
+use super::splice::Pieces;
 use super::stream::Download;
 use super::{DataError, Plan};
 use crate::address::Urls;
@@ -34,8 +35,12 @@ pub fn write_all(site: &Site, urls: &Urls, out: &Staging, at: Plan<'_>) -> Resul
     let cells = Cells { site, urls };
     let fps = at.fps;
     super::run_side_by_side(&[
-        &|| write_yearly(out, at, &catalog::ACTIVITIES, &cells, &fps.activities_csv, |i| vec![i]),
-        &|| write_yearly(out, at, &catalog::PARTICIPATION, &cells, &fps.participation_csv, |i| site.participations(i)),
+        &|| write_yearly(out, at, &catalog::ACTIVITIES, &cells, &fps.activities_csv, |c| c.own, |i| vec![i]),
+        &|| {
+            write_yearly(out, at, &catalog::PARTICIPATION, &cells, &fps.participation_csv, |c| c.named, |i| {
+                site.participations(i)
+            })
+        },
         &|| write_whole(out, at, &catalog::ORMAS, &cells, fps.ormas_csv, &site.ormas.raw),
         &|| write_whole(out, at, &catalog::AGENCIES, &cells, fps.agencies_csv, &site.agencies.raw),
         &|| write_whole(out, at, &catalog::PEOPLE, &cells, fps.people_csv, &site.people.raw),
@@ -59,22 +64,45 @@ fn write_whole<R: Copy + From<usize>, T: Sync>(
 
 /// Writes a yearly table: one file per year of the site (the activities of
 /// each year, newest first), each of fingerprint `fps[year]`, with the rows
-/// `rows` gives for each activity.
+/// `rows` gives for each activity. A file is written in pieces of a chunk
+/// of activities each ([`super::splice`]), of fingerprint `pick`, so an
+/// edit makes again only the piece of the edited activity.
 fn write_yearly<R: Copy>(
     out: &Staging,
     at: Plan<'_>,
     table: &'static Table<R>,
     cells: &Cells<'_>,
     fps: &[Fingerprint],
+    pick: fn(&Chunk) -> Fingerprint,
     rows: impl Fn(ActivityIx) -> Vec<R> + Sync,
 ) -> Result<(), DataError> {
     use rayon::prelude::*;
-    at.fps.years.par_iter().zip(fps).try_for_each(|((year, activities), &fp)| {
+    let years = at.fps.years.par_iter().zip(&at.fps.chunks).zip(fps);
+    years.try_for_each(|(((year, activities), chunks), &fp)| {
         let path = &catalog::yearly_path(table.path, year);
         at.ledger.produce(out, path, fp, |made| {
-            write_table(out, made, path, table, cells, activities, |_, &i| rows(i))
+            let mut file = Pieces::create(out, path, false, made.old(out, path)?)?;
+            file.fresh(&head(path, table)?)?;
+            file.extend(
+                chunks,
+                |c| fingerprint::piece(table.path, at.fps.site, false, pick(c)),
+                |c, buf| {
+                    activities[c.start..c.end].iter().try_for_each(|&i| {
+                        rows(i).into_iter().try_for_each(|row| encode(path, &table.row(cells, row), buf))
+                    })
+                },
+            )?;
+            made.add_pieces(path, file.finish()?);
+            Ok(())
         })
     })
+}
+
+/// The byte-order mark and the header row.
+fn head<R>(path: &str, table: &Table<R>) -> Result<Vec<u8>, DataError> {
+    let mut head = BOM.to_vec();
+    encode(path, &table.header(), &mut head)?;
+    Ok(head)
 }
 
 /// Writes one table to `path`: BOM, header, then the rows `rows` gives for
@@ -89,9 +117,7 @@ fn write_table<R: Copy, T: Sync>(
     rows: impl Fn(usize, &T) -> Vec<R> + Sync,
 ) -> Result<(), DataError> {
     let mut file = Download::create(out, path)?;
-    let mut head = BOM.to_vec();
-    encode(path, &table.header(), &mut head)?;
-    file.push(&head)?;
+    file.push(&head(path, table)?)?;
     file.extend(items, |i, item, buf| {
         rows(i, item).into_iter().try_for_each(|row| encode(path, &table.row(cells, row), buf))
     })?;
