@@ -158,13 +158,16 @@ impl Names {
     }
 }
 
-/// Activities a chunk ends after on average: an activity ends a chunk
-/// when the hash of its id says so, so chunks are cut at the same places
-/// whatever is added or removed elsewhere ([`super::splice`]).
-const CHUNK: u64 = 64;
+/// Activities a chunk holds on average: an activity ends a chunk when the
+/// hash of its id says so, so chunks are cut at the same places whatever
+/// is added or removed elsewhere ([`super::splice`]). Measured on a year
+/// of the 10k corpus, compressing pieces of 64, 128, 256 and 512 events
+/// independently makes the year file 3.0, 1.5, 0.7 and 0.3 % larger than
+/// one stream; at 256 an edit recompresses about a megabyte of JSON.
+const CHUNK: u64 = 256;
 
 /// Longest chunk, should the ids' hashes not cut one for that long.
-const MAX_CHUNK: usize = 256;
+const MAX_CHUNK: usize = 1024;
 
 /// A run of one year's activities, hashed two ways: one piece of each
 /// file made of them.

@@ -86,7 +86,7 @@ impl Made<'_> {
     /// the live site still holds it.
     pub fn old(&self, out: &Staging, path: &str) -> Result<Option<Old>, DataError> {
         let Some(unit) = self.last.filter(|u| !u.pieces.is_empty()) else { return Ok(None) };
-        let Some((_, hash)) = unit.files.first().filter(|(p, _)| p == path) else { return Ok(None) };
+        let Some((_, hash)) = unit.files.iter().find(|(p, _)| p == path) else { return Ok(None) };
         let file = out.open_live(path, *hash).map_err(|source| WriteError { path: path.to_string(), source })?;
         Ok(file.map(|f| Old::new(f, &unit.pieces)))
     }

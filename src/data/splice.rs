@@ -10,9 +10,9 @@
 //! fresh compressor and ended by a sync flush (so it is byte-aligned and
 //! refers to nothing before it), then a final empty block, the CRC-32 of
 //! the whole (combined from the pieces' CRCs) and its length: any gzip
-//! reader reads it as one stream. A fresh compressor per piece of about 60
-//! records costs under 1 % in size, and lets the pieces be deflated in
-//! parallel.
+//! reader reads it as one stream. A fresh compressor per piece of about 250
+//! records costs 0.7 % in size (measured, `fingerprint::CHUNK`), and lets
+//! the pieces be deflated in parallel.
 //!
 //! Which pieces a file had, with their place, length, checksum and CRC, is
 //! recorded in the ledger ([`super::ledger`]); a piece is copied only when
