@@ -65,12 +65,7 @@ fn clean(content: &Path) -> BTreeMap<String, Vec<u8>> {
 /// Asserts the site in `public` is byte for byte a clean build of `content`.
 fn assert_clean(content: &Path, public: &Path, when: &str) {
     let (got, want) = (snapshot(public), clean(content));
-    let differ: Vec<&String> = got
-        .keys()
-        .chain(want.keys())
-        .filter(|k| got.get(*k) != want.get(*k))
-        .take(5)
-        .collect();
+    let differ: Vec<&String> = got.keys().chain(want.keys()).filter(|k| got.get(*k) != want.get(*k)).take(5).collect();
     assert!(differ.is_empty(), "{when}: the site differs from a clean build in {differ:?}");
 }
 
@@ -78,7 +73,8 @@ fn assert_clean(content: &Path, public: &Path, when: &str) {
 /// per-record JSON files.
 fn data_files(public: &Path) -> Vec<String> {
     const SECTIONS: [&str; 5] = ["kegiatan/", "ormas/", "instansi/", "tokoh/", "kemitraan/"];
-    let record_json = |p: &str| p.ends_with(".json") && p.matches('/').count() == 1 && SECTIONS.iter().any(|s| p.starts_with(s));
+    let record_json =
+        |p: &str| p.ends_with(".json") && p.matches('/').count() == 1 && SECTIONS.iter().any(|s| p.starts_with(s));
     snapshot(public)
         .into_keys()
         .filter(|p| (p.starts_with("data/") && !p.ends_with(".html")) || record_json(p))

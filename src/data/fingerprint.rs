@@ -230,7 +230,7 @@ fn year(site: &Site, names: &Names, activities: &[ActivityIx]) -> Year {
         }
         participations += site.participations(e).len();
         let last = k + 1 == activities.len();
-        if last || xxh3_64(r.id.as_bytes()) % CHUNK == 0 || k + 1 - start == MAX_CHUNK {
+        if last || xxh3_64(r.id.as_bytes()).is_multiple_of(CHUNK) || k + 1 - start == MAX_CHUNK {
             chunks.push(Chunk { start, end: k + 1, own: own.done(), named: named.done() });
             (own, named, start) = (Fp(Xxh3::new()), Fp(Xxh3::new()), k + 1);
         }
@@ -279,7 +279,11 @@ impl Fingerprints {
         let meta = f.done();
 
         let each_year = |kind: &str, base: Fingerprint, pick: fn(&Chunk) -> Fingerprint| -> Vec<Fingerprint> {
-            years.iter().zip(&per_year).map(|((y, _), fps)| Fp::new(kind, base).num(*y as u64).wide(fps.fp(pick)).done()).collect()
+            years
+                .iter()
+                .zip(&per_year)
+                .map(|((y, _), fps)| Fp::new(kind, base).num(*y as u64).wide(fps.fp(pick)).done())
+                .collect()
         };
         let mut calendar = Fp::new("calendar", site_fp);
         for y in &per_year {

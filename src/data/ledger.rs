@@ -41,8 +41,8 @@ struct Unit {
     fp: Fingerprint,
     /// Every file it made, with the hash of its bytes.
     files: Vec<(String, Hash)>,
-    /// The pieces of its first file, when it is written in pieces
-    /// ([`super::splice`]).
+    /// The pieces of its file written in pieces ([`super::splice`]), if
+    /// it has one.
     pieces: Vec<Piece>,
 }
 
@@ -65,7 +65,7 @@ pub struct Ledger {
 #[derive(Debug, Default)]
 pub struct Made<'l> {
     files: Mutex<Vec<(String, Hash)>>,
-    pieces: Mutex<(Vec<Piece>, usize)>,
+    pieces: Mutex<Vec<Piece>>,
     last: Option<&'l Unit>,
 }
 
@@ -75,11 +75,11 @@ impl Made<'_> {
         self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((path.to_string(), hash));
     }
 
-    /// Notes the unit's first file, written in pieces ([`super::splice`]),
-    /// of which `copied` came from the live file.
-    pub fn add_pieces(&self, path: &str, (hash, pieces, copied): (Hash, Vec<Piece>, usize)) {
+    /// Notes the unit's file written in pieces ([`super::splice`]), with
+    /// the hash of its bytes and its pieces.
+    pub fn add_pieces(&self, path: &str, (hash, pieces): (Hash, Vec<Piece>)) {
         self.add(path, hash);
-        *self.pieces.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = (pieces, copied);
+        *self.pieces.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = pieces;
     }
 
     /// The file `path` as the unit made it last time, with its pieces, when
@@ -98,10 +98,9 @@ impl Made<'_> {
         Ok(())
     }
 
-    fn into_parts(self) -> (Vec<(String, Hash)>, Vec<Piece>, usize) {
+    fn into_parts(self) -> (Vec<(String, Hash)>, Vec<Piece>) {
         let files = self.files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let (pieces, copied) = self.pieces.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-        (files, pieces, copied)
+        (files, self.pieces.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner))
     }
 }
 
@@ -110,7 +109,8 @@ impl Ledger {
     /// there is none or it cannot be read whole.
     pub fn open(reuse: &Reuse) -> Self {
         let dir = reuse.dir("data");
-        let last = dir.as_ref().and_then(|d| std::fs::read(d.join(FILE)).ok()).and_then(|b| decode(&b)).unwrap_or_default();
+        let last =
+            dir.as_ref().and_then(|d| std::fs::read(d.join(FILE)).ok()).and_then(|b| decode(&b)).unwrap_or_default();
         Self { dir, last, next: Mutex::default(), kept: AtomicUsize::new(0), made: AtomicUsize::new(0) }
     }
 
@@ -135,12 +135,8 @@ impl Ledger {
             return Ok(());
         }
         let made = Made { last, ..Made::default() };
-        let t0 = std::time::Instant::now();
         make(&made)?;
-        let (files, pieces, copied) = made.into_parts();
-        if std::env::var_os("WT32_TRACE").is_some() {
-            eprintln!("TRACE made {name} in {:.1} ms ({copied} of {} pieces copied)", t0.elapsed().as_secs_f64() * 1e3, pieces.len());
-        }
+        let (files, pieces) = made.into_parts();
         self.made.fetch_add(files.len(), Ordering::Relaxed);
         self.note(name, Unit { fp, files, pieces });
         Ok(())
@@ -214,7 +210,8 @@ mod tests {
 
     #[test]
     fn a_ledger_reads_back_only_whole() {
-        let units = vec![("data/a.csv".to_string(), Unit { fp: 7, files: vec![("data/a.csv".into(), 9)], pieces: Vec::new() })];
+        let units =
+            vec![("data/a.csv".to_string(), Unit { fp: 7, files: vec![("data/a.csv".into(), 9)], pieces: Vec::new() })];
         let bytes = encode(&units);
         assert_eq!(decode(&bytes).unwrap()["data/a.csv"].fp, 7);
         let mut flipped = bytes.clone();

@@ -17,10 +17,10 @@ pub mod tables;
 
 use crate::address::Urls;
 use crate::catalog;
-use fingerprint::Fingerprints;
-use ledger::Ledger;
 use crate::output::{Staging, WriteError};
 use crate::site::Site;
+use fingerprint::Fingerprints;
+use ledger::Ledger;
 
 /// What can go wrong while writing the open data.
 #[derive(Debug, thiserror::Error)]
@@ -56,18 +56,17 @@ pub fn write_all(
     out: &Staging,
     reuse: &crate::incremental::reuse::Reuse,
 ) -> Result<(), DataError> {
-    let t0 = std::time::Instant::now();
     let fps = Fingerprints::of(site, urls, reuse.code());
-    let t1 = t0.elapsed();
     let ledger = Ledger::open(reuse);
-    if std::env::var_os("WT32_TRACE").is_some() {
-        eprintln!("TRACE fingerprints {:.1} ms, ledger {:.1} ms", t1.as_secs_f64() * 1e3, (t0.elapsed() - t1).as_secs_f64() * 1e3);
-    }
     let at = Plan { fps: &fps, ledger: &ledger };
     run_side_by_side(&[
         &|| popolo::write(site, urls, out, at),
         &|| tables::write_all(site, urls, out, at),
-        &|| at.ledger.produce(out, catalog::CALENDAR_PATH, fps.calendar, |made| calendar::write(site, urls, out, (made, &fps))),
+        &|| {
+            at.ledger.produce(out, catalog::CALENDAR_PATH, fps.calendar, |made| {
+                calendar::write(site, urls, out, (made, &fps))
+            })
+        },
         &|| at.ledger.produce(out, giving::PATH, fps.giving, |made| giving::write(site, urls, out, made)),
         &|| {
             at.ledger.produce(out, catalog::SCHEMA_PATH, fps.schema, |made| {

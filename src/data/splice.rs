@@ -108,7 +108,6 @@ struct Ready {
     bytes: Vec<u8>,
     crc: u32,
     raw: u64,
-    copied: bool,
 }
 
 impl<'s> Pieces<'s> {
@@ -140,9 +139,9 @@ impl<'s> Pieces<'s> {
     /// Makes a piece from its raw bytes: deflated, when gzip.
     fn make(gzip: bool, raw: Vec<u8>) -> Ready {
         if !gzip {
-            return Ready { raw: raw.len() as u64, crc: 0, bytes: raw, copied: false };
+            return Ready { raw: raw.len() as u64, crc: 0, bytes: raw };
         }
-        Ready { bytes: deflate(&raw), crc: crc32fast::hash(&raw), raw: raw.len() as u64, copied: false }
+        Ready { bytes: deflate(&raw), crc: crc32fast::hash(&raw), raw: raw.len() as u64 }
     }
 
     /// Appends a piece, recording it when it has a fingerprint.
@@ -152,9 +151,15 @@ impl<'s> Pieces<'s> {
         }
         if let Some(fp) = fp {
             let len = ready.bytes.len() as u64;
-            self.written.push(Piece { fp, at: self.at, len, sum: xxh3_64(&ready.bytes), crc: ready.crc, raw: ready.raw });
+            self.written.push(Piece {
+                fp,
+                at: self.at,
+                len,
+                sum: xxh3_64(&ready.bytes),
+                crc: ready.crc,
+                raw: ready.raw,
+            });
         }
-        self.copied += usize::from(ready.copied);
         self.append(&ready.bytes)
     }
 
@@ -181,23 +186,29 @@ impl<'s> Pieces<'s> {
                 .map(|item| {
                     let fp = fp(item);
                     if let Some((bytes, p)) = old.and_then(|o| o.read(fp)) {
-                        return Ok((fp, Ready { bytes, crc: p.crc, raw: p.raw, copied: true }));
+                        return Ok((fp, Ready { bytes, crc: p.crc, raw: p.raw }, true));
                     }
                     let mut raw = Vec::with_capacity(64 * 1024);
                     encode(item, &mut raw)?;
-                    Ok((fp, Self::make(gzip, raw)))
+                    Ok((fp, Self::make(gzip, raw), false))
                 })
                 .collect::<Result<Vec<_>, DataError>>()?;
-            for (fp, piece) in ready {
+            for (fp, piece, copied) in ready {
+                self.copied += usize::from(copied);
                 self.push(Some(fp), piece)?;
             }
         }
         Ok(())
     }
 
-    /// Ends the file (the gzip trailer); returns the hash of its bytes,
-    /// its pieces, and how many were copied.
-    pub fn finish(mut self) -> Result<(Hash, Vec<Piece>, usize), DataError> {
+    /// How many pieces were copied from the old file so far.
+    pub fn copied(&self) -> usize {
+        self.copied
+    }
+
+    /// Ends the file (the gzip trailer); returns the hash of its bytes and
+    /// its pieces.
+    pub fn finish(mut self) -> Result<(Hash, Vec<Piece>), DataError> {
         if let Some(crc) = self.gzip.take() {
             let len = crc.total_len();
             self.append(&FINAL_BLOCK)?;
@@ -206,7 +217,7 @@ impl<'s> Pieces<'s> {
             self.append(&(len as u32).to_le_bytes())?;
         }
         let hash = self.file.finish().map_err(write_error(&self.path))?;
-        Ok((hash, self.written, self.copied))
+        Ok((hash, self.written))
     }
 }
 
@@ -248,20 +259,26 @@ mod tests {
         let out = Staging::create(&target).unwrap();
         let mut p = Pieces::create(&out, "data/x", gzip, old).unwrap();
         p.fresh(b"[").unwrap();
-        p.extend(items, |s| u128::from(xxh3_64(s.as_bytes())), |s, buf| {
-            buf.extend_from_slice(s.as_bytes());
-            Ok(())
-        })
+        p.extend(
+            items,
+            |s| u128::from(xxh3_64(s.as_bytes())),
+            |s, buf| {
+                buf.extend_from_slice(s.as_bytes());
+                Ok(())
+            },
+        )
         .unwrap();
         p.fresh(b"]").unwrap();
-        let (_, pieces, copied) = p.finish().unwrap();
+        let copied = p.copied();
+        let (_, pieces) = p.finish().unwrap();
         out.commit().unwrap();
         (std::fs::read(target.join("data/x")).unwrap(), pieces, copied)
     }
 
     #[test]
     fn pieces_make_one_gzip_stream_and_copied_pieces_the_same_bytes() {
-        let items: Vec<String> = (0..100).map(|i| format!("{{\"n\":{i},\"text\":\"{}\"}},", "kata ".repeat(i))).collect();
+        let items: Vec<String> =
+            (0..100).map(|i| format!("{{\"n\":{i},\"text\":\"{}\"}},", "kata ".repeat(i))).collect();
         let (gz, pieces, copied) = written(true, &items, None);
         assert_eq!(copied, 0);
         let whole: String = std::iter::once("[").chain(items.iter().map(String::as_str)).chain(["]"]).collect();

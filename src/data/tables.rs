@@ -37,9 +37,15 @@ pub fn write_all(site: &Site, urls: &Urls, out: &Staging, at: Plan<'_>) -> Resul
     super::run_side_by_side(&[
         &|| write_yearly(out, at, &catalog::ACTIVITIES, &cells, &fps.activities_csv, |c| c.own, |i| vec![i]),
         &|| {
-            write_yearly(out, at, &catalog::PARTICIPATION, &cells, &fps.participation_csv, |c| c.named, |i| {
-                site.participations(i)
-            })
+            write_yearly(
+                out,
+                at,
+                &catalog::PARTICIPATION,
+                &cells,
+                &fps.participation_csv,
+                |c| c.named,
+                |i| site.participations(i),
+            )
         },
         &|| write_whole(out, at, &catalog::ORMAS, &cells, fps.ormas_csv, &site.ormas.raw),
         &|| write_whole(out, at, &catalog::AGENCIES, &cells, fps.agencies_csv, &site.agencies.raw),
