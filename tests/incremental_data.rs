@@ -341,3 +341,27 @@ fn site_settings_and_per_record_json_are_inputs_too() {
     build(&content, &public);
     assert_clean(&content, &public, "after turning record_json off");
 }
+
+#[test]
+fn a_year_written_in_pieces_copies_the_unchanged_ones_and_equals_a_clean_build() {
+    // Years of a few hundred activities: more than one piece each (a
+    // piece holds 256 activities on average).
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    let options = xtask::corpus::Options { activities: 2000, out: content.clone(), seed: 5, ormas: None, force: false };
+    xtask::corpus::generate(&options).unwrap();
+    let public = tmp.path().join("site/public");
+    build(&content, &public);
+    let total = data_files(&public).len();
+    let years = activities(&content);
+    let busiest = years.values().max_by_key(|files| files.len()).unwrap();
+    correct(&busiest[busiest.len() / 2]);
+    assert_eq!(build(&content, &public), Tally { kept: total - 4, made: 4 }, "after editing a body");
+    assert_clean(&content, &public, "after editing a body in a year of several pieces");
+    // Added in the middle of a year: the cuts after it stay where they were.
+    let added = busiest[3].with_file_name("kegiatan-tambahan-uji-potongan.md");
+    fs::copy(&busiest[3], &added).unwrap();
+    edit(&added, "title: \"", "title: \"Tambahan: ");
+    build(&content, &public);
+    assert_clean(&content, &public, "after adding an activity to a year of several pieces");
+}
