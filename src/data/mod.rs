@@ -4,7 +4,10 @@
 //!
 //! Everything here is derived from the linked [`Site`] in its sorted order
 //! and never from a clock, so two builds of the same content are
-//! byte-identical.
+//! byte-identical. That is also what lets a build with a cache carry a
+//! file over from the last one when the fingerprint of its inputs
+//! ([`fingerprint`]) is the one the [`ledger`] recorded, and copy the
+//! unchanged pieces of the large ones ([`splice`]).
 
 pub mod calendar;
 pub mod fingerprint;
