@@ -236,6 +236,27 @@ impl Staging {
         self.base.as_ref()?.spare.live.get(rel).map(|e| e.hash)
     }
 
+    /// The live site's file at `rel`, opened to read, when the manifest
+    /// vouches that it holds bytes hashing to `hash`: for a stage that
+    /// copies unchanged parts of a file it made last time.
+    pub fn open_live(&self, rel: &str, hash: Hash) -> io::Result<Option<fs::File>> {
+        let Some(base) = self.base.as_ref().filter(|b| b.spare.live.get(rel).is_some_and(|e| e.hash == hash)) else {
+            return Ok(None);
+        };
+        #[cfg(unix)]
+        {
+            match rustix::fs::openat(&base.live_root, rel, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty()) {
+                Err(rustix::io::Errno::NOENT) => Ok(None),
+                other => Ok(Some(fs::File::from(other?))),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = base;
+            Ok(None)
+        }
+    }
+
     /// Puts the live site's file at `rel` into the new site unchanged,
     /// without producing its bytes, when the manifest vouches that it
     /// holds bytes hashing to `hash`: for a stage that knows it would
@@ -564,7 +585,9 @@ impl StagedFile<'_> {
     /// Flushes the file and counts it in the staging folder's statistics.
     /// In the spare, a file whose bytes the live site already holds is
     /// dropped for a link to the live one, others take their place.
-    pub fn finish(mut self) -> io::Result<()> {
+    /// Returns the hash of its bytes, for a stage that records what it made
+    /// ([`crate::incremental::reuse`]).
+    pub fn finish(mut self) -> io::Result<Hash> {
         self.writer.flush()?;
         let hash = self.hasher.digest128();
         let s = self.staging;
@@ -572,12 +595,12 @@ impl StagedFile<'_> {
             if let Some(entry) = s.share_unchanged(&self.rel, self.bytes, hash)? {
                 s.unlink(temp)?;
                 s.record(&self.rel, entry, false);
-                return Ok(());
+                return Ok(hash);
             }
             s.rename(temp, &self.rel)?;
         }
         s.record(&self.rel, entry_of(self.writer.get_ref(), hash)?, true);
-        Ok(())
+        Ok(hash)
     }
 }
 

@@ -10,7 +10,9 @@ use std::fmt::Write as _;
 use chrono::{NaiveDate, Utc};
 
 use super::DataError;
-use super::stream::Download;
+use super::fingerprint::{self, Chunk, Fingerprints};
+use super::ledger::Made;
+use super::splice::Pieces;
 use crate::address::Urls;
 use crate::catalog::CALENDAR_PATH;
 use crate::model::Precision;
@@ -20,8 +22,9 @@ use crate::site::{ActivityIx, Site};
 /// Longest content line in octets, without its CRLF (RFC 5545 §3.1).
 const MAX_LINE: usize = 75;
 
-/// Writes [`CALENDAR_PATH`].
-pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
+/// Writes [`CALENDAR_PATH`], in pieces of a chunk of activities each
+/// ([`super::splice`]): an edit makes again only the edited activity's.
+pub fn write(site: &Site, urls: &Urls, out: &Staging, (made, fps): (&Made, &Fingerprints)) -> Result<(), DataError> {
     let mut ics = String::with_capacity(512);
     for line in [
         "BEGIN:VCALENDAR".to_string(),
@@ -34,18 +37,32 @@ pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
     ] {
         push_line(&mut ics, &line);
     }
-    let mut file = Download::create(out, CALENDAR_PATH)?;
-    file.push(ics.as_bytes())?;
-    file.extend(&site.activities.raw, |i, r, buf| {
-        if r.meta.date.precision() == Precision::Day {
-            buf.extend_from_slice(event(site, urls, ActivityIx::from(i)).as_bytes());
-        }
-        Ok(())
-    })?;
+    let mut file = Pieces::create(out, CALENDAR_PATH, false, made.old(out, CALENDAR_PATH)?)?;
+    file.fresh(ics.as_bytes())?;
+    // The years' chunks in turn: the site's order (newest first).
+    let chunks: Vec<(&[ActivityIx], &Chunk)> = fps
+        .years
+        .iter()
+        .zip(&fps.chunks)
+        .flat_map(|((_, activities), chunks)| chunks.iter().map(move |c| (activities.as_slice(), c)))
+        .collect();
+    file.extend(
+        &chunks,
+        |(_, c)| fingerprint::piece("calendar", fps.site, false, c.own),
+        |(activities, c), buf| {
+            for &i in &activities[c.start..c.end] {
+                if site.activities[i].meta.date.precision() == Precision::Day {
+                    buf.extend_from_slice(event(site, urls, i).as_bytes());
+                }
+            }
+            Ok(())
+        },
+    )?;
     let mut end = String::new();
     push_line(&mut end, "END:VCALENDAR");
-    file.push(end.as_bytes())?;
-    file.finish()
+    file.fresh(end.as_bytes())?;
+    made.add_pieces(CALENDAR_PATH, file.finish()?);
+    Ok(())
 }
 
 /// One VEVENT, folded and CRLF-terminated.

@@ -20,6 +20,7 @@
 use serde::Serialize;
 
 use super::DataError;
+use super::ledger::Made;
 use super::popolo::PlannedDates;
 use crate::address::Urls;
 use crate::output::Staging;
@@ -224,10 +225,10 @@ pub fn package<'a>(site: &'a Site, urls: &Urls) -> Option<Package<'a>> {
 }
 
 /// Writes [`PATH`] when the site has a complete grant.
-pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
+pub fn write(site: &Site, urls: &Urls, out: &Staging, made: &Made) -> Result<(), DataError> {
     let Some(package) = package(site, urls) else { return Ok(()) };
     let json = serde_json::to_vec_pretty(&package).map_err(|source| DataError::Json { path: PATH.into(), source })?;
-    super::write(out, PATH, &json)
+    made.write(out, PATH, &json)
 }
 
 #[cfg(test)]

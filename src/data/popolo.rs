@@ -9,8 +9,11 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::fingerprint;
+use super::ledger::Made;
+use super::splice::Pieces;
 use super::stream::Download;
-use super::{DataError, slug};
+use super::{DataError, Plan, slug};
 use crate::address::{Addressed, Urls, json_path, record_id_of};
 use crate::catalog;
 use crate::model::{Contacts, Leader, Legal, Link, OrmasStatus, PartialDate, Precision, RegionCode, Source};
@@ -523,11 +526,11 @@ fn contact_details<'a>(contacts: Option<&'a Contacts>, address: Option<&'a str>)
 /// pretty-printed file beside its page, in the same pass. Records are
 /// shaped and serialised in parallel and streamed, so no file sits whole in
 /// memory.
-pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
+pub fn write(site: &Site, urls: &Urls, out: &Staging, at: Plan<'_>) -> Result<(), DataError> {
     let a = Addr { urls, site };
     let (grants, agreements): (Vec<PartnershipIx>, Vec<PartnershipIx>) =
         site.partnerships.keys().partition(|&p| site.partnerships[p].meta.kind.is_grant());
-    let years = catalog::activities_by_year(site);
+    let years = &at.fps.years;
     let c = &site.config;
     let meta = Meta {
         title: &c.title,
@@ -544,10 +547,7 @@ pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
             events: site.activities.len(),
             grants: grants.len(),
             agreements: agreements.len(),
-            participations: (0..site.activities.len())
-                .into_par_iter()
-                .map(|i| site.participations(ActivityIx::from(i)).len())
-                .sum(),
+            participations: at.fps.participations,
         },
         year: None,
         event_files: years
@@ -559,7 +559,7 @@ pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
             })
             .collect(),
     };
-    let main = || -> Result<(), DataError> {
+    let main = |made: &Made| -> Result<(), DataError> {
         let mut d = Download::create_gzip(out, catalog::DATASET_PATH)?;
         d.push(b"{\"meta\":")?;
         let mut head = Vec::new();
@@ -568,43 +568,66 @@ pub fn write(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
         d.push(b",\"organizations\":[")?;
         d.extend(&site.ormas.raw, |i, _, buf| {
             let o = OrmasIx::from(i);
-            record(buf, i == 0, &ormas(&a, o), site, o, out)
+            record(buf, i == 0, &ormas(&a, o), (site, o), (out, made))
         })?;
         let first = site.ormas.is_empty();
         d.extend(&site.agencies.raw, |i, _, buf| {
             let g = AgencyIx::from(i);
-            record(buf, first && i == 0, &agency(&a, g), site, g, out)
+            record(buf, first && i == 0, &agency(&a, g), (site, g), (out, made))
         })?;
         d.push(b"],\"persons\":[")?;
         d.extend(&site.people.raw, |i, _, buf| {
             let p = PersonIx::from(i);
-            record(buf, i == 0, &person(&a, p), site, p, out)
+            record(buf, i == 0, &person(&a, p), (site, p), (out, made))
         })?;
         d.push(b"],\"areas\":[")?;
         d.extend(&site.regions.raw, |i, _, buf| element(buf, i == 0, &area(&a, RegionIx::from(i))))?;
         d.push(b"],\"topics\":[")?;
         d.extend(&site.topics.raw, |i, _, buf| element(buf, i == 0, &topic(&a, TopicIx::from(i))))?;
         d.push(b"],\"grants\":[")?;
-        d.extend(&grants, |k, &p, buf| record(buf, k == 0, &grant(&a, p), site, p, out))?;
+        d.extend(&grants, |k, &p, buf| record(buf, k == 0, &grant(&a, p), (site, p), (out, made)))?;
         d.push(b"],\"agreements\":[")?;
-        d.extend(&agreements, |k, &p, buf| record(buf, k == 0, &agreement(&a, p), site, p, out))?;
+        d.extend(&agreements, |k, &p, buf| record(buf, k == 0, &agreement(&a, p), (site, p), (out, made)))?;
         d.push(b"]}\n")?;
-        d.finish()
+        made.add(catalog::DATASET_PATH, d.finish()?);
+        Ok(())
     };
-    let year_files = || {
-        years.par_iter().try_for_each(|(year, events)| {
-            let mut d = Download::create_gzip(out, &catalog::dataset_year_path(*year))?;
-            d.push(b"{\"meta\":")?;
-            let mut head = Vec::new();
-            element(&mut head, true, &Meta { year: Some(*year), event_files: Vec::new(), ..meta.clone() })?;
-            d.push(&head)?;
-            d.push(b",\"events\":[")?;
-            d.extend(events, |k, &e, buf| record(buf, k == 0, &event(&a, e), site, e, out))?;
-            d.push(b"]}\n")?;
-            d.finish()
-        })
+    // A year's events in pieces (`splice.rs`), so that an edit makes only
+    // the piece of the edited event again. With one JSON file per record
+    // the events are all made: a copied piece would not write them.
+    let year_file = |y: usize, made: &Made| -> Result<(), DataError> {
+        let (year, events) = &years[y];
+        let path = catalog::dataset_year_path(*year);
+        let old = if site.config.record_json { None } else { made.old(out, &path)? };
+        let mut d = Pieces::create(out, &path, true, old)?;
+        let mut head = b"{\"meta\":".to_vec();
+        element(&mut head, true, &Meta { year: Some(*year), event_files: Vec::new(), ..meta.clone() })?;
+        head.extend_from_slice(b",\"events\":[");
+        d.fresh(&head)?;
+        let site_fp = at.fps.site;
+        d.extend(
+            &at.fps.chunks[y],
+            |c| fingerprint::piece("dataset-events", site_fp, c.start == 0, c.named),
+            |c, buf| {
+                (c.start..c.end).try_for_each(|k| {
+                    let e = events[k];
+                    record(buf, k == 0, &event(&a, e), (site, e), (out, made))
+                })
+            },
+        )?;
+        d.fresh(b"]}\n")?;
+        made.add_pieces(&path, d.finish()?);
+        Ok(())
     };
-    let (main, years) = rayon::join(main, year_files);
+    let (main, years) = rayon::join(
+        || at.ledger.produce(out, catalog::DATASET_PATH, at.fps.dataset, main),
+        || {
+            (0..years.len()).into_par_iter().try_for_each(|y| {
+                let path = catalog::dataset_year_path(years[y].0);
+                at.ledger.produce(out, &path, at.fps.dataset_years[y], |made| year_file(y, made))
+            })
+        },
+    );
     main.and(years)
 }
 
@@ -622,9 +645,8 @@ fn record<R: Addressed>(
     buf: &mut Vec<u8>,
     first: bool,
     value: &impl Serialize,
-    site: &Site,
-    at: R,
-    out: &Staging,
+    (site, at): (&Site, R),
+    (out, made): (&Staging, &Made),
 ) -> Result<(), DataError> {
     element(buf, first, value)?;
     if !site.config.record_json {
@@ -633,7 +655,7 @@ fn record<R: Addressed>(
     let path = &json_path(R::SECTION, at.id_in(site));
     let mut own = serde_json::to_vec_pretty(value).map_err(|source| DataError::Json { path: path.into(), source })?;
     own.push(b'\n');
-    super::write(out, path, &own)
+    made.write(out, path, &own)
 }
 
 fn agency<'a>(a: &Addr<'a>, g: AgencyIx) -> Organization<'a> {

@@ -10,6 +10,7 @@ use flate2::write::GzEncoder;
 use rayon::prelude::*;
 
 use super::{DataError, write_error};
+use crate::output::generation::Hash;
 use crate::output::{StagedFile, Staging};
 
 /// Records encoded before their bytes are appended to the file: large
@@ -92,8 +93,9 @@ impl<'s> Download<'s> {
         Ok(())
     }
 
-    /// Flushes the file.
-    pub fn finish(self) -> Result<(), DataError> {
+    /// Flushes the file; returns the hash of its bytes (as written, so
+    /// compressed for a `.gz`).
+    pub fn finish(self) -> Result<Hash, DataError> {
         let file = match self.file {
             Sink::Plain(f) => f,
             Sink::Gzip(g) => g.finish().map_err(write_error(&self.path))?,

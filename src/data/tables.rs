@@ -14,8 +14,11 @@ use std::borrow::Cow;
 
 use csv::{QuoteStyle, Terminator, WriterBuilder};
 
-use super::DataError;
+use super::fingerprint::{self, Chunk, Fingerprint};
+use super::ledger::Made;
+use super::splice::Pieces;
 use super::stream::Download;
+use super::{DataError, Plan};
 use crate::address::Urls;
 use crate::catalog::{self, Cells, Table};
 use crate::output::Staging;
@@ -26,52 +29,93 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Writes every CSV of the catalogue, the tables side by side and each
 /// streamed record by record; the activities and participations one file
-/// per year of the activities' date.
-pub fn write_all(site: &Site, urls: &Urls, out: &Staging) -> Result<(), DataError> {
+/// per year of the activities' date. A table whose fingerprint is the last
+/// build's is carried over ([`super::ledger`]).
+pub fn write_all(site: &Site, urls: &Urls, out: &Staging, at: Plan<'_>) -> Result<(), DataError> {
     let cells = Cells { site, urls };
-    let years = catalog::activities_by_year(site);
+    let fps = at.fps;
     super::run_side_by_side(&[
-        &|| write_yearly(out, &catalog::ACTIVITIES, &cells, &years, |i| vec![i]),
-        &|| write_yearly(out, &catalog::PARTICIPATION, &cells, &years, |i| site.participations(i)),
-        &|| write_table(out, catalog::ORMAS.path, &catalog::ORMAS, &cells, &site.ormas.raw, |i, _| vec![i.into()]),
+        &|| write_yearly(out, at, &catalog::ACTIVITIES, &cells, &fps.activities_csv, |c| c.own, |i| vec![i]),
         &|| {
-            write_table(out, catalog::AGENCIES.path, &catalog::AGENCIES, &cells, &site.agencies.raw, |i, _| {
-                vec![i.into()]
-            })
-        },
-        &|| write_table(out, catalog::PEOPLE.path, &catalog::PEOPLE, &cells, &site.people.raw, |i, _| vec![i.into()]),
-        &|| {
-            write_table(
+            write_yearly(
                 out,
-                catalog::PARTNERSHIPS.path,
-                &catalog::PARTNERSHIPS,
+                at,
+                &catalog::PARTICIPATION,
                 &cells,
-                &site.partnerships.raw,
-                |i, _| vec![i.into()],
+                &fps.participation_csv,
+                |c| c.named,
+                |i| site.participations(i),
             )
         },
+        &|| write_whole(out, at, &catalog::ORMAS, &cells, fps.ormas_csv, &site.ormas.raw),
+        &|| write_whole(out, at, &catalog::AGENCIES, &cells, fps.agencies_csv, &site.agencies.raw),
+        &|| write_whole(out, at, &catalog::PEOPLE, &cells, fps.people_csv, &site.people.raw),
+        &|| write_whole(out, at, &catalog::PARTNERSHIPS, &cells, fps.partnerships_csv, &site.partnerships.raw),
     ])
 }
 
-/// Writes a yearly table: one file per year of `years` (the activities of
-/// each year, newest first), with the rows `rows` gives for each activity.
-fn write_yearly<R: Copy>(
+/// Writes a table of one collection, a row per record of `records`, as one
+/// unit of fingerprint `fp`.
+fn write_whole<R: Copy + From<usize>, T: Sync>(
     out: &Staging,
+    at: Plan<'_>,
     table: &'static Table<R>,
     cells: &Cells<'_>,
-    years: &[(i32, Vec<ActivityIx>)],
+    fp: Fingerprint,
+    records: &[T],
+) -> Result<(), DataError> {
+    let path = table.path;
+    at.ledger.produce(out, path, fp, |made| write_table(out, made, path, table, cells, records, |i, _| vec![i.into()]))
+}
+
+/// Writes a yearly table: one file per year of the site (the activities of
+/// each year, newest first), each of fingerprint `fps[year]`, with the rows
+/// `rows` gives for each activity. A file is written in pieces of a chunk
+/// of activities each ([`super::splice`]), of fingerprint `pick`, so an
+/// edit makes again only the piece of the edited activity.
+fn write_yearly<R: Copy>(
+    out: &Staging,
+    at: Plan<'_>,
+    table: &'static Table<R>,
+    cells: &Cells<'_>,
+    fps: &[Fingerprint],
+    pick: fn(&Chunk) -> Fingerprint,
     rows: impl Fn(ActivityIx) -> Vec<R> + Sync,
 ) -> Result<(), DataError> {
     use rayon::prelude::*;
-    years.par_iter().try_for_each(|(year, activities)| {
-        write_table(out, &catalog::yearly_path(table.path, year), table, cells, activities, |_, &i| rows(i))
+    let years = at.fps.years.par_iter().zip(&at.fps.chunks).zip(fps);
+    years.try_for_each(|(((year, activities), chunks), &fp)| {
+        let path = &catalog::yearly_path(table.path, year);
+        at.ledger.produce(out, path, fp, |made| {
+            let mut file = Pieces::create(out, path, false, made.old(out, path)?)?;
+            file.fresh(&head(path, table)?)?;
+            file.extend(
+                chunks,
+                |c| fingerprint::piece(table.path, at.fps.site, false, pick(c)),
+                |c, buf| {
+                    activities[c.start..c.end].iter().try_for_each(|&i| {
+                        rows(i).into_iter().try_for_each(|row| encode(path, &table.row(cells, row), buf))
+                    })
+                },
+            )?;
+            made.add_pieces(path, file.finish()?);
+            Ok(())
+        })
     })
+}
+
+/// The byte-order mark and the header row.
+fn head<R>(path: &str, table: &Table<R>) -> Result<Vec<u8>, DataError> {
+    let mut head = BOM.to_vec();
+    encode(path, &table.header(), &mut head)?;
+    Ok(head)
 }
 
 /// Writes one table to `path`: BOM, header, then the rows `rows` gives for
 /// each item (by its position in `items`).
 fn write_table<R: Copy, T: Sync>(
     out: &Staging,
+    made: &Made,
     path: &str,
     table: &'static Table<R>,
     cells: &Cells<'_>,
@@ -79,13 +123,12 @@ fn write_table<R: Copy, T: Sync>(
     rows: impl Fn(usize, &T) -> Vec<R> + Sync,
 ) -> Result<(), DataError> {
     let mut file = Download::create(out, path)?;
-    let mut head = BOM.to_vec();
-    encode(path, &table.header(), &mut head)?;
-    file.push(&head)?;
+    file.push(&head(path, table)?)?;
     file.extend(items, |i, item, buf| {
         rows(i, item).into_iter().try_for_each(|row| encode(path, &table.row(cells, row), buf))
     })?;
-    file.finish()
+    made.add(path, file.finish()?);
+    Ok(())
 }
 
 /// Characters that make a spreadsheet read a cell as a formula.
