@@ -144,7 +144,10 @@ pub fn list_content(content_dir: &Path) -> Result<ContentList, std::io::Error> {
 /// path, folder by folder) and the same layout problems, from their paths.
 pub fn list_known<'a>(content_dir: &Path, rel_paths: impl IntoIterator<Item = &'a String>) -> ContentList {
     let mut rels: Vec<&String> = rel_paths.into_iter().collect();
-    rels.sort_unstable_by(|a, b| a.split('/').cmp(b.split('/')));
+    // Folder by folder, as the walk sorts names: a `/` sorts before any
+    // other byte.
+    let key = |s: &str| s.bytes().map(|b| if b == b'/' { 0 } else { b }).collect::<Vec<u8>>();
+    rels.sort_by_cached_key(|r| key(r));
     let mut list = ContentList::default();
     for rel_path in rels {
         match classify(rel_path) {

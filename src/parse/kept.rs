@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Content;
 use crate::incremental::inputs::ContentFiles;
-use crate::model::{Collection, Origin, Record, RereadLog, SourceText};
+use crate::model::{Collection, Origin, Record, RereadLog, ShrinkToFit, SourceText};
 use crate::output::generation::Hash;
 use crate::source::{FileRole, ListedFile};
 
@@ -156,7 +156,7 @@ impl<'c> Kept<'c> {
         }
     }
 
-    fn restore_as<T: DeserializeOwned>(
+    fn restore_as<T: DeserializeOwned + ShrinkToFit>(
         &self,
         name: &str,
         files: Vec<ListedFile>,
@@ -169,13 +169,13 @@ impl<'c> Kept<'c> {
             .filter(|c: &Chunk<T>| c.code == self.reuse.code());
         let Some(chunk) = chunk else { return Restored { records: wrap(Vec::new()), rest: files, all_listed: false } };
         let kept_count = chunk.entries.len();
-        let mut by_rel: HashMap<String, Entry<T>> = chunk.entries.into_iter().map(|e| (e.rel.clone(), e)).collect();
+        let mut by_rel: HashMap<String, Entry<T>> =
+            chunk.entries.into_iter().map(|mut e| (std::mem::take(&mut e.rel), e)).collect();
         let listed = files.len();
         let (mut records, mut rest) = (Vec::with_capacity(listed), Vec::new());
         for file in files {
-            let entry =
-                by_rel.remove(&file.rel_path).filter(|e| self.files.get(&e.rel).is_some_and(|f| f.hash == e.hash));
-            match entry {
+            let same = |e: &Entry<T>| self.files.get(&file.rel_path).is_some_and(|f| f.hash == e.hash);
+            match by_rel.remove(&file.rel_path).filter(same) {
                 Some(e) => records.push(record_of(e, file, log)),
                 None => rest.push(file),
             }
@@ -281,7 +281,9 @@ struct Restored {
 }
 
 /// A kept record as the parse of `file` would give it, its text released.
-fn record_of<T>(e: Entry<T>, file: ListedFile, log: &Arc<RereadLog>) -> Record<T> {
+fn record_of<T: ShrinkToFit>(mut e: Entry<T>, file: ListedFile, log: &Arc<RereadLog>) -> Record<T> {
+    // As parsed: the lists hold no spare room (JSON gives no lengths ahead).
+    e.meta.shrink_to_fit();
     let origin = Origin {
         path: file.rel_path,
         full_path: file.display_path,
