@@ -347,7 +347,7 @@ enum Source {
 }
 
 /// The last index's term shards read back from the live site, parsed
-/// into their entries, as they are needed.
+/// into their entries.
 struct OldShards<'a> {
     out: &'a Staging,
     memo: &'a Memo,
@@ -355,26 +355,30 @@ struct OldShards<'a> {
 }
 
 impl OldShards<'_> {
-    /// The entries of shard `s`; `None` when the live site cannot vouch
-    /// for it or it is not what the memo says.
-    fn entries(&mut self, s: usize) -> io::Result<Option<&Vec<Vec<u8>>>> {
-        if !self.read.contains_key(&s) {
-            let path = layout::shard_path(&self.memo.names[s]);
-            let Some(bytes) = self.out.read_live(&path, self.memo.shards[s])? else { return Ok(None) };
-            let Some(entries) = split_shard(&bytes) else { return Ok(None) };
-            if entries.len() != self.memo.keys.run(s).len() {
-                return Ok(None);
-            }
-            self.read.insert(s, entries);
-        }
-        Ok(self.read.get(&s))
+    /// Reads the shards `wanted` not read yet, in parallel; false when the
+    /// live site cannot vouch for one or it is not what the memo says.
+    fn load(&mut self, wanted: impl Iterator<Item = usize>) -> io::Result<bool> {
+        let wanted: Vec<usize> = wanted.filter(|s| !self.read.contains_key(s)).collect::<HashSet<_>>().into_iter().collect();
+        let (out, memo) = (self.out, self.memo);
+        let read: Vec<Option<(usize, Vec<Vec<u8>>)>> = wanted
+            .into_par_iter()
+            .map(|s| {
+                let path = layout::shard_path(&memo.names[s]);
+                let Some(bytes) = out.read_live(&path, memo.shards[s])? else { return Ok(None) };
+                let entries = split_shard(&bytes).filter(|e| e.len() == memo.keys.run(s).len());
+                Ok(entries.map(|e| (s, e)))
+            })
+            .collect::<io::Result<_>>()?;
+        let whole = read.iter().all(Option::is_some);
+        self.read.extend(read.into_iter().flatten());
+        Ok(whole)
     }
 
-    /// The entry of old key `i`.
-    fn entry(&mut self, i: usize) -> io::Result<Option<Vec<u8>>> {
+    /// The entry of old key `i`, once its shard is loaded.
+    fn entry(&self, i: usize) -> Option<&[u8]> {
         let s = self.memo.keys.shard_of(i);
         let start = self.memo.keys.run(s).start;
-        Ok(self.entries(s)?.and_then(|e| e.get(i - start).cloned()))
+        self.read.get(&s).and_then(|e| e.get(i - start)).map(Vec::as_slice)
     }
 }
 
@@ -454,32 +458,43 @@ pub fn patch(
     let mut old = OldShards { out, memo: &memo, read: HashMap::new() };
     let mut affected: Vec<&str> = affected.into_iter().collect();
     affected.sort_unstable();
-    let mut entries: Vec<Vec<u8>> = Vec::new();
-    let mut placed: Vec<(Result<usize, usize>, Option<usize>)> = Vec::with_capacity(affected.len());
-    let mut scratch = Vec::new();
-    for key in &affected {
-        let at = memo.keys.find(key);
-        let mut postings = match at {
-            Ok(i) => match old.entry(i).map_err(io_err)? {
-                Some(entry) => match read_entry(&entry) {
+    let found: Vec<Result<usize, usize>> = affected.iter().map(|k| memo.keys.find(k)).collect();
+    if !old.load(found.iter().filter_map(|at| at.ok()).map(|i| memo.keys.shard_of(i))).map_err(io_err)? {
+        return Ok(None);
+    }
+    let patched: Vec<Option<Option<Vec<u8>>>> = affected
+        .par_iter()
+        .zip(&found)
+        .map_init(Vec::new, |scratch, (key, at)| {
+            let mut postings = match at {
+                Ok(i) => match old.entry(*i).and_then(read_entry) {
                     Some((k, p)) if k == *key => p,
-                    _ => return Ok(None),
+                    _ => return None,
                 },
-                None => return Ok(None),
-            },
-            Err(_) => Vec::new(),
-        };
-        postings.retain(|(d, _)| changed.binary_search(d).is_err());
-        postings.extend(added.get(key).into_iter().flatten());
-        postings.sort_unstable_by_key(|p| p.0);
-        let entry = (!postings.is_empty()).then(|| {
+                Err(_) => Vec::new(),
+            };
+            postings.retain(|(d, _)| changed.binary_search(d).is_err());
+            postings.extend(added.get(key).into_iter().flatten());
+            postings.sort_unstable_by_key(|p| p.0);
             let docs = postings.iter().map(|p| p.0);
             let impacts = postings.iter().map(|p| p.1);
-            entries.push(term_entry(key, idf_milli(n, postings.len()), (corpus, values), docs, impacts, &mut scratch));
-            entries.len() - 1
-        });
-        placed.push((at, entry));
-    }
+            let df = postings.len();
+            Some((df > 0).then(|| term_entry(key, idf_milli(n, df), (corpus, values), docs, impacts, scratch)))
+        })
+        .collect();
+    let Some(patched) = patched.into_iter().collect::<Option<Vec<Option<Vec<u8>>>>>() else { return Ok(None) };
+    let mut entries: Vec<Vec<u8>> = Vec::new();
+    let placed: Vec<(Result<usize, usize>, Option<usize>)> = found
+        .iter()
+        .zip(patched)
+        .map(|(at, entry)| {
+            let e = entry.map(|e| {
+                entries.push(e);
+                entries.len() - 1
+            });
+            (*at, e)
+        })
+        .collect();
     // The new key list, merged from the old one and the patched keys.
     let mut keys: Vec<&str> = Vec::with_capacity(memo.keys.len() + affected.len());
     let mut sizes: Vec<usize> = Vec::with_capacity(keys.capacity());
@@ -512,23 +527,35 @@ pub fn patch(
         (whole && sources[run.clone()].iter().all(|s| matches!(s, Source::Old(_)))).then_some(s)
     };
     let plan: Vec<Option<usize>> = runs.iter().map(same_shard).collect();
-    let mut packed: Vec<Option<Vec<u8>>> = Vec::with_capacity(runs.len());
-    for (run, kept) in runs.iter().zip(&plan) {
-        if kept.is_some() {
-            packed.push(None);
-            continue;
-        }
-        let mut bytes = Vec::with_capacity(run.len());
-        for source in &sources[run.clone()] {
-            bytes.push(match *source {
-                Source::New(e) => entries[e].clone(),
-                Source::Old(i) => match old.entry(i).map_err(io_err)? {
-                    Some(entry) => entry,
-                    None => return Ok(None),
-                },
-            });
-        }
-        packed.push(Some(layout::pack_shard(bytes.iter().map(Vec::as_slice))));
+    let rebuilt = runs.iter().zip(&plan).filter(|(_, kept)| kept.is_none());
+    let olds = rebuilt.flat_map(|(run, _)| sources[run.clone()].iter()).filter_map(|s| match s {
+        Source::Old(i) => Some(memo.keys.shard_of(*i)),
+        Source::New(_) => None,
+    });
+    let olds: Vec<usize> = olds.collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    if !old.load(olds.into_iter()).map_err(io_err)? {
+        return Ok(None);
+    }
+    let packed: Vec<Option<Vec<u8>>> = runs
+        .par_iter()
+        .zip(&plan)
+        .map(|(run, kept)| {
+            if kept.is_some() {
+                return Some(None);
+            }
+            let bytes: Option<Vec<&[u8]>> = sources[run.clone()]
+                .iter()
+                .map(|source| match *source {
+                    Source::New(e) => Some(entries[e].as_slice()),
+                    Source::Old(i) => old.entry(i),
+                })
+                .collect();
+            bytes.map(|b| Some(layout::pack_shard(b.into_iter())))
+        })
+        .collect::<Option<_>>()
+        .unwrap_or_default();
+    if packed.len() != runs.len() {
+        return Ok(None);
     }
     let names: Vec<String> = plan
         .iter()
