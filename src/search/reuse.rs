@@ -648,3 +648,53 @@ pub fn patch(
     let terms = TermShards { separators, names, keys: new_keys };
     Ok(Some(Made { terms, blocks, slots, memo: next, stems: saved }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_memo_reads_back_as_written_and_not_at_all_when_damaged() {
+        let runs = [0..2, 2..3];
+        let memo = Memo {
+            code: 7,
+            values: 9,
+            average: [1, 2, 3, 4],
+            salted: false,
+            prints: vec![5, 6, 7],
+            lengths: vec![[1, 2, 3, 400]; 3],
+            keys: Keys::new(["#jenis=0", "kota", "ormas"], &[10, 2000, 3], &runs),
+            names: vec!["0123456789".into(), "abcdefabcd".into()],
+            shards: vec![11, 12],
+            blocks: vec!["00ff00ff".into()],
+            slots: vec![3],
+            summaries: vec![13],
+            stems: vec![14],
+        };
+        let dir = tempfile::tempdir().unwrap();
+        memo.save(dir.path(), &[(0, vec![1, 2, 3])]).unwrap();
+        let back = Memo::load(dir.path(), 7).unwrap();
+        assert_eq!(back.encode(), memo.encode());
+        assert_eq!((back.keys.key(1), back.keys.run(1), back.keys.find("orma")), ("kota", 2..3, Err(2)));
+        assert!(Memo::load(dir.path(), 8).is_none(), "another program's memo is not read");
+        let path = dir.path().join("memo.bin");
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes[40] ^= 1;
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(Memo::load(dir.path(), 7).is_none(), "a damaged memo is not read");
+    }
+
+    #[test]
+    fn stems_files_read_back_and_take_new_stems() {
+        let chunk = Chunk {
+            terms: vec!["kota".into(), "giat".into(), "ormas".into()],
+            docs: vec![(vec![(0, [1; FIELDS]), (2, [1; FIELDS])], [0; FIELDS], vec![]), (vec![], [0; FIELDS], vec![])],
+        };
+        let mut stems = Stems::decode(&forward_record(&chunk)).unwrap();
+        assert_eq!(stems.docs, [vec![0, 2], vec![]]);
+        stems.set(1, &["giat", "baru"]);
+        let back = Stems::decode(&stems.encode()).unwrap();
+        let words = |d: usize| back.docs[d].iter().map(|&t| back.terms[t as usize].as_str()).collect::<Vec<_>>();
+        assert_eq!((words(0), words(1)), (vec!["kota", "ormas"], vec!["giat", "baru"]));
+    }
+}

@@ -310,4 +310,18 @@ mod tests {
         assert!(title > body_many && body_many > body, "{title} {body_many} {body}");
         assert!(idf(1000, 1) > idf(1000, 500));
     }
+
+    #[test]
+    fn averages_are_rounded_to_a_few_bits_and_barely_move() {
+        assert_eq!(round_bits(300.0), 300.0);
+        assert_eq!(round_bits(301.0), 300.0);
+        assert_eq!(round_bits(303.0), 304.0);
+        assert_eq!(round_bits(0.0), 0.0);
+        // One more word in one of 100,000 documents leaves them be.
+        let mut lengths = vec![[8, 20, 5, 300]; 100_000];
+        let before = average_lengths(&lengths);
+        lengths[7][3] += 50;
+        assert_eq!(average_lengths(&lengths), before);
+        assert_eq!(before, [8.0, 20.0, 5.0, 300.0]);
+    }
 }
