@@ -41,7 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let staging = terbuka::output::Staging::create(&out.with_extension("index-only"))?;
     let before = peak_rss_mb();
     let started = Instant::now();
-    let stats = terbuka::search::write_index(&site, &urls, &staging)?;
+    let stats = terbuka::search::write_index(&site, &urls, &staging, &terbuka::incremental::reuse::Reuse::none())?;
     let total = started.elapsed();
     println!("peak RSS: {before:.0} MB with the site loaded, {:.0} MB after indexing it", peak_rss_mb());
     drop(staging);
