@@ -31,7 +31,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let urls = terbuka::address::Urls::new(&site.config.base_url);
     let staging = terbuka::output::Staging::create(Path::new(out))?;
     let started = Instant::now();
-    let stats = terbuka::search::write_index(&site, &urls, &staging)?;
+    let stats = terbuka::search::write_index(&site, &urls, &staging, &terbuka::incremental::reuse::Reuse::none())?;
     let indexed = started.elapsed();
     let renderer = terbuka::render::Renderer::new(&site, &theme, urls)?;
     renderer.write_search_page(&staging, &stats.manifest)?;
