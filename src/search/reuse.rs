@@ -484,15 +484,19 @@ pub fn patch(
         .collect();
     let Some(patched) = patched.into_iter().collect::<Option<Vec<Option<Vec<u8>>>>>() else { return Ok(None) };
     let mut entries: Vec<Vec<u8>> = Vec::new();
-    let placed: Vec<(Result<usize, usize>, Option<usize>)> = found
+    // Entries patched into the very bytes they had change nothing (a word
+    // the edit left as it was): the shard that holds one may be kept.
+    let placed: Vec<(&str, Result<usize, usize>, Option<usize>)> = affected
         .iter()
+        .zip(&found)
         .zip(patched)
-        .map(|(at, entry)| {
+        .filter(|((_, at), entry)| at.ok().and_then(|i| old.entry(i)) != entry.as_deref())
+        .map(|((key, at), entry)| {
             let e = entry.map(|e| {
                 entries.push(e);
                 entries.len() - 1
             });
-            (*at, e)
+            (*key, *at, e)
         })
         .collect();
     // The new key list, merged from the old one and the patched keys.
@@ -500,7 +504,7 @@ pub fn patch(
     let mut sizes: Vec<usize> = Vec::with_capacity(keys.capacity());
     let mut sources: Vec<Source> = Vec::with_capacity(keys.capacity());
     let mut next_old = 0;
-    let patched = affected.iter().zip(&placed).map(|(key, (at, entry))| (Some(key), *at, *entry));
+    let patched = placed.iter().map(|&(key, at, entry)| (Some(key), at, entry));
     for (key, at, entry) in patched.chain([(None, Err(memo.keys.len()), None)]) {
         let (Ok(i) | Err(i)) = at;
         for o in next_old..i {
