@@ -65,11 +65,9 @@ fn assert_clean(content: &Path, public: &Path, when: &str) {
         m.iter().filter(|(k, _)| k.starts_with("cari/")).map(|(k, v)| (k.clone(), v.clone())).collect()
     };
     let (gi, wi) = (index(&got), index(&want));
-    let differ: Vec<&String> =
-        gi.keys().chain(wi.keys()).filter(|k| gi.get(*k) != wi.get(*k)).take(5).collect();
+    let differ: Vec<&String> = gi.keys().chain(wi.keys()).filter(|k| gi.get(*k) != wi.get(*k)).take(5).collect();
     assert!(differ.is_empty(), "{when}: the index differs from a clean build's: {differ:?}");
-    let differ: Vec<&String> =
-        got.keys().chain(want.keys()).filter(|k| got.get(*k) != want.get(*k)).take(5).collect();
+    let differ: Vec<&String> = got.keys().chain(want.keys()).filter(|k| got.get(*k) != want.get(*k)).take(5).collect();
     assert!(differ.is_empty(), "{when}: the site differs from a clean build's: {differ:?}");
 }
 
@@ -142,7 +140,8 @@ fn an_edited_activity_patches_the_index_which_equals_a_clean_one() {
     assert_patched(tally, &public, 0.25, "after editing a title and a body");
 
     // The corrections taken back: the words leave the index.
-    let original = fs::read_to_string(&all[100]).unwrap().replace("\nKoreksi: jumlah peserta zirkonium diperbarui.\n", "");
+    let original =
+        fs::read_to_string(&all[100]).unwrap().replace("\nKoreksi: jumlah peserta zirkonium diperbarui.\n", "");
     fs::write(&all[100], original).unwrap();
     let tally = build(&content, &public);
     assert_clean(&content, &public, "after taking a correction back");

@@ -58,7 +58,6 @@ impl Reuse {
     /// fingerprint with.
     pub fn code(&self) -> Hash {
         self.code
-    
     }
 
     /// Records what a stage reused, for `--timings` and the tests.

@@ -77,9 +77,9 @@ pub fn write_index(
     let prints = cache.as_ref().map(|_| phase(p, "fingerprints", || reuse::fingerprints(&corpus)));
     let last = cache.as_deref().and_then(|dir| reuse::Memo::load(dir, reuse.code()));
     let patched = match (cache.as_deref(), last, &prints) {
-        (Some(dir), Some(memo), Some(prints)) => phase(p, "patch", || {
-            reuse::patch((&corpus, &values), out, dir, memo, prints.clone(), &mut written)
-        })?,
+        (Some(dir), Some(memo), Some(prints)) => {
+            phase(p, "patch", || reuse::patch((&corpus, &values), out, dir, memo, prints.clone(), &mut written))?
+        }
         _ => None,
     };
     let made = match patched {

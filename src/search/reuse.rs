@@ -236,7 +236,11 @@ impl Memo {
         }
         m.salted = r.byte()? != 0;
         let docs = count(r)?;
-        m.prints = r.bytes(docs.checked_mul(8)?)?.chunks(8).map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))).collect();
+        m.prints = r
+            .bytes(docs.checked_mul(8)?)?
+            .chunks(8)
+            .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+            .collect();
         m.lengths = (0..docs)
             .map(|_| {
                 let mut l = [0u32; FIELDS];
@@ -358,7 +362,8 @@ impl OldShards<'_> {
     /// Reads the shards `wanted` not read yet, in parallel; false when the
     /// live site cannot vouch for one or it is not what the memo says.
     fn load(&mut self, wanted: impl Iterator<Item = usize>) -> io::Result<bool> {
-        let wanted: Vec<usize> = wanted.filter(|s| !self.read.contains_key(s)).collect::<HashSet<_>>().into_iter().collect();
+        let wanted: Vec<usize> =
+            wanted.filter(|s| !self.read.contains_key(s)).collect::<HashSet<_>>().into_iter().collect();
         let (out, memo) = (self.out, self.memo);
         let read: Vec<Option<(usize, Vec<Vec<u8>>)>> = wanted
             .into_par_iter()
@@ -444,7 +449,10 @@ pub fn patch(
     let mut added: BTreeMap<&str, Vec<(u32, u8)>> = BTreeMap::new();
     for (&d, (postings, _, _)) in changed.iter().zip(&read.docs) {
         for &(t, counts) in postings {
-            added.entry(read.terms[t as usize].as_str()).or_default().push((d, impact(&counts, &lengths[d as usize], &avg)));
+            added
+                .entry(read.terms[t as usize].as_str())
+                .or_default()
+                .push((d, impact(&counts, &lengths[d as usize], &avg)));
         }
     }
     let mut affected: HashSet<&str> = added.keys().copied().collect();
