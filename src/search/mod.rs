@@ -75,7 +75,7 @@ pub fn write_index(
     });
     let cache = reuse.dir("search");
     let prints = cache.as_ref().map(|_| phase(p, "fingerprints", || reuse::fingerprints(&corpus)));
-    let last = cache.as_deref().and_then(|dir| reuse::Memo::load(dir, reuse.code()));
+    let last = cache.as_deref().and_then(|dir| phase(p, "memo", || reuse::Memo::load(dir, reuse.code())));
     let patched = match (cache.as_deref(), last, &prints) {
         (Some(dir), Some(memo), Some(prints)) => {
             phase(p, "patch", || reuse::patch((&corpus, &values), out, dir, memo, prints.clone(), &mut written))?

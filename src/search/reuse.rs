@@ -30,7 +30,7 @@ use rayon::prelude::*;
 
 use super::codec::{Buf, Reader, content_name, deflate_fast, inflate};
 use super::docs::{Corpus, FIELDS};
-use super::invert::{CHUNK, Chunk, read_docs};
+use super::invert::{CHUNK, Chunk, FieldCounts, read_docs};
 use super::layout::{self, BLOCK, BLOCK_DOCS, File, Keys, SHARD_NAME_DIGITS, SummaryFiles, TermShards};
 use super::shards::separators;
 use super::terms::{DocValues, average_lengths, idf_milli, impact, read_entry, term_entry};
@@ -116,25 +116,37 @@ pub fn values_hash(corpus: &Corpus, values: &DocValues) -> u64 {
 }
 
 /// The stems of a chunk of documents, for the next build: the chunk's
-/// stems, then each document's stems as sorted numbers into them.
+/// stems, then each document's stems as sorted numbers into them, each
+/// with its counts per field (so that the next build knows which of a
+/// changed document's postings changed).
 pub fn forward_record(chunk: &Chunk) -> Vec<u8> {
-    let docs = chunk.docs.iter().map(|(postings, _, _)| postings.iter().map(|p| p.0).collect::<Vec<_>>());
-    encode_stems(&chunk.terms, docs)
+    encode_stems(&chunk.terms, chunk.docs.iter().map(|(postings, _, _)| postings.as_slice()))
 }
 
-fn encode_stems(terms: &[String], docs: impl ExactSizeIterator<Item = Vec<u32>>) -> Vec<u8> {
+fn encode_stems<'p>(terms: &[String], docs: impl ExactSizeIterator<Item = &'p [(u32, FieldCounts)]>) -> Vec<u8> {
     let mut b = Buf::default();
     b.varint(terms.len() as u64);
     terms.iter().for_each(|t| b.str(t));
     b.varint(docs.len() as u64);
-    docs.for_each(|ids| b.deltas(&ids));
+    for postings in docs {
+        b.varint(postings.len() as u64);
+        let mut prev = 0;
+        for &(t, counts) in postings {
+            b.varint(u64::from(t - prev));
+            prev = t;
+            let fields = counts.iter().enumerate().filter(|(_, c)| **c > 0).fold(0u8, |m, (f, _)| m | (1 << f));
+            b.byte(fields);
+            counts.iter().filter(|c| **c > 0).for_each(|&c| b.byte(c));
+        }
+    }
     deflate_fast(&b.0)
 }
 
-/// A stems file read back: the stems and each document's numbers.
+/// A stems file read back: the stems and each document's postings (stem
+/// numbers, ascending, with counts per field).
 struct Stems {
     terms: Vec<String>,
-    docs: Vec<Vec<u32>>,
+    docs: Vec<Vec<(u32, FieldCounts)>>,
 }
 
 impl Stems {
@@ -150,34 +162,48 @@ impl Stems {
                 (0..len)
                     .map(|_| {
                         prev = prev.checked_add(u32::try_from(r.varint()?).ok()?)?;
-                        (prev < terms.len() as u32).then_some(prev)
+                        let fields = r.byte()?;
+                        let mut counts = [0u8; FIELDS];
+                        for (f, c) in counts.iter_mut().enumerate() {
+                            if fields & (1 << f) != 0 {
+                                *c = r.byte()?;
+                            }
+                        }
+                        (prev < terms.len() as u32).then_some((prev, counts))
                     })
-                    .collect::<Option<Vec<u32>>>()
+                    .collect::<Option<Vec<_>>>()
             })
             .collect::<Option<Vec<_>>>()?;
         r.is_empty().then_some(Stems { terms, docs })
     }
 
-    /// Gives document `i` these stems.
-    fn set(&mut self, i: usize, stems: &[&str]) {
+    /// The postings of document `i`, by stem.
+    fn of(&self, i: usize) -> Option<HashMap<&str, FieldCounts>> {
+        let postings = self.docs.get(i)?;
+        Some(postings.iter().map(|&(t, c)| (self.terms[t as usize].as_str(), c)).collect())
+    }
+
+    /// Gives document `i` these postings.
+    fn set(&mut self, i: usize, postings: &[(&str, FieldCounts)]) {
         let mut known: HashMap<String, u32> =
             self.terms.iter().enumerate().map(|(k, t)| (t.clone(), k as u32)).collect();
-        let mut ids: Vec<u32> = stems
+        let mut own: Vec<(u32, FieldCounts)> = postings
             .iter()
-            .map(|s| {
-                *known.entry((*s).to_string()).or_insert_with(|| {
-                    self.terms.push((*s).to_string());
+            .map(|&(s, c)| {
+                let id = *known.entry(s.to_string()).or_insert_with(|| {
+                    self.terms.push(s.to_string());
                     self.terms.len() as u32 - 1
-                })
+                });
+                (id, c)
             })
             .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        self.docs[i] = ids;
+        own.sort_unstable_by_key(|p| p.0);
+        own.dedup_by_key(|p| p.0);
+        self.docs[i] = own;
     }
 
     fn encode(&self) -> Vec<u8> {
-        encode_stems(&self.terms, self.docs.iter().cloned())
+        encode_stems(&self.terms, self.docs.iter().map(Vec::as_slice))
     }
 }
 
@@ -455,11 +481,22 @@ pub fn patch(
                 .push((d, impact(&counts, &lengths[d as usize], &avg)));
         }
     }
-    let mut affected: HashSet<&str> = added.keys().copied().collect();
-    for &d in &changed {
+    // The keys to patch: those whose posting of a changed document came,
+    // went or took another impact. (The rest keep their bytes: same
+    // documents, same impacts, same averages.)
+    let mut affected: HashSet<&str> = HashSet::new();
+    for (&d, (postings, _, _)) in changed.iter().zip(&read.docs) {
         let s = &stems[&(d as usize / CHUNK)];
-        let Some(ids) = s.docs.get(d as usize % CHUNK) else { return Ok(None) };
-        affected.extend(ids.iter().map(|&t| s.terms[t as usize].as_str()));
+        let Some(mut before) = s.of(d as usize % CHUNK) else { return Ok(None) };
+        let (was, is) = (&memo.lengths[d as usize], &lengths[d as usize]);
+        for &(t, counts) in postings {
+            let stem = read.terms[t as usize].as_str();
+            let same = before.remove(stem).is_some_and(|old| impact(&old, was, &avg) == impact(&counts, is, &avg));
+            if !same {
+                affected.insert(stem);
+            }
+        }
+        affected.extend(before.into_keys());
     }
     // Patched entries: the other documents' postings read back, the
     // changed documents' replaced.
@@ -637,7 +674,8 @@ pub fn patch(
     let mut saved = Vec::new();
     for (k, mut s) in stems {
         for (&d, (postings, _, _)) in changed.iter().zip(&read.docs).filter(|(d, _)| **d as usize / CHUNK == k) {
-            let own: Vec<&str> = postings.iter().map(|p| read.terms[p.0 as usize].as_str()).collect();
+            let own: Vec<(&str, FieldCounts)> =
+                postings.iter().map(|p| (read.terms[p.0 as usize].as_str(), p.1)).collect();
             s.set(d as usize % CHUNK, &own);
         }
         saved.push((k, s.encode()));
@@ -703,10 +741,15 @@ mod tests {
             docs: vec![(vec![(0, [1; FIELDS]), (2, [1; FIELDS])], [0; FIELDS], vec![]), (vec![], [0; FIELDS], vec![])],
         };
         let mut stems = Stems::decode(&forward_record(&chunk)).unwrap();
-        assert_eq!(stems.docs, [vec![0, 2], vec![]]);
-        stems.set(1, &["giat", "baru"]);
+        assert_eq!(stems.docs, [vec![(0, [1; FIELDS]), (2, [1; FIELDS])], vec![]]);
+        stems.set(1, &[("giat", [0, 0, 0, 3]), ("baru", [1, 0, 0, 0])]);
         let back = Stems::decode(&stems.encode()).unwrap();
-        let words = |d: usize| back.docs[d].iter().map(|&t| back.terms[t as usize].as_str()).collect::<Vec<_>>();
-        assert_eq!((words(0), words(1)), (vec!["kota", "ormas"], vec!["giat", "baru"]));
+        let words = |d: usize| {
+            let mut w: Vec<(&str, FieldCounts)> = back.of(d).unwrap().into_iter().collect();
+            w.sort_unstable();
+            w
+        };
+        assert_eq!(words(0), [("kota", [1; FIELDS]), ("ormas", [1; FIELDS])]);
+        assert_eq!(words(1), [("baru", [1, 0, 0, 0]), ("giat", [0, 0, 0, 3])]);
     }
 }
