@@ -274,6 +274,31 @@ impl Staging {
         Ok(shared.is_some())
     }
 
+    /// The bytes of the live site's file at `rel`, when the manifest
+    /// vouches that it hashes to `hash` and it still does: for a stage that
+    /// patches a file it made last time instead of making it from scratch.
+    /// `None` when the live site cannot vouch for it.
+    #[cfg(unix)]
+    pub fn read_live(&self, rel: &str, hash: Hash) -> io::Result<Option<Vec<u8>>> {
+        let Some(base) = &self.base else { return Ok(None) };
+        if base.spare.live.get(rel).map(|e| e.hash) != Some(hash) {
+            return Ok(None);
+        }
+        let fd = match rustix::fs::openat(&base.live_root, rel, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty()) {
+            Err(rustix::io::Errno::NOENT) => return Ok(None),
+            other => other?,
+        };
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut fs::File::from(fd), &mut bytes)?;
+        Ok((generation::hash(&bytes) == hash).then_some(bytes))
+    }
+
+    /// Without hard links there is no live site to read from.
+    #[cfg(not(unix))]
+    pub fn read_live(&self, _: &str, _: Hash) -> io::Result<Option<Vec<u8>>> {
+        Ok(None)
+    }
+
     /// When updating the spare and the live site holds `rel` with these
     /// bytes: makes the spare's `rel` that same file (one inode, one
     /// modification time) unless it already is, and returns its entry.

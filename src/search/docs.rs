@@ -256,12 +256,40 @@ impl<'s> Corpus<'s> {
 
     /// Fields and summary of one document.
     pub fn text(&self, doc: u32) -> DocText {
+        self.compose(doc, true)
+    }
+
+    /// A fingerprint of everything [`Self::text`] reads for one document
+    /// (its record, the names of the records it links to, its address),
+    /// without reading the record's body again: the body is known by the
+    /// digest of the record's file.
+    pub fn fingerprint(&self, doc: u32) -> u64 {
+        let text = self.compose(doc, false);
+        let s = self.site;
+        let digest = match self.locate(doc) {
+            (DocType::Activity, i) => s.activities[ActivityIx::from(i)].origin.digest(),
+            (DocType::Ormas, i) => s.ormas[OrmasIx::from(i)].origin.digest(),
+            _ => 0,
+        };
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(&digest.to_le_bytes());
+        for part in text.fields.iter().map(String::as_bytes).chain([text.summary.as_slice()]) {
+            h.update(&(part.len() as u64).to_le_bytes());
+            h.update(part);
+        }
+        h.digest()
+    }
+
+    /// Fields and summary of one document; without `body`, the bodies
+    /// kept on disk are left out (the summary's excerpt with them) and the
+    /// text field holds the unparsed notes of the records that have them.
+    fn compose(&self, doc: u32, body: bool) -> DocText {
         let s = self.site;
         let (ty, i) = self.locate(doc);
         let mut f: [String; FIELDS] = Default::default();
         // A record's body, read again from its file, lives as long as this.
         let held;
-        let (path, title, date, kind, region, detail, body) = match ty {
+        let (path, title, date, kind, region, detail, raw) = match ty {
             DocType::Activity => {
                 let a = ActivityIx::from(i);
                 let (r, refs) = (&s.activities[a], &s.refs.activities[a]);
@@ -284,10 +312,9 @@ impl<'s> Corpus<'s> {
                 let kind = ActivityKind::ALL.iter().position(|k| *k == m.kind).map(|k| k as u8);
                 // Organisers by the names citizens recognise, not only abbreviations.
                 let detail = refs.organizers.iter().map(|&g| s.agency_listing_name(g)).collect::<Vec<_>>().join(", ");
-                (Urls::page_of(s, a), m.title.as_str(), m.date.to_indonesian(), kind, Some(refs.region), detail, {
-                    held = r.body();
-                    &*held
-                })
+                held = body.then(|| r.body());
+                let raw = held.as_deref().unwrap_or("");
+                (Urls::page_of(s, a), m.title.as_str(), m.date.to_indonesian(), kind, Some(refs.region), detail, raw)
             }
             DocType::Ormas => {
                 let o = OrmasIx::from(i);
@@ -305,8 +332,9 @@ impl<'s> Corpus<'s> {
                     Some(a) => format!("{a} · {}", m.status.label()),
                     None => m.status.label().to_string(),
                 };
-                held = r.body();
-                (Urls::page_of(s, o), m.name.as_str(), String::new(), None, Some(region), detail, &*held)
+                held = body.then(|| r.body());
+                let raw = held.as_deref().unwrap_or("");
+                (Urls::page_of(s, o), m.name.as_str(), String::new(), None, Some(region), detail, raw)
             }
             DocType::Agency => {
                 let g = AgencyIx::from(i);
@@ -317,7 +345,7 @@ impl<'s> Corpus<'s> {
                 push(&mut f[1], m.kind.label());
                 self.agency_names(s.refs.agency_parent[g], &mut f[1]);
                 push(&mut f[2], &self.region_names(region));
-                let body = m.notes.as_deref().unwrap_or("");
+                let notes = m.notes.as_deref().unwrap_or("");
                 (
                     Urls::page_of(s, g),
                     m.name.as_str(),
@@ -325,7 +353,7 @@ impl<'s> Corpus<'s> {
                     None,
                     Some(region),
                     m.kind.label().to_string(),
-                    body,
+                    notes,
                 )
             }
             DocType::Person => {
@@ -340,7 +368,11 @@ impl<'s> Corpus<'s> {
                 (Urls::page_of(s, p), m.name.as_str(), String::new(), None, None, roles, "")
             }
         };
-        f[3] = if body.is_empty() { String::new() } else { text::plain_text(body) };
+        f[3] = match (raw.is_empty(), body) {
+            (true, _) => String::new(),
+            (false, true) => text::plain_text(raw),
+            (false, false) => raw.to_string(),
+        };
         let mut summary = Buf::with_capacity(400);
         summary.byte(ty as u8);
         summary.byte(kind.unwrap_or(255));
@@ -349,7 +381,7 @@ impl<'s> Corpus<'s> {
         summary.str(title);
         summary.str(&path);
         summary.str(&detail);
-        summary.str(&excerpt(&f[3]));
+        summary.str(&if body { excerpt(&f[3]) } else { String::new() });
         DocText { fields: f, summary: summary.0 }
     }
 }

@@ -14,7 +14,7 @@ use super::docs::{Corpus, FIELDS};
 use super::text::{IndonesianStemmer, for_each_word};
 
 /// Documents one parallel task reads.
-const CHUNK: usize = 256;
+pub const CHUNK: usize = 256;
 /// Chunks held in memory before they are merged.
 const BATCH: usize = 32;
 
@@ -122,32 +122,44 @@ pub struct Inverted {
     pub lengths: Vec<[u32; FIELDS]>,
     /// Encoded result summary of each document.
     pub summaries: Vec<Vec<u8>>,
+    /// The stems of each document, a record per [`CHUNK`] documents, for
+    /// the next build ([`super::reuse`]); empty when not asked for.
+    pub forward: Vec<Vec<u8>>,
 }
 
 type Map<K, V> = HashMap<K, V, Xxh3DefaultBuilder>;
 
 /// One document read: its postings (local term numbers), field lengths
 /// and summary.
-type ReadDoc = (Vec<(u32, FieldCounts)>, [u32; FIELDS], Vec<u8>);
+pub type ReadDoc = (Vec<(u32, FieldCounts)>, [u32; FIELDS], Vec<u8>);
 
-struct Chunk {
-    terms: Vec<String>,
-    docs: Vec<ReadDoc>,
+/// Documents read together, with the stems they use.
+#[derive(Debug, Default)]
+pub struct Chunk {
+    /// Local term number to stem.
+    pub terms: Vec<String>,
+    /// Each document read, in the order asked.
+    pub docs: Vec<ReadDoc>,
 }
 
-/// Reads documents `start..end` with a dictionary of their own. Each
-/// distinct word is stemmed once per chunk: Indonesian prose reuses a
-/// small vocabulary, so this is most of the saving.
+/// Reads documents `start..end` with a dictionary of their own.
 fn read_chunk(corpus: &Corpus, start: u32, end: u32) -> Chunk {
+    read_docs(corpus, start..end)
+}
+
+/// Reads documents with a dictionary of their own. Each distinct word is
+/// stemmed once per chunk: Indonesian prose reuses a small vocabulary, so
+/// this is most of the saving.
+pub fn read_docs(corpus: &Corpus, docs_read: impl ExactSizeIterator<Item = u32>) -> Chunk {
     let stemmer = IndonesianStemmer::default();
     let mut words: Map<Box<str>, u32> = Map::default();
     let mut stems: Map<String, u32> = Map::default();
     let mut terms: Vec<String> = Vec::new();
-    let mut docs = Vec::with_capacity((end - start) as usize);
+    let mut docs = Vec::with_capacity(docs_read.len());
     let mut buf = String::new();
     let mut counts: Vec<FieldCounts> = Vec::new();
     let mut touched: Vec<u32> = Vec::new();
-    for doc in start..end {
+    for doc in docs_read {
         let text = corpus.text(doc);
         let mut lengths = [0u32; FIELDS];
         for (f, field) in text.fields.iter().enumerate() {
@@ -184,8 +196,9 @@ fn read_chunk(corpus: &Corpus, start: u32, end: u32) -> Chunk {
     Chunk { terms, docs }
 }
 
-/// Reads every document of `corpus` into an inverted index.
-pub fn invert(corpus: &Corpus) -> Inverted {
+/// Reads every document of `corpus` into an inverted index; with
+/// `forward`, also records each chunk's stems for the next build.
+pub fn invert(corpus: &Corpus, forward: bool) -> Inverted {
     let n = corpus.len();
     let starts: Vec<u32> = (0..n).step_by(CHUNK).collect();
     let mut out = Inverted {
@@ -196,22 +209,24 @@ pub fn invert(corpus: &Corpus) -> Inverted {
     let mut dict: Map<String, u32> = Map::default();
     // Merging is sequential (it numbers terms in document order), so the
     // previous batch is merged while the next one is read.
-    let mut read: Vec<Chunk> = Vec::new();
+    let mut read: Vec<(Chunk, Option<Vec<u8>>)> = Vec::new();
+    let read_one = |s: u32| {
+        let chunk = read_chunk(corpus, s, (s + CHUNK as u32).min(n));
+        let stems = forward.then(|| super::reuse::forward_record(&chunk));
+        (chunk, stems)
+    };
     for batch in starts.chunks(BATCH) {
         let previous = std::mem::take(&mut read);
         let merge_previous = || previous.into_iter().for_each(|chunk| merge(&mut out, &mut dict, chunk));
-        read = rayon::join(
-            || batch.par_iter().map(|&s| read_chunk(corpus, s, (s + CHUNK as u32).min(n))).collect(),
-            merge_previous,
-        )
-        .0;
+        read = rayon::join(|| batch.par_iter().map(|&s| read_one(s)).collect(), merge_previous).0;
     }
     read.into_iter().for_each(|chunk| merge(&mut out, &mut dict, chunk));
     out
 }
 
 /// Appends one chunk's documents, renumbering its terms into `dict`.
-fn merge(out: &mut Inverted, dict: &mut Map<String, u32>, chunk: Chunk) {
+fn merge(out: &mut Inverted, dict: &mut Map<String, u32>, (chunk, forward): (Chunk, Option<Vec<u8>>)) {
+    out.forward.extend(forward);
     let global: Vec<u32> = chunk
         .terms
         .into_iter()

@@ -11,6 +11,7 @@
 //! `<position>-<hash>.bin`; the manifest's two levels hold the names.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use rayon::prelude::*;
 
@@ -72,6 +73,82 @@ pub struct TermShards {
     pub separators: Vec<String>,
     /// Name of each shard's file, `t/<name>.bin`.
     pub names: Vec<String>,
+    /// Every key, sorted, and the shards' runs of them.
+    pub keys: Keys,
+}
+
+/// Every key of the term shards in order, with the size of its entry, and
+/// where each shard's run of keys ends: what an incremental build needs to
+/// cut the shards again as a clean build would ([`super::reuse`]).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Keys {
+    /// The keys one after the other.
+    pub text: String,
+    /// End of each key in `text`.
+    pub ends: Vec<u32>,
+    /// Size of each key's entry.
+    pub sizes: Vec<u32>,
+    /// End (one past the last key) of each shard's run.
+    pub runs: Vec<u32>,
+}
+
+impl Keys {
+    /// The keys `keys` with entries of `sizes`, cut into `runs`.
+    pub fn new<'k>(keys: impl IntoIterator<Item = &'k str>, sizes: &[usize], runs: &[Range<usize>]) -> Self {
+        let mut out = Keys { sizes: sizes.iter().map(|&s| s as u32).collect(), ..Default::default() };
+        for k in keys {
+            out.text.push_str(k);
+            out.ends.push(out.text.len() as u32);
+        }
+        out.runs = runs.iter().map(|r| r.end as u32).collect();
+        out
+    }
+
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there is no key.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Key `i`.
+    pub fn key(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// The position of `key`, or where it would go.
+    pub fn find(&self, key: &str) -> Result<usize, usize> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.key(mid).cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Ok(mid),
+            }
+        }
+        Err(lo)
+    }
+
+    /// The shard whose run holds key `i`.
+    pub fn shard_of(&self, i: usize) -> usize {
+        self.runs.partition_point(|&end| end as usize <= i)
+    }
+
+    /// The run of shard `s`.
+    pub fn run(&self, s: usize) -> Range<usize> {
+        let start = if s == 0 { 0 } else { self.runs[s - 1] as usize };
+        start..self.runs[s] as usize
+    }
+}
+
+/// Cuts sorted keys with entries of `sizes` into the runs of term shards.
+pub fn shard_runs(keys: &[&str], sizes: &[usize]) -> Vec<Range<usize>> {
+    partition(keys, sizes, SHARD_BYTES)
 }
 
 /// Term shards, from every key (words and facet values) and its encoded
@@ -81,23 +158,36 @@ pub fn term_shards(terms: &[String], entries: &[Vec<u8>]) -> (TermShards, Vec<Fi
     order.par_sort_unstable_by(|&a, &b| terms[a].cmp(&terms[b]));
     let keys: Vec<&str> = order.iter().map(|&t| terms[t].as_str()).collect();
     let sizes: Vec<usize> = order.iter().map(|&t| entries[t].len()).collect();
-    let runs = partition(&keys, &sizes, SHARD_BYTES);
+    let runs = shard_runs(&keys, &sizes);
     let separators = separators(&keys, &runs).into_iter().map(String::from).collect();
-    let packed: Vec<Vec<u8>> = runs
-        .par_iter()
-        .map(|range| {
-            let mut raw = Buf::with_capacity(sizes[range.clone()].iter().sum::<usize>() + 8);
-            raw.varint(range.len() as u64);
-            for &t in &order[range.clone()] {
-                raw.0.extend_from_slice(&entries[t]);
-            }
-            deflate_fast(&raw.0)
-        })
-        .collect();
-    // Names must be unique in a build: a shard whose name an earlier one
-    // took is named by the hash of its bytes and a counter instead.
+    let packed: Vec<Vec<u8>> =
+        runs.par_iter().map(|range| pack_shard(order[range.clone()].iter().map(|&t| entries[t].as_slice()))).collect();
+    let names = shard_names(&packed);
+    let files = names.iter().zip(packed).map(|(name, bytes)| (shard_path(name), bytes)).collect();
+    let keys = Keys::new(keys.iter().copied(), &sizes, &runs);
+    (TermShards { separators, names, keys }, files)
+}
+
+/// A term shard's bytes: the count of its entries, then the entries, raw
+/// deflated.
+pub fn pack_shard<'e>(entries: impl ExactSizeIterator<Item = &'e [u8]> + Clone) -> Vec<u8> {
+    let mut raw = Buf::with_capacity(entries.clone().map(<[u8]>::len).sum::<usize>() + 8);
+    raw.varint(entries.len() as u64);
+    entries.for_each(|e| raw.0.extend_from_slice(e));
+    deflate_fast(&raw.0)
+}
+
+/// The output path of the term shard named `name`.
+pub fn shard_path(name: &str) -> String {
+    format!("{DIR}/t/{name}.bin")
+}
+
+/// The names of term shards, from their bytes. Names must be unique in a
+/// build: a shard whose name an earlier one took is named by the hash of
+/// its bytes and a counter instead.
+pub fn shard_names(packed: &[Vec<u8>]) -> Vec<String> {
     let mut taken = std::collections::HashSet::new();
-    let names: Vec<String> = packed
+    packed
         .iter()
         .map(|bytes| {
             let mut name = content_name(bytes, SHARD_NAME_DIGITS);
@@ -108,9 +198,7 @@ pub fn term_shards(terms: &[String], entries: &[Vec<u8>]) -> (TermShards, Vec<Fi
             }
             name
         })
-        .collect();
-    let files = names.iter().zip(packed).map(|(name, bytes)| (format!("{DIR}/t/{name}.bin"), bytes)).collect();
-    (TermShards { separators, names }, files)
+        .collect()
 }
 
 /// The summary files, and what the manifest needs to find a group in them.
@@ -140,8 +228,26 @@ pub const SLOT_UNIT: usize = 16;
 /// which alone passed the first query's budget); the padding costs 8.5 %
 /// of the summary bytes (groups of 8 documents vary little in size).
 pub fn summary_groups(summaries: &[Vec<u8>]) -> SummaryFiles {
+    let blocks: Vec<SummaryFiles> =
+        summaries.par_chunks(BLOCK_DOCS).enumerate().map(|(k, docs)| summary_block(k, docs)).collect();
+    let mut out = SummaryFiles { hashes: Vec::new(), slots: Vec::new(), files: Vec::new() };
+    for block in blocks {
+        out.hashes.extend(block.hashes);
+        out.slots.extend(block.slots);
+        out.files.extend(block.files);
+    }
+    out
+}
+
+/// Documents whose summaries one block of [`BLOCK`] summary files holds:
+/// a change to one of them renames the files of its block only.
+pub const BLOCK_DOCS: usize = GROUP * PACK * BLOCK;
+
+/// The summary files of block `k`, the summaries of its documents (at most
+/// [`BLOCK_DOCS`]): one hash, their slots and files.
+pub fn summary_block(k: usize, summaries: &[Vec<u8>]) -> SummaryFiles {
     let packed: Vec<Vec<u8>> = summaries
-        .par_chunks(GROUP)
+        .chunks(GROUP)
         .map(|group| {
             let mut raw = Buf::with_capacity(group.iter().map(Vec::len).sum::<usize>() + 4);
             raw.varint(group.len() as u64);
@@ -166,13 +272,14 @@ pub fn summary_groups(summaries: &[Vec<u8>]) -> SummaryFiles {
         })
         .unzip();
     drop(packed);
-    let hashes: Vec<String> = packs.chunks(BLOCK).map(content_hash_of).collect();
-    let files = packs
-        .into_iter()
-        .enumerate()
-        .map(|(n, bytes)| (format!("{DIR}/r/{n}-{}.bin", hashes[n / BLOCK]), bytes))
-        .collect();
-    SummaryFiles { hashes, slots, files }
+    let hash = content_hash_of(&packs);
+    let files = packs.into_iter().enumerate().map(|(n, bytes)| (summary_path(k * BLOCK + n, &hash), bytes)).collect();
+    SummaryFiles { hashes: vec![hash], slots, files }
+}
+
+/// The output path of summary file `f`, of the block whose hash is `block`.
+pub fn summary_path(f: usize, block: &str) -> String {
+    format!("{DIR}/r/{f}-{block}.bin")
 }
 
 /// The column facets of every document, in document order, [`COLUMN_RUN`]

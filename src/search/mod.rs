@@ -11,6 +11,7 @@ pub mod docs;
 pub mod invert;
 pub mod layout;
 pub mod manifest;
+pub mod reuse;
 pub mod shards;
 pub mod terms;
 pub mod text;
@@ -51,12 +52,14 @@ fn phase<T>(phases: &mut Vec<(&'static str, Duration)>, name: &'static str, f: i
 }
 
 /// Builds the index of `site` and writes it into `out`; the search page
-/// that reads it is rendered once its manifest's path is known.
+/// that reads it is rendered once its manifest's path is known. With a
+/// build cache, it patches the last build's index where only a few
+/// documents changed ([`reuse`]) and saves what the next build needs.
 pub fn write_index(
     site: &Site,
     urls: &Urls,
     out: &Staging,
-    _reuse: &crate::incremental::reuse::Reuse,
+    reuse: &crate::incremental::reuse::Reuse,
 ) -> Result<IndexStats, SearchError> {
     let mut phases = Vec::new();
     let p = &mut phases;
@@ -65,27 +68,26 @@ pub fn write_index(
     // million documents the postings, their encoded entries and the files
     // would otherwise all be held at once.
     let mut written = Written::default();
-    let invert::Inverted { terms, postings, lengths, summaries } = phase(p, "invert", || invert::invert(&corpus));
-    let (blocks, slots) = phase(p, "summaries", || {
-        let layout::SummaryFiles { hashes, slots, files } = layout::summary_groups(&summaries);
-        drop(summaries);
-        written.write(out, files).map(|()| (hashes, slots))
-    })?;
     let (values, sets) = phase(p, "facets", || {
         let values = terms::DocValues::new(&corpus);
         let sets = layout::value_sets(&corpus, &values);
         (values, sets)
     });
-    let term_count = terms.len();
-    let terms = phase(p, "terms", || {
-        let mut entries = terms::encode_entries(&corpus, &terms, postings, &lengths, &values);
-        let (value_keys, value_entries) = terms::encode_value_entries(&corpus, &sets, &values);
-        let mut keys = terms;
-        keys.extend(value_keys);
-        entries.extend(value_entries);
-        let (shards, files) = layout::term_shards(&keys, &entries);
-        written.write(out, files).map(|()| shards)
-    })?;
+    let cache = reuse.dir("search");
+    let prints = cache.as_ref().map(|_| phase(p, "fingerprints", || reuse::fingerprints(&corpus)));
+    let last = cache.as_deref().and_then(|dir| phase(p, "memo", || reuse::Memo::load(dir, reuse.code())));
+    let patched = match (cache.as_deref(), last, &prints) {
+        (Some(dir), Some(memo), Some(prints)) => {
+            phase(p, "patch", || reuse::patch((&corpus, &values), out, dir, memo, prints.clone(), &mut written))?
+        }
+        _ => None,
+    };
+    let made = match patched {
+        Some(made) => made,
+        None => whole((&corpus, &values, &sets), out, prints.map(|pr| (reuse.code(), pr)), &mut written, p)?,
+    };
+    let reuse::Made { terms, blocks, slots, memo, stems } = made;
+    let term_count = terms.keys.len();
     let directory = phase(p, "facet files", || {
         let (facets, facet_files) = layout::facet_files(&corpus, &sets);
         let (columns, column_files) = layout::column_files(&corpus, &values);
@@ -102,26 +104,79 @@ pub fn write_index(
     let manifest = layout::json_file("manifest", &layout::manifest(&corpus, urls, &sets, &parts));
     let manifest_path = manifest.0.clone();
     written.write(out, vec![manifest])?;
+    if let Some(dir) = &cache {
+        // The memo is a hint for the next build: one that cannot be saved
+        // costs that build its patch, never this one its index.
+        let saved = phase(p, "save", || memo.save(dir, &stems));
+        if saved.is_err() {
+            let _ = std::fs::remove_file(dir.join("memo.bin"));
+        }
+    }
+    reuse.tally("search", written.kept, written.files);
     Ok(IndexStats {
         documents: corpus.len() as usize,
         terms: term_count,
-        files: written.files,
+        files: written.files + written.kept,
         bytes: written.bytes,
         phases,
         manifest: manifest_path,
     })
 }
 
-/// Files and bytes of the index written so far.
+/// Makes the term shards and summaries of every document, and, given the
+/// code stamp and the documents' fingerprints, the memo of this index for
+/// the next build.
+fn whole(
+    (corpus, values, sets): (&docs::Corpus, &terms::DocValues, &[Vec<u32>]),
+    out: &Staging,
+    memo: Option<(crate::output::generation::Hash, Vec<u64>)>,
+    written: &mut Written,
+    p: &mut Vec<(&'static str, Duration)>,
+) -> Result<reuse::Made, SearchError> {
+    let invert::Inverted { terms, postings, lengths, summaries, forward } =
+        phase(p, "invert", || invert::invert(corpus, memo.is_some()));
+    let (blocks, slots, summary_hashes) = phase(p, "summaries", || {
+        let layout::SummaryFiles { hashes, slots, files } = layout::summary_groups(&summaries);
+        drop(summaries);
+        let file_hashes = files.iter().map(|f| crate::output::generation::hash(&f.1)).collect();
+        written.write(out, files).map(|()| (hashes, slots, file_hashes))
+    })?;
+    let (shards, shard_hashes, salted) = phase(p, "terms", || {
+        let mut entries = terms::encode_entries(corpus, &terms, postings, &lengths, values);
+        let (value_keys, value_entries) = terms::encode_value_entries(corpus, sets, values);
+        let mut keys = terms;
+        keys.extend(value_keys);
+        entries.extend(value_entries);
+        let (shards, files) = layout::term_shards(&keys, &entries);
+        let hashes = files.iter().map(|f| crate::output::generation::hash(&f.1)).collect();
+        let salted = reuse::salted(&shards.names, &files);
+        written.write(out, files).map(|()| (shards, hashes, salted))
+    })?;
+    let memo = match memo {
+        Some((code, prints)) => reuse::Memo::of_build(
+            (code, corpus, values),
+            (prints, lengths),
+            (&shards, shard_hashes, salted),
+            (&blocks, &slots, summary_hashes),
+            &forward,
+        ),
+        None => reuse::Memo::default(),
+    };
+    let stems = forward.into_iter().enumerate().collect();
+    Ok(reuse::Made { terms: shards, blocks, slots, memo, stems })
+}
+
+/// Files and bytes of the index written so far, and files kept.
 #[derive(Default)]
-struct Written {
+pub struct Written {
     files: usize,
     bytes: u64,
+    kept: usize,
 }
 
 impl Written {
     /// Writes `files` into `out` in parallel and counts them.
-    fn write(&mut self, out: &Staging, files: Vec<layout::File>) -> Result<(), SearchError> {
+    pub fn write(&mut self, out: &Staging, files: Vec<layout::File>) -> Result<(), SearchError> {
         files.par_iter().try_for_each(|(path, bytes)| out.write_file(path, bytes))?;
         self.files += files.len();
         self.bytes += files.iter().map(|(_, b)| b.len() as u64).sum::<u64>();

@@ -8,7 +8,7 @@
 
 use rayon::prelude::*;
 
-use super::codec::Buf;
+use super::codec::{Buf, Reader};
 use super::docs::{Corpus, FIELD_WEIGHTS, FIELDS, Facet};
 use super::invert::Postings;
 
@@ -65,15 +65,34 @@ pub fn idf(n: u32, df: usize) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
-/// Average words per field over all documents.
+/// Significant bits kept of an average field length.
+const AVERAGE_BITS: u32 = 7;
+
+/// Average words per field over all documents, rounded to
+/// [`AVERAGE_BITS`] significant bits (steps under 1 %, which move an
+/// impact by at most a fraction of a level). Unrounded, editing any one
+/// document would move the averages and with them impacts anywhere in the
+/// index, so that an incremental build could reuse no term shard; rounded,
+/// they change only when the site's texts grow or shrink by about 1 % as a
+/// whole, and such a build makes every shard again ([`super::reuse`]).
 pub fn average_lengths(lengths: &[[u32; FIELDS]]) -> [f32; FIELDS] {
-    let mut sum = [0f64; FIELDS];
+    let mut sum = [0u64; FIELDS];
     for l in lengths {
         for f in 0..FIELDS {
-            sum[f] += f64::from(l[f]);
+            sum[f] += u64::from(l[f]);
         }
     }
-    sum.map(|s| (s / lengths.len().max(1) as f64) as f32)
+    sum.map(|s| round_bits(s as f64 / lengths.len().max(1) as f64) as f32)
+}
+
+/// `x` (positive, finite) rounded to [`AVERAGE_BITS`] significant bits,
+/// halves up, exactly (on the bits, not through logarithms).
+fn round_bits(x: f64) -> f64 {
+    if !(x.is_finite() && x > 0.0) {
+        return 0.0;
+    }
+    let shift = 52 - (AVERAGE_BITS - 1);
+    f64::from_bits(((x.to_bits() + (1 << (shift - 1))) >> shift) << shift)
 }
 
 /// Levels an impact is rounded to: enough to order a title match, a name
@@ -208,15 +227,48 @@ pub fn encode_entries(
         .into_par_iter()
         .enumerate()
         .map_init(Vec::new, |scratch, (t, postings)| {
-            let mut buf = Buf::with_capacity(32 + postings.len() * 3);
-            buf.str(&terms[t]);
-            let idf_milli = (idf(n, postings.len()) * 1000.0).round() as u64;
             let docs = postings.iter().map(|p| p.0);
             let impacts = postings.iter().map(|(d, counts)| impact(&counts, &lengths[d as usize], &avg));
-            buf.block(|b| write_list(b, (corpus, values), idf_milli, docs, impacts, scratch));
-            buf.0
+            term_entry(&terms[t], idf_milli(n, postings.len()), (corpus, values), docs, impacts, scratch)
         })
         .collect()
+}
+
+/// A word's IDF as stored, × 1000.
+pub fn idf_milli(n: u32, df: usize) -> u64 {
+    (idf(n, df) * 1000.0).round() as u64
+}
+
+/// One key's entry: the key, then the block of its list ([`write_list`]).
+pub fn term_entry(
+    key: &str,
+    idf_milli: u64,
+    (corpus, values): (&Corpus, &DocValues),
+    docs: impl ExactSizeIterator<Item = u32> + Clone,
+    impacts: impl Iterator<Item = u8>,
+    scratch: &mut Vec<u32>,
+) -> Vec<u8> {
+    let mut buf = Buf::with_capacity(32 + docs.len() * 3);
+    buf.str(key);
+    buf.block(|b| write_list(b, (corpus, values), idf_milli, docs, impacts, scratch));
+    buf.0
+}
+
+/// The key of an entry and its postings (document, impact byte), read
+/// back from the entry's bytes; `None` when they are not an entry.
+pub fn read_entry(entry: &[u8]) -> Option<(&str, Vec<(u32, u8)>)> {
+    let mut r = Reader(entry);
+    let key = r.str()?;
+    let _block = r.varint()?;
+    let _idf = r.varint()?;
+    let len = r.varint()? as usize;
+    let mut out = Vec::with_capacity(len.min(entry.len()));
+    let mut doc = 0u32;
+    for _ in 0..len {
+        doc = doc.checked_add(u32::try_from(r.varint()?).ok()?)?;
+        out.push((doc, r.byte()?));
+    }
+    Some((key, out))
 }
 
 /// The key under which a facet value's documents are stored among the
@@ -237,11 +289,9 @@ pub fn encode_value_entries(corpus: &Corpus, sets: &[Vec<u32>], values: &DocValu
         .map_init(Vec::new, |scratch, (v, set)| {
             let (facet, local) = corpus.split_value(v as u32);
             let key = value_key(facet, local);
-            let mut buf = Buf::with_capacity(32 + set.len() * 6);
-            buf.str(&key);
             let impacts = std::iter::repeat(NO_IMPACT);
-            buf.block(|b| write_list(b, (corpus, values), 0, set.iter().copied(), impacts, scratch));
-            (key, buf.0)
+            let entry = term_entry(&key, 0, (corpus, values), set.iter().copied(), impacts, scratch);
+            (key, entry)
         })
         .unzip()
 }
@@ -259,5 +309,19 @@ mod tests {
         let body_many = impact(&[0, 0, 0, 5], &lengths, &avg);
         assert!(title > body_many && body_many > body, "{title} {body_many} {body}");
         assert!(idf(1000, 1) > idf(1000, 500));
+    }
+
+    #[test]
+    fn averages_are_rounded_to_a_few_bits_and_barely_move() {
+        assert_eq!(round_bits(300.0), 300.0);
+        assert_eq!(round_bits(301.0), 300.0);
+        assert_eq!(round_bits(303.0), 304.0);
+        assert_eq!(round_bits(0.0), 0.0);
+        // One more word in one of 100,000 documents leaves them be.
+        let mut lengths = vec![[8, 20, 5, 300]; 100_000];
+        let before = average_lengths(&lengths);
+        lengths[7][3] += 50;
+        assert_eq!(average_lengths(&lengths), before);
+        assert_eq!(before, [8.0, 20.0, 5.0, 300.0]);
     }
 }
