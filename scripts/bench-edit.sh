@@ -22,7 +22,7 @@ measure() { # label, then the build's arguments
   read -r wall user sys rss </tmp/bench-edit.time
   cpu=$(echo "$user + $sys" | bc)
   printf '%-8s %7.2f s wall %7.2f s CPU %6d MB\n' "$label" "$wall" "$cpu" $((rss / 1024))
-  grep -E '^  [a-z]' /tmp/bench-edit.err | sed 's/^/         /' || true
+  grep -E '^  [a-z]+ +[0-9.]+ ms|carried over' /tmp/bench-edit.err | sed 's/^/         /' || true
   echo "$wall $cpu $((rss / 1024))" >>/tmp/bench-edit.rounds
 }
 : >/tmp/bench-edit.rounds
