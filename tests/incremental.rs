@@ -133,14 +133,7 @@ fn built_then_corrected(root: &Path) -> (PathBuf, PathBuf, Vec<PathBuf>) {
 }
 
 fn activities(content: &Path) -> Vec<PathBuf> {
-    let mut all: Vec<PathBuf> = walkdir::WalkDir::new(content.join("activities"))
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(walkdir::DirEntry::into_path)
-        .collect();
-    all.sort();
-    all
+    common::activity_files(content)
 }
 
 /// Adds a sentence to a record's body, as a staff correction would.
@@ -193,12 +186,7 @@ fn check_step_reporting(content: &Path, public: &Path, when: &str) -> (Tree, Str
 
 /// What a stage reported with `--timings`: files carried over and made.
 fn tally(stderr: &str, stage: &str) -> (usize, usize) {
-    let line = stderr
-        .lines()
-        .find(|l| l.split_whitespace().next() == Some(stage) && l.contains("carried over"))
-        .unwrap_or_else(|| panic!("no tally for `{stage}` in:\n{stderr}"));
-    let numbers: Vec<usize> = line.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();
-    (numbers[0], numbers[1])
+    common::stage_tally(stderr, stage).unwrap_or_else(|| panic!("no tally for `{stage}` in:\n{stderr}"))
 }
 
 #[test]

@@ -11,7 +11,6 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::snapshot;
 
@@ -26,25 +25,10 @@ fn corpus(root: &Path) -> PathBuf {
 /// Builds `content` into `public` (with the build cache beside it) and
 /// returns what the data stage carried over and made.
 fn build(content: &Path, public: &Path) -> Tally {
-    let out = Command::new(env!("CARGO_BIN_EXE_terbuka"))
-        .arg("build")
-        .arg("--content")
-        .arg(content)
-        .arg("--output")
-        .arg(public)
-        .arg("--timings")
-        .env_remove(terbuka::pause::VAR)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "build failed:\n{stderr}");
-    // `  data     9 file(s) carried over, 4 made`
-    let line = stderr
-        .lines()
-        .find(|l| l.trim_start().starts_with("data ") && l.contains("carried over"))
+    let stderr = common::build_timed(content, public);
+    let (kept, made) = common::stage_tally(&stderr, "data")
         .unwrap_or_else(|| panic!("the build prints the data stage's tally:\n{stderr}"));
-    let numbers: Vec<usize> = line.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();
-    Tally { kept: numbers[0], made: numbers[1] }
+    Tally { kept, made }
 }
 
 /// What the data stage carried over and made.

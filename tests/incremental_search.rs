@@ -10,7 +10,6 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::snapshot;
 
@@ -25,27 +24,8 @@ fn corpus(root: &Path, activities: usize) -> PathBuf {
 /// Builds `content` into `public` with `--timings`; returns the search
 /// stage's tally (files kept, files made).
 fn build(content: &Path, public: &Path) -> (usize, usize) {
-    let out = Command::new(env!("CARGO_BIN_EXE_terbuka"))
-        .arg("build")
-        .arg("--content")
-        .arg(content)
-        .arg("--output")
-        .arg(public)
-        .arg("--timings")
-        .env_remove(terbuka::pause::VAR)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "build failed:\n{stderr}");
-    tally(&stderr).unwrap_or_else(|| panic!("no search tally in:\n{stderr}"))
-}
-
-/// The search stage's line of the reuse tally: `search  K file(s) carried
-/// over, M made`.
-fn tally(stderr: &str) -> Option<(usize, usize)> {
-    let line = stderr.lines().find(|l| l.trim_start().starts_with("search ") && l.contains("carried over"))?;
-    let numbers: Vec<usize> = line.split(|c: char| !c.is_ascii_digit()).filter_map(|w| w.parse().ok()).collect();
-    Some((numbers[0], numbers[1]))
+    let stderr = common::build_timed(content, public);
+    common::stage_tally(&stderr, "search").unwrap_or_else(|| panic!("no search tally in:\n{stderr}"))
 }
 
 /// A clean build of `content`, with no cache.
@@ -69,18 +49,6 @@ fn assert_clean(content: &Path, public: &Path, when: &str) {
     assert!(differ.is_empty(), "{when}: the index differs from a clean build's: {differ:?}");
     let differ: Vec<&String> = got.keys().chain(want.keys()).filter(|k| got.get(*k) != want.get(*k)).take(5).collect();
     assert!(differ.is_empty(), "{when}: the site differs from a clean build's: {differ:?}");
-}
-
-/// Every activity file of a content folder, sorted.
-fn activities(content: &Path) -> Vec<PathBuf> {
-    let mut all: Vec<PathBuf> = walkdir::WalkDir::new(content.join("activities"))
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(walkdir::DirEntry::into_path)
-        .collect();
-    all.sort();
-    all
 }
 
 /// Adds a sentence with a word no other record has to a record's body.
@@ -122,7 +90,7 @@ fn an_edited_activity_patches_the_index_which_equals_a_clean_one() {
     let tmp = tempfile::tempdir().unwrap();
     let content = corpus(tmp.path(), 2200);
     let public = tmp.path().join("site/public");
-    let all = activities(&content);
+    let all = common::activity_files(&content);
     let (kept, _) = build(&content, &public);
     assert_eq!(kept, 0, "a first build has nothing to keep");
     assert!(memo(&public).is_file(), "the first build saves the search memo");
@@ -153,7 +121,7 @@ fn a_missing_corrupt_stale_or_foreign_memo_gives_a_whole_correct_index() {
     let tmp = tempfile::tempdir().unwrap();
     let content = corpus(tmp.path(), 600);
     let public = tmp.path().join("site/public");
-    let all = activities(&content);
+    let all = common::activity_files(&content);
     build(&content, &public);
     let stage = memo(&public).parent().unwrap().to_path_buf();
     let stale = fs::read(memo(&public)).unwrap();
@@ -219,7 +187,7 @@ fn adding_renaming_and_deleting_activities_give_a_correct_index() {
     let tmp = tempfile::tempdir().unwrap();
     let content = corpus(tmp.path(), 600);
     let public = tmp.path().join("site/public");
-    let all = activities(&content);
+    let all = common::activity_files(&content);
     build(&content, &public);
 
     let added = all[5].with_file_name("kegiatan-tambahan-uji-pencarian.md");

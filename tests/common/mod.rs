@@ -163,3 +163,42 @@ pub fn kill_when_paused(mut command: Command, point: &str) {
     child.kill().unwrap();
     child.wait().unwrap();
 }
+
+/// Builds `content` into `public` (the build cache beside it) with
+/// `--timings`, asserting it succeeds; returns what it printed.
+pub fn build_timed(content: &Path, public: &Path) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_terbuka"))
+        .arg("build")
+        .arg("--content")
+        .arg(content)
+        .arg("--output")
+        .arg(public)
+        .arg("--timings")
+        .env_remove(terbuka::pause::VAR)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "build failed:\n{stderr}");
+    stderr
+}
+
+/// What a stage reported with `--timings`
+/// (`  search   2762 file(s) carried over, 122 made`): files carried over
+/// and files made.
+pub fn stage_tally(stderr: &str, stage: &str) -> Option<(usize, usize)> {
+    let line = stderr.lines().find(|l| l.split_whitespace().next() == Some(stage) && l.contains("carried over"))?;
+    let numbers: Vec<usize> = line.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();
+    Some((numbers[0], numbers[1]))
+}
+
+/// Every activity file of a content folder, sorted.
+pub fn activity_files(content: &Path) -> Vec<PathBuf> {
+    let mut all: Vec<PathBuf> = walkdir::WalkDir::new(content.join("activities"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    all.sort();
+    all
+}
