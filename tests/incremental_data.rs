@@ -38,18 +38,10 @@ struct Tally {
     made: usize,
 }
 
-/// A clean build of `content`, with no cache.
-fn clean(content: &Path) -> BTreeMap<String, Vec<u8>> {
-    let tmp = tempfile::tempdir().unwrap();
-    let public = tmp.path().join("public");
-    build(content, &public);
-    snapshot(&public)
-}
-
 /// Asserts the site in `public` is byte for byte a clean build of `content`.
 fn assert_clean(content: &Path, public: &Path, when: &str) {
-    let (got, want) = (snapshot(public), clean(content));
-    let differ: Vec<&String> = got.keys().chain(want.keys()).filter(|k| got.get(*k) != want.get(*k)).take(5).collect();
+    let (got, want) = (snapshot(public), common::clean_build(content));
+    let differ = common::differing(&got, &want);
     assert!(differ.is_empty(), "{when}: the site differs from a clean build in {differ:?}");
 }
 

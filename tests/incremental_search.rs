@@ -28,26 +28,18 @@ fn build(content: &Path, public: &Path) -> (usize, usize) {
     common::stage_tally(&stderr, "search").unwrap_or_else(|| panic!("no search tally in:\n{stderr}"))
 }
 
-/// A clean build of `content`, with no cache.
-fn clean(content: &Path) -> BTreeMap<String, Vec<u8>> {
-    let tmp = tempfile::tempdir().unwrap();
-    let public = tmp.path().join("public");
-    build(content, &public);
-    snapshot(&public)
-}
-
 /// Asserts the site in `public` equals a clean build of `content`, the
 /// search index first.
 fn assert_clean(content: &Path, public: &Path, when: &str) {
     let got = snapshot(public);
-    let want = clean(content);
+    let want = common::clean_build(content);
     let index = |m: &BTreeMap<String, Vec<u8>>| -> BTreeMap<String, Vec<u8>> {
         m.iter().filter(|(k, _)| k.starts_with("cari/")).map(|(k, v)| (k.clone(), v.clone())).collect()
     };
     let (gi, wi) = (index(&got), index(&want));
-    let differ: Vec<&String> = gi.keys().chain(wi.keys()).filter(|k| gi.get(*k) != wi.get(*k)).take(5).collect();
+    let differ = common::differing(&gi, &wi);
     assert!(differ.is_empty(), "{when}: the index differs from a clean build's: {differ:?}");
-    let differ: Vec<&String> = got.keys().chain(want.keys()).filter(|k| got.get(*k) != want.get(*k)).take(5).collect();
+    let differ = common::differing(&got, &want);
     assert!(differ.is_empty(), "{when}: the site differs from a clean build's: {differ:?}");
 }
 

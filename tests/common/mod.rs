@@ -202,3 +202,21 @@ pub fn activity_files(content: &Path) -> Vec<PathBuf> {
     all.sort();
     all
 }
+
+/// A clean build of `content` in a folder of its own, with no cache: every
+/// file's bytes by path.
+pub fn clean_build(content: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let tmp = tempfile::tempdir().unwrap();
+    let public = tmp.path().join("public");
+    build_timed(content, &public);
+    snapshot(&public)
+}
+
+/// The first paths whose bytes differ between two sites (or that only one
+/// has).
+pub fn differing<'a>(
+    got: &'a std::collections::BTreeMap<String, Vec<u8>>,
+    want: &'a std::collections::BTreeMap<String, Vec<u8>>,
+) -> Vec<&'a String> {
+    got.keys().chain(want.keys()).filter(|k| got.get(*k) != want.get(*k)).take(5).collect()
+}
