@@ -4,8 +4,9 @@
 //! should take less than that to publish.
 //!
 //! The build cache's stage folder `parse/` holds one file per collection
-//! (and per year for activities, so an edit rewrites one year): each
-//! record that parsed without a problem, with the hash of its file's bytes.
+//! (and sixteen per year for activities, so an edit rewrites a sixteenth
+//! of a year): each record that parsed without a problem, with the hash of
+//! its file's bytes.
 //! A record is taken from it only when its file, listed by this build, has
 //! that very hash (the build cache's content summary) and the program is
 //! the one that wrote it; anything else is parsed. A missing, corrupt or
@@ -308,12 +309,20 @@ fn chunk_name(rel: &str) -> Option<String> {
     let folder = parts.next()?;
     Collection::from_folder(folder)?;
     match (folder, parts.next(), parts.next(), parts.next()) {
-        ("activities", Some(year), Some(_), None) => Some(format!("{folder}-{year}")),
+        // A year's activities in sixteen files by their name's hash: an
+        // edit rewrites a sixteenth of a year, and the files are read in
+        // parallel.
+        ("activities", Some(year), Some(name), None) => {
+            Some(format!("{folder}-{year}-{:02}", xxhash_rust::xxh3::xxh3_64(name.as_bytes()) % ACTIVITY_PARTS))
+        }
         ("activities", ..) => None,
         (_, Some(_), None, _) => Some(folder.to_string()),
         _ => None,
     }
 }
+
+/// How many files hold one year's activities.
+const ACTIVITY_PARTS: u64 = 16;
 
 fn file_name(chunk: &str) -> String {
     format!("{chunk}.json")
@@ -399,7 +408,9 @@ mod tests {
 
     #[test]
     fn chunks_are_collections_and_years() {
-        assert_eq!(chunk_name("activities/2024/rapat.md").as_deref(), Some("activities-2024"));
+        let part = chunk_name("activities/2024/rapat.md").unwrap();
+        assert!(part.starts_with("activities-2024-") && part.len() == "activities-2024-00".len(), "{part}");
+        assert_eq!(chunk_name("activities/2024/rapat.md"), Some(part), "always the same file");
         assert_eq!(chunk_name("ormas/gp-ansor.md").as_deref(), Some("ormas"));
         assert_eq!(chunk_name("activities/rapat.md"), None);
         assert_eq!(chunk_name("lain/x.md"), None);
