@@ -155,14 +155,17 @@ impl RenderState {
             site.activities.iter_enumerated().map(|(i, r)| (r.origin.path.as_str(), i)).collect();
         // A file whose git dates changed shows them on its page: an
         // activity's is rendered again, any other record's renders all.
-        let paths: HashMap<u64, &str> = by_path.keys().map(|p| (path_key(p), *p)).collect();
-        for (key, dates) in &now.history {
-            if self.history.get(key) != Some(dates) {
-                edited.insert(paths.get(key)?);
-            }
-        }
         if self.history.keys().any(|k| !now.history.contains_key(k)) {
             return None;
+        }
+        let redated: Vec<u64> =
+            now.history.iter().filter(|(key, dates)| self.history.get(*key) != Some(*dates)).map(|(k, _)| *k).collect();
+        if !redated.is_empty() {
+            // Only then are the activities' paths looked up by key.
+            let paths: HashMap<u64, &str> = by_path.keys().map(|p| (path_key(p), *p)).collect();
+            for key in redated {
+                edited.insert(paths.get(&key)?);
+            }
         }
         let mut positions = Vec::with_capacity(edited.len());
         for rel in &edited {
