@@ -108,7 +108,7 @@ fn queries(out: &Path, q1: &str, q2: &str, filter: &str, rest: &[String]) -> Res
 
 /// Peak resident memory of this process so far, in MiB.
 fn peak_rss_mb() -> f64 {
-    terbuka::peak_rss().map_or(0.0, |b| b as f64 / (1024.0 * 1024.0))
+    terbuka::Memory::now().map_or(0.0, |m| m.peak as f64 / (1024.0 * 1024.0))
 }
 
 fn mb(b: u64) -> f64 {

@@ -44,7 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         stats.files,
         stats.bytes as f64 / 1e6,
         indexed.as_secs_f64(),
-        terbuka::peak_rss().map_or(0.0, |b| b as f64 / (1024.0 * 1024.0)),
+        terbuka::Memory::now().map_or(0.0, |m| m.peak as f64 / (1024.0 * 1024.0)),
         stats.manifest
     );
     for (name, d) in &stats.phases {

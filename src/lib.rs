@@ -185,10 +185,11 @@ pub struct Timings {
     /// Stage name and duration, in pipeline order. `search` and `data` run
     /// side by side, so their times overlap.
     pub stages: Vec<(&'static str, Duration)>,
-    /// The process's peak resident memory in bytes at the end of each
-    /// stage (same order as `stages`), where the platform reports it: it
-    /// shows which stage sets the build's peak.
-    pub peak_rss: Vec<Option<u64>>,
+    /// The process's resident memory at the end of each stage (same
+    /// order as `stages`), where the platform reports it: the peak shows
+    /// which stage sets the build's peak, the current size what the
+    /// stages before it still hold.
+    pub memory: Vec<Option<Memory>>,
     /// What the stages reused from the last build.
     pub reused: Vec<incremental::reuse::Tally>,
 }
@@ -202,7 +203,7 @@ impl Timings {
 
     fn record(&mut self, name: &'static str, elapsed: Duration) {
         self.stages.push((name, elapsed));
-        self.peak_rss.push(peak_rss());
+        self.memory.push(Memory::now());
     }
 }
 
@@ -222,12 +223,25 @@ pub fn configure_threads() {
     let _ = rayon::ThreadPoolBuilder::new().stack_size(64 << 20).build_global();
 }
 
-/// Peak resident set size of this process so far (`VmHWM`), on Linux.
-pub fn peak_rss() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
+/// This process's resident memory, in bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Memory {
+    /// Resident now (`VmRSS`).
+    pub now: u64,
+    /// The most resident so far (`VmHWM`).
+    pub peak: u64,
+}
+
+impl Memory {
+    /// Reads both figures, on Linux.
+    pub fn now() -> Option<Self> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let field = |name: &str| -> Option<u64> {
+            let line = status.lines().find(|l| l.starts_with(name))?;
+            Some(line.split_whitespace().nth(1)?.parse::<u64>().ok()? * 1024)
+        };
+        Some(Self { now: field("VmRSS:")?, peak: field("VmHWM:")? })
+    }
 }
 
 /// What a successful build did.

@@ -51,9 +51,9 @@ enum Command {
         /// path; always in the cache folder as `changes.txt`).
         #[arg(long)]
         changes: Option<PathBuf>,
-        /// Check every file of the output folder against the build cache
-        /// even when nothing changed, and rebuild if one was changed by
-        /// hand (a build that writes always checks them).
+        /// Check every file of the output folder against the build cache,
+        /// and make again any file changed by hand (otherwise the folder
+        /// the last build left is trusted to hold what it wrote).
         #[arg(long)]
         verify_output: bool,
     },
@@ -212,8 +212,12 @@ fn main() -> ExitCode {
                     }
                     if timings {
                         let t = &report.timings;
-                        for ((stage, d), rss) in t.stages.iter().zip(&t.peak_rss) {
-                            let rss = rss.map(|b| format!("  peak {:>6} MB", b / 1_000_000)).unwrap_or_default();
+                        for ((stage, d), memory) in t.stages.iter().zip(&t.memory) {
+                            let rss = memory
+                                .map(|m| {
+                                    format!("  peak {:>6} MB  now {:>6} MB", m.peak / 1_000_000, m.now / 1_000_000)
+                                })
+                                .unwrap_or_default();
                             eprintln!("  {stage:<8} {:>8.1} ms{rss}", d.as_secs_f64() * 1e3);
                         }
                         for r in &t.reused {

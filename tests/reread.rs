@@ -25,9 +25,9 @@ fn loaded_records_hold_no_text_and_read_their_bodies_again() {
         .chain(site.agencies.iter().map(|r| (&r.origin, r.body().to_string())))
         .chain(site.people.iter().map(|r| (&r.origin, r.body().to_string())));
     for (origin, body) in origins {
-        assert!(matches!(origin.text, SourceText::OnDisk(_)), "{} keeps its text", origin.path);
-        let file = std::fs::read_to_string(&origin.full_path).unwrap();
-        assert_eq!(body, file[origin.body_start..], "{}", origin.path);
+        assert!(matches!(origin.text, SourceText::OnDisk(_)), "{} keeps its text", origin.path());
+        let file = std::fs::read_to_string(origin.full_path()).unwrap();
+        assert_eq!(body, file[origin.body_start..], "{}", origin.path());
     }
     // A body read again is the body the pages show.
     let first = &site.activities[terbuka::site::ActivityIx::from(0)];

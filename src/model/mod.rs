@@ -13,7 +13,7 @@ mod host;
 mod ormas;
 mod partnership;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 pub use activity::{Activity, ActivityKind, Official, Participants};
@@ -99,10 +99,12 @@ impl Collection {
 /// Where a record came from, kept for error messages and record history.
 #[derive(Debug, Clone)]
 pub struct Origin {
-    /// Path relative to the content folder, with `/` separators.
-    pub path: String,
-    /// Full path on disk.
-    pub full_path: PathBuf,
+    /// The path as the user sees it (the content folder joined with the
+    /// relative path), which is also the path read. The relative path is
+    /// its last `rel_len` bytes, so one string serves both: a million
+    /// records would otherwise hold 130 MB more.
+    shown: Box<Path>,
+    rel_len: u32,
     /// The whole file, in memory or to be read again ([`Origin::text`]).
     pub text: SourceText,
     /// Byte offset where the YAML starts (after an opening `---`).
@@ -112,6 +114,28 @@ pub struct Origin {
 }
 
 impl Origin {
+    /// The origin of the file at `rel` (relative to the content folder,
+    /// `/`-separated), shown and read as `shown`, which the content folder
+    /// joined with `rel` gives ([`crate::diagnostic::display_path`]).
+    pub fn new(rel: &str, shown: PathBuf, text: SourceText, yaml_start: usize, body_start: usize) -> Self {
+        // Joining appends `rel` as it is; a `shown` that does not end with
+        // it (none does) is stored joined with it, so `path` stays `rel`.
+        let shown =
+            if shown.as_os_str().as_encoded_bytes().ends_with(rel.as_bytes()) { shown } else { shown.join(rel) };
+        Self { shown: shown.into_boxed_path(), rel_len: rel.len() as u32, text, yaml_start, body_start }
+    }
+
+    /// Path relative to the content folder, with `/` separators.
+    pub fn path(&self) -> &str {
+        let bytes = self.shown.as_os_str().as_encoded_bytes();
+        std::str::from_utf8(&bytes[bytes.len() - self.rel_len as usize..]).unwrap_or_default()
+    }
+
+    /// The path as the user sees it, and as it is read.
+    pub fn full_path(&self) -> &Path {
+        &self.shown
+    }
+
     /// The xxh3 hash of the whole file as parsed: what an incremental
     /// stage fingerprints a record by ([`crate::incremental::reuse`]).
     pub fn digest(&self) -> u64 {
@@ -127,7 +151,7 @@ impl Origin {
     pub fn text(&self) -> Option<Arc<str>> {
         match &self.text {
             SourceText::Held(text) => Some(text.clone()),
-            SourceText::OnDisk(d) => d.kept.get_or_init(|| d.read_again(&self.full_path)).clone(),
+            SourceText::OnDisk(d) => d.kept.get_or_init(|| d.read_again(&self.shown)).clone(),
         }
     }
 }
@@ -339,7 +363,7 @@ impl<T> Record<T> {
     pub fn body(&self) -> Body {
         let text = match &self.origin.text {
             SourceText::Held(text) => Some(text.clone()),
-            SourceText::OnDisk(d) => d.kept.get().cloned().unwrap_or_else(|| d.read_again(&self.origin.full_path)),
+            SourceText::OnDisk(d) => d.kept.get().cloned().unwrap_or_else(|| d.read_again(self.origin.full_path())),
         };
         Body { text: text.unwrap_or_else(|| Arc::from("")), start: self.origin.body_start }
     }
@@ -348,5 +372,25 @@ impl<T> Record<T> {
     /// every list, page description, feed and download shows.
     pub fn summary(&self) -> &str {
         self.summary.get_or_init(|| crate::text::summary(&self.body()))
+    }
+}
+
+#[cfg(test)]
+mod origin_tests {
+    use super::*;
+
+    #[test]
+    fn an_origin_gives_back_its_relative_and_its_shown_path() {
+        for dir in ["content", "content/", ".", "/srv/portal/isi konten"] {
+            let shown = crate::diagnostic::display_path(Path::new(dir), "activities/2024/rapat-ormas.md");
+            let o = Origin::new("activities/2024/rapat-ormas.md", shown.clone(), SourceText::Held(Arc::from("")), 0, 0);
+            assert_eq!(o.path(), "activities/2024/rapat-ormas.md", "{dir}");
+            assert_eq!(o.full_path(), shown.as_path(), "{dir}");
+        }
+        // A shown path that does not end with the relative one keeps the
+        // relative path exact.
+        let o = Origin::new("ormas/x.md", PathBuf::from("elsewhere"), SourceText::Held(Arc::from("")), 0, 0);
+        assert_eq!(o.path(), "ormas/x.md");
+        assert_eq!(o.full_path(), Path::new("elsewhere/ormas/x.md"));
     }
 }

@@ -201,7 +201,7 @@ fn report<T: Distinct>(
         }
         // The warning goes on the later file and names the earlier one.
         let (first, second, f_first, f_second) =
-            if records[a].origin.path <= records[b].origin.path { (a, b, fa, fb) } else { (b, a, fb, fa) };
+            if records[a].origin.path() <= records[b].origin.path() { (a, b, fa, fb) } else { (b, a, fb, fa) };
         let (r1, r2) = (&records[first], &records[second]);
         let (n1, n2) = (&forms[first][f_first], &forms[second][f_second]);
         let why = match likeness {
@@ -223,7 +223,8 @@ fn report<T: Distinct>(
                 format!("`{}` is `{}` without titles or its last name", short.raw, long.raw)
             }
         };
-        let message = format!("this {noun} may be the same as `{}` ({}): {why}", r1.id, r1.origin.full_path.display());
+        let message =
+            format!("this {noun} may be the same as `{}` ({}): {why}", r1.id, r1.origin.full_path().display());
         let help = match noun {
             "person" => format!(
                 "if they are one person, keep one record and point activities at its id; if not, add `distinct_from: [{}]`",
@@ -241,6 +242,6 @@ fn report<T: Distinct>(
 
 /// A warning at `field` of a record, on its line when found.
 fn warn_at(origin: &Origin, field: &str, message: String) -> Diagnostic {
-    let d = Diagnostic::warning(&origin.full_path, message).with_field(field);
+    let d = Diagnostic::warning(origin.full_path(), message).with_field(field);
     crate::parse::locate::at_field(d, origin, field)
 }

@@ -191,15 +191,11 @@ impl<'c> Kept<'c> {
     pub fn save(&self, content: &Content, taken_unchanged: &HashSet<String>, noisy: &HashSet<&Path>) -> io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
         let mut names = HashSet::new();
-        let mut jobs: Vec<Encoded> = Vec::new();
-        self.encode(&content.agencies, taken_unchanged, noisy, &mut names, &mut jobs)?;
-        self.encode(&content.people, taken_unchanged, noisy, &mut names, &mut jobs)?;
-        self.encode(&content.ormas, taken_unchanged, noisy, &mut names, &mut jobs)?;
-        self.encode(&content.activities, taken_unchanged, noisy, &mut names, &mut jobs)?;
-        self.encode(&content.partnerships, taken_unchanged, noisy, &mut names, &mut jobs)?;
-        jobs.par_iter().try_for_each(|(name, bytes)| {
-            crate::incremental::state::write_atomic(&self.dir.join(file_name(name)), bytes)
-        })?;
+        self.write(&content.agencies, taken_unchanged, noisy, &mut names)?;
+        self.write(&content.people, taken_unchanged, noisy, &mut names)?;
+        self.write(&content.ormas, taken_unchanged, noisy, &mut names)?;
+        self.write(&content.activities, taken_unchanged, noisy, &mut names)?;
+        self.write(&content.partnerships, taken_unchanged, noisy, &mut names)?;
         for entry in std::fs::read_dir(&self.dir)?.flatten() {
             let file = entry.file_name().to_string_lossy().into_owned();
             if file.strip_suffix(".json").is_some_and(|n| !names.contains(n)) {
@@ -209,60 +205,48 @@ impl<'c> Kept<'c> {
         Ok(())
     }
 
-    fn encode<T: Serialize + Sync>(
+    /// Writes the chunks of `records` that changed, each as soon as it is
+    /// encoded: the encoded records of a million activities are 1.6 GB,
+    /// which a build should not hold at once.
+    fn write<T: Serialize + Sync>(
         &self,
         records: &[Record<T>],
         unchanged: &HashSet<String>,
         noisy: &HashSet<&Path>,
         names: &mut HashSet<String>,
-        jobs: &mut Vec<Encoded>,
     ) -> io::Result<()> {
         let mut chunks: BTreeMap<String, Vec<&Record<T>>> = BTreeMap::new();
         for r in records {
-            if let Some(name) = chunk_name(&r.origin.path) {
+            if let Some(name) = chunk_name(r.origin.path()) {
                 chunks.entry(name).or_default().push(r);
             }
         }
         names.extend(chunks.keys().cloned());
-        let encoded: Vec<io::Result<Option<Encoded>>> = chunks
-            .into_par_iter()
-            .map(|(name, records)| {
-                if unchanged.contains(&name) {
-                    return Ok(None);
-                }
-                let entries = records
-                    .into_iter()
-                    .filter(|r| !noisy.contains(r.origin.full_path.as_path()))
-                    .filter_map(|r| Some((r, self.files.get(&r.origin.path)?.hash)))
-                    // Only a record parsed from the bytes the build listed:
-                    // a file changed in between is parsed again next time.
-                    .filter(|(r, hash)| crate::model::digest_of_hash(*hash) == r.origin.digest())
-                    .map(|(r, hash)| EntryRef {
-                        rel: &r.origin.path,
-                        hash,
-                        id: &r.id,
-                        meta: &r.meta,
-                        yaml_start: r.origin.yaml_start,
-                        body_start: r.origin.body_start,
-                        digest: r.origin.digest(),
-                        summary: r.summary(),
-                        short_body: r.body_is_short(),
-                    })
-                    .collect();
-                let bytes =
-                    serde_json::to_vec(&ChunkRef { code: self.reuse.code(), entries }).map_err(io::Error::other)?;
-                Ok(Some((name, bytes)))
-            })
-            .collect();
-        for e in encoded {
-            jobs.extend(e?);
-        }
-        Ok(())
+        chunks.into_par_iter().filter(|(name, _)| !unchanged.contains(name)).try_for_each(|(name, records)| {
+            let entries = records
+                .into_iter()
+                .filter(|r| !noisy.contains(r.origin.full_path()))
+                .filter_map(|r| Some((r, self.files.get(r.origin.path())?.hash)))
+                // Only a record parsed from the bytes the build listed:
+                // a file changed in between is parsed again next time.
+                .filter(|(r, hash)| crate::model::digest_of_hash(*hash) == r.origin.digest())
+                .map(|(r, hash)| EntryRef {
+                    rel: r.origin.path(),
+                    hash,
+                    id: &r.id,
+                    meta: &r.meta,
+                    yaml_start: r.origin.yaml_start,
+                    body_start: r.origin.body_start,
+                    digest: r.origin.digest(),
+                    summary: r.summary(),
+                    short_body: r.body_is_short(),
+                })
+                .collect();
+            let bytes = serde_json::to_vec(&ChunkRef { code: self.reuse.code(), entries }).map_err(io::Error::other)?;
+            crate::incremental::state::write_atomic(&self.dir.join(file_name(&name)), &bytes)
+        })
     }
 }
-
-/// A chunk's name and its file's bytes.
-type Encoded = (String, Vec<u8>);
 
 /// One chunk's records, typed.
 enum Records {
@@ -285,13 +269,8 @@ struct Restored {
 fn record_of<T: ShrinkToFit>(mut e: Entry<T>, file: ListedFile, log: &Arc<RereadLog>) -> Record<T> {
     // As parsed: the lists hold no spare room (JSON gives no lengths ahead).
     e.meta.shrink_to_fit();
-    let origin = Origin {
-        path: file.rel_path,
-        full_path: file.display_path,
-        text: SourceText::on_disk(e.digest, log),
-        yaml_start: e.yaml_start,
-        body_start: e.body_start,
-    };
+    let text = SourceText::on_disk(e.digest, log);
+    let origin = Origin::new(&file.rel_path, file.display_path, text, e.yaml_start, e.body_start);
     Record::restored(e.id, e.meta, origin, e.summary, e.short_body)
 }
 
@@ -343,8 +322,8 @@ mod tests {
                     serde_json::json!([
                         r.id,
                         r.meta,
-                        o.path,
-                        o.full_path,
+                        o.path(),
+                        o.full_path(),
                         o.yaml_start,
                         o.body_start,
                         o.digest(),

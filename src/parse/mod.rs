@@ -105,7 +105,7 @@ pub fn read_and_parse(
     fn merge<T>(parsed: &mut Vec<Record<T>>, restored: Vec<Record<T>>) {
         if !restored.is_empty() {
             parsed.extend(restored);
-            parsed.sort_by(|a, b| a.origin.path.cmp(&b.origin.path));
+            parsed.sort_by(|a, b| a.origin.path().cmp(b.origin.path()));
         }
     }
     merge(&mut content.agencies, restored.agencies);
@@ -254,13 +254,7 @@ fn parse_settings(file: SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
 }
 
 fn origin(file: &SourceFile, yaml_start: usize, body_start: usize) -> Origin {
-    Origin {
-        path: file.rel_path.clone(),
-        full_path: file.display_path.clone(),
-        text: SourceText::Held(file.text.clone()),
-        yaml_start,
-        body_start,
-    }
+    Origin::new(&file.rel_path, file.display_path.clone(), SourceText::Held(file.text.clone()), yaml_start, body_start)
 }
 
 /// A record's id: its file name without the extension.
@@ -364,7 +358,7 @@ fn check_id(file: &SourceFile, id: &str) -> Result<(), Diagnostic> {
 /// An activity lives in the folder of its year, so that a year's records
 /// stay together and a wrong date is caught.
 fn check_year_folder(r: &Record<Activity>) -> Result<(), Vec<Diagnostic>> {
-    let folder = r.origin.path.split('/').nth(1).unwrap_or("");
+    let folder = r.origin.path().split('/').nth(1).unwrap_or("");
     let year = r.meta.date.year.to_string();
     if folder == year {
         return Ok(());
@@ -375,7 +369,7 @@ fn check_year_folder(r: &Record<Activity>) -> Result<(), Vec<Diagnostic>> {
     };
     let yaml = &text[r.origin.yaml_start..];
     let mut d = Diagnostic::error(
-        &r.origin.full_path,
+        r.origin.full_path(),
         format!("the activity is dated {} but sits in `activities/{folder}/`", r.meta.date),
     )
     .with_field("date")

@@ -111,7 +111,7 @@ impl RenderState {
     /// The state of a site about to be rendered.
     pub fn of(site: &Site, history: &History, (code, build): (Hash, Hash)) -> Self {
         let links =
-            site.activities.keys().map(|i| (path_key(&site.activities[i].origin.path), links_of(site, i))).collect();
+            site.activities.keys().map(|i| (path_key(site.activities[i].origin.path()), links_of(site, i))).collect();
         Self { code, build, links, history: history_keys(history) }
     }
 
@@ -152,7 +152,7 @@ impl RenderState {
             }
         }
         let by_path: HashMap<&str, ActivityIx> =
-            site.activities.iter_enumerated().map(|(i, r)| (r.origin.path.as_str(), i)).collect();
+            site.activities.iter_enumerated().map(|(i, r)| (r.origin.path(), i)).collect();
         // A file whose git dates changed shows them on its page: an
         // activity's is rendered again, any other record's renders all.
         if self.history.keys().any(|k| !now.history.contains_key(k)) {
@@ -195,7 +195,7 @@ fn links_of(site: &Site, i: ActivityIx) -> u64 {
     let (r, refs) = (&site.activities[i], &site.refs.activities[i]);
     let m = &r.meta;
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    (&r.id, &r.origin.path, m.date.to_string(), m.kind, m.participants.ormas_count, m.participants.attendees)
+    (&r.id, &r.origin.path(), m.date.to_string(), m.kind, m.participants.ormas_count, m.participants.attendees)
         .hash(&mut h);
     (m.participants.ormas.len(), m.participants.agencies.len()).hash(&mut h);
     refs.organizers.iter().for_each(|&g| site.agencies[g].id.hash(&mut h));

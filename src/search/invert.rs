@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use super::docs::{Corpus, FIELDS};
+use super::layout::BLOCK_DOCS;
 use super::text::{IndonesianStemmer, for_each_word};
 
 /// Documents one parallel task reads.
@@ -120,11 +121,15 @@ pub struct Inverted {
     pub postings: Vec<Postings>,
     /// Words in each field of each document.
     pub lengths: Vec<[u32; FIELDS]>,
-    /// Encoded result summary of each document.
-    pub summaries: Vec<Vec<u8>>,
-    /// The stems of each document, a record per [`CHUNK`] documents, for
-    /// the next build ([`super::reuse`]); empty when not asked for.
-    pub forward: Vec<Vec<u8>>,
+    /// Encoded result summaries of the documents merged but not yet
+    /// handed out in a block.
+    summaries: Vec<Vec<u8>>,
+    /// Blocks handed out so far.
+    blocks: usize,
+    /// The hash of each stems file saved for the next build, one per
+    /// [`CHUNK`] documents ([`super::reuse::keep_stems`]); empty when not
+    /// asked for.
+    pub forward: Vec<crate::output::generation::Hash>,
 }
 
 type Map<K, V> = HashMap<K, V, Xxh3DefaultBuilder>;
@@ -196,36 +201,69 @@ pub fn read_docs(corpus: &Corpus, docs_read: impl ExactSizeIterator<Item = u32>)
     Chunk { terms, docs }
 }
 
-/// Reads every document of `corpus` into an inverted index; with
-/// `forward`, also records each chunk's stems for the next build.
-pub fn invert(corpus: &Corpus, forward: bool) -> Inverted {
+/// Reads every document of `corpus` into an inverted index; given a
+/// folder in `forward`, also saves each chunk's stems there for the next
+/// build as soon as the chunk is read (at a million documents they are
+/// 320 MB, which the index need not hold). The
+/// documents' result summaries go to `blocks` as they are read, a block
+/// of [`BLOCK_DOCS`] at a time with its number, rather than into the
+/// index: at a million documents they would be 550 MB more held at the
+/// build's peak.
+pub fn invert(
+    corpus: &Corpus,
+    forward: Option<&std::path::Path>,
+    blocks: impl FnMut(Vec<SummaryBlock>) + Send,
+) -> Inverted {
     let n = corpus.len();
     let starts: Vec<u32> = (0..n).step_by(CHUNK).collect();
-    let mut out = Inverted {
-        lengths: Vec::with_capacity(n as usize),
-        summaries: Vec::with_capacity(n as usize),
-        ..Default::default()
-    };
+    let mut out = Inverted { lengths: Vec::with_capacity(n as usize), ..Default::default() };
     let mut dict: Map<String, u32> = Map::default();
+    let mut blocks = blocks;
     // Merging is sequential (it numbers terms in document order), so the
-    // previous batch is merged while the next one is read.
-    let mut read: Vec<(Chunk, Option<Vec<u8>>)> = Vec::new();
+    // previous batch is merged (and its summaries packed) while the next
+    // one is read.
+    let mut read: Vec<(Chunk, Option<crate::output::generation::Hash>)> = Vec::new();
     let read_one = |s: u32| {
         let chunk = read_chunk(corpus, s, (s + CHUNK as u32).min(n));
-        let stems = forward.then(|| super::reuse::forward_record(&chunk));
+        let stems = forward.map(|dir| super::reuse::keep_stems(dir, s as usize / CHUNK, &chunk));
         (chunk, stems)
     };
     for batch in starts.chunks(BATCH) {
         let previous = std::mem::take(&mut read);
-        let merge_previous = || previous.into_iter().for_each(|chunk| merge(&mut out, &mut dict, chunk));
+        let merge_previous = || {
+            previous.into_iter().for_each(|chunk| merge(&mut out, &mut dict, chunk));
+            blocks(out.full_blocks(false));
+        };
         read = rayon::join(|| batch.par_iter().map(|&s| read_one(s)).collect(), merge_previous).0;
     }
     read.into_iter().for_each(|chunk| merge(&mut out, &mut dict, chunk));
+    blocks(out.full_blocks(true));
     out
 }
 
+/// A block's number and its documents' summaries.
+pub type SummaryBlock = (usize, Vec<Vec<u8>>);
+
+impl Inverted {
+    /// Takes the summaries of every complete block merged, and with `last`
+    /// those of the last, partial one.
+    fn full_blocks(&mut self, last: bool) -> Vec<SummaryBlock> {
+        let mut taken = Vec::new();
+        while self.summaries.len() >= BLOCK_DOCS || (last && !self.summaries.is_empty()) {
+            let rest = self.summaries.split_off(BLOCK_DOCS.min(self.summaries.len()));
+            taken.push((self.blocks, std::mem::replace(&mut self.summaries, rest)));
+            self.blocks += 1;
+        }
+        taken
+    }
+}
+
 /// Appends one chunk's documents, renumbering its terms into `dict`.
-fn merge(out: &mut Inverted, dict: &mut Map<String, u32>, (chunk, forward): (Chunk, Option<Vec<u8>>)) {
+fn merge(
+    out: &mut Inverted,
+    dict: &mut Map<String, u32>,
+    (chunk, forward): (Chunk, Option<crate::output::generation::Hash>),
+) {
     out.forward.extend(forward);
     let global: Vec<u32> = chunk
         .terms

@@ -202,6 +202,7 @@ pub fn shard_names(packed: &[Vec<u8>]) -> Vec<String> {
 }
 
 /// The summary files, and what the manifest needs to find a group in them.
+#[derive(Default)]
 pub struct SummaryFiles {
     /// Hash of each block of [`BLOCK`] files. A file's name carries its
     /// block's hash rather than its own, which keeps the manifest small
@@ -219,7 +220,14 @@ pub struct SummaryFiles {
 /// size is a small number in the manifest.
 pub const SLOT_UNIT: usize = 16;
 
-/// Summary groups, in document order, each compressed alone, and packed
+/// Documents whose summaries one block of [`BLOCK`] summary files holds:
+/// a change to one of them renames the files of its block only.
+pub const BLOCK_DOCS: usize = GROUP * PACK * BLOCK;
+
+/// The summary files of block `k`, the summaries of its documents (at most
+/// [`BLOCK_DOCS`]): one hash, their slots and files.
+///
+/// Its summary groups, in document order, each compressed alone, and packed
 /// [`PACK`] to a file in slots of one size per file: a group is its
 /// compressed length (a varint), its raw deflate bytes and zeros up to the
 /// slot's end. With one slot size per file, rather than a byte size per
@@ -227,24 +235,6 @@ pub const SLOT_UNIT: usize = 16;
 /// per 8 (at a million activities about 6 kB instead of about 200 kB,
 /// which alone passed the first query's budget); the padding costs 8.5 %
 /// of the summary bytes (groups of 8 documents vary little in size).
-pub fn summary_groups(summaries: &[Vec<u8>]) -> SummaryFiles {
-    let blocks: Vec<SummaryFiles> =
-        summaries.par_chunks(BLOCK_DOCS).enumerate().map(|(k, docs)| summary_block(k, docs)).collect();
-    let mut out = SummaryFiles { hashes: Vec::new(), slots: Vec::new(), files: Vec::new() };
-    for block in blocks {
-        out.hashes.extend(block.hashes);
-        out.slots.extend(block.slots);
-        out.files.extend(block.files);
-    }
-    out
-}
-
-/// Documents whose summaries one block of [`BLOCK`] summary files holds:
-/// a change to one of them renames the files of its block only.
-pub const BLOCK_DOCS: usize = GROUP * PACK * BLOCK;
-
-/// The summary files of block `k`, the summaries of its documents (at most
-/// [`BLOCK_DOCS`]): one hash, their slots and files.
 pub fn summary_block(k: usize, summaries: &[Vec<u8>]) -> SummaryFiles {
     let packed: Vec<Vec<u8>> = summaries
         .chunks(GROUP)

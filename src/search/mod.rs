@@ -84,7 +84,13 @@ pub fn write_index(
     };
     let made = match patched {
         Some(made) => made,
-        None => whole((&corpus, &values, &sets), out, prints.map(|pr| (reuse.code(), pr)), &mut written, p)?,
+        None => whole(
+            (&corpus, &values, &sets),
+            out,
+            cache.as_deref().zip(prints).map(|(dir, pr)| (dir, reuse.code(), pr)),
+            &mut written,
+            p,
+        )?,
     };
     let reuse::Made { terms, blocks, slots, memo, stems } = made;
     let term_count = terms.keys.len();
@@ -124,23 +130,35 @@ pub fn write_index(
 }
 
 /// Makes the term shards and summaries of every document, and, given the
-/// code stamp and the documents' fingerprints, the memo of this index for
-/// the next build.
+/// search stage's folder, the code stamp and the documents' fingerprints,
+/// the memo of this index for the next build (its stems files are saved
+/// into the folder as the documents are read).
 fn whole(
     (corpus, values, sets): (&docs::Corpus, &terms::DocValues, &[Vec<u32>]),
     out: &Staging,
-    memo: Option<(crate::output::generation::Hash, Vec<u64>)>,
+    memo: Option<(&std::path::Path, crate::output::generation::Hash, Vec<u64>)>,
     written: &mut Written,
     p: &mut Vec<(&'static str, Duration)>,
 ) -> Result<reuse::Made, SearchError> {
-    let invert::Inverted { terms, postings, lengths, summaries, forward } =
-        phase(p, "invert", || invert::invert(corpus, memo.is_some()));
-    let (blocks, slots, summary_hashes) = phase(p, "summaries", || {
-        let layout::SummaryFiles { hashes, slots, files } = layout::summary_groups(&summaries);
-        drop(summaries);
-        let file_hashes = files.iter().map(|f| crate::output::generation::hash(&f.1)).collect();
-        written.write(out, files).map(|()| (hashes, slots, file_hashes))
-    })?;
+    let (mut summaries, mut summary_hashes, mut failed) = (layout::SummaryFiles::default(), Vec::new(), None);
+    let invert::Inverted { terms, postings, lengths, forward, .. } = phase(p, "invert", || {
+        invert::invert(corpus, memo.as_ref().map(|m| m.0), |blocks| {
+            let made: Vec<layout::SummaryFiles> =
+                blocks.into_par_iter().map(|(k, docs)| layout::summary_block(k, &docs)).collect();
+            for block in made {
+                summary_hashes.extend(block.files.iter().map(|f| crate::output::generation::hash(&f.1)));
+                summaries.hashes.extend(block.hashes);
+                summaries.slots.extend(block.slots);
+                if failed.is_none() {
+                    failed = written.write(out, block.files).err();
+                }
+            }
+        })
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    let layout::SummaryFiles { hashes: blocks, slots, .. } = summaries;
     let (shards, shard_hashes, salted) = phase(p, "terms", || {
         let mut entries = terms::encode_entries(corpus, &terms, postings, &lengths, values);
         let (value_keys, value_entries) = terms::encode_value_entries(corpus, sets, values);
@@ -153,17 +171,17 @@ fn whole(
         written.write(out, files).map(|()| (shards, hashes, salted))
     })?;
     let memo = match memo {
-        Some((code, prints)) => reuse::Memo::of_build(
+        Some((_, code, prints)) => reuse::Memo::of_build(
             (code, corpus, values),
             (prints, lengths),
             (&shards, shard_hashes, salted),
             (&blocks, &slots, summary_hashes),
-            &forward,
+            forward,
         ),
         None => reuse::Memo::default(),
     };
-    let stems = forward.into_iter().enumerate().collect();
-    Ok(reuse::Made { terms: shards, blocks, slots, memo, stems })
+    // The stems files are saved already.
+    Ok(reuse::Made { terms: shards, blocks, slots, memo, stems: Vec::new() })
 }
 
 /// Files and bytes of the index written so far, and files kept.

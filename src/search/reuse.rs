@@ -207,6 +207,17 @@ impl Stems {
     }
 }
 
+/// Saves the stems of chunk `k` into the search stage's folder `dir`
+/// and gives the hash the memo records for them. The file is a hint like
+/// the memo: one that cannot be written is recorded with a hash no file
+/// has, so that the next build reads its documents again.
+pub fn keep_stems(dir: &Path, k: usize, chunk: &Chunk) -> Hash {
+    let bytes = forward_record(chunk);
+    let saved = std::fs::create_dir_all(dir.join("stems"))
+        .and_then(|()| crate::incremental::state::write_atomic(&stems_path(dir, k), &bytes));
+    if saved.is_ok() { hash(&bytes) } else { 0 }
+}
+
 fn stems_path(dir: &Path, k: usize) -> std::path::PathBuf {
     dir.join("stems").join(format!("{k}.bin"))
 }
@@ -221,7 +232,7 @@ impl Memo {
         (prints, lengths): (Vec<u64>, Vec<[u32; FIELDS]>),
         (terms, shards, salted): (&TermShards, Vec<Hash>, bool),
         (blocks, slots, summaries): (&[String], &[u32], Vec<Hash>),
-        stems: &[Vec<u8>],
+        stems: Vec<Hash>,
     ) -> Self {
         Memo {
             code,
@@ -236,7 +247,7 @@ impl Memo {
             blocks: blocks.to_vec(),
             slots: slots.to_vec(),
             summaries,
-            stems: stems.iter().map(|s| hash(s)).collect(),
+            stems,
         }
     }
 

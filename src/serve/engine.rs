@@ -305,7 +305,7 @@ impl Engine {
         let mut old_positions: Vec<ActivityIx> = changed_ids
             .iter()
             .filter_map(|id| site.index.activities.get(id).copied())
-            .filter(|&p| changed.contains(site.activities[p].origin.path.as_str()))
+            .filter(|&p| changed.contains(site.activities[p].origin.path()))
             .collect();
         let old_fps: Vec<_> = old_positions.iter().map(|&p| footprint(&site, p)).collect();
 
@@ -550,7 +550,7 @@ fn same_links(
             let old = &site.activities[p];
             let (a, b) = (&old.meta, &new.meta);
             let persons = |m: &crate::model::Activity| m.officials.iter().map(|o| o.person.clone()).collect::<Vec<_>>();
-            let same = old.origin.path == new.origin.path
+            let same = old.origin.path() == new.origin.path()
                 && a.date == b.date
                 && a.region == b.region
                 && a.organizers == b.organizers

@@ -84,7 +84,7 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
     for r in site.partnerships.iter() {
         for gap in gaps(&r.meta) {
             let (field, message, help) = gap.explain();
-            let d = Diagnostic::warning(&r.origin.full_path, format!("{message}: it is left out of /{PACKAGE_PATH}"))
+            let d = Diagnostic::warning(r.origin.full_path(), format!("{message}: it is left out of /{PACKAGE_PATH}"))
                 .with_field(field)
                 .with_help(format!("{help}; the 360Giving standard requires it of every grant"));
             let Some(text) = r.origin.text() else {

@@ -353,9 +353,9 @@ impl<'a> Checker<'a> {
         let mut first: HashMap<&str, &Origin> = HashMap::new();
         for r in self.activities {
             if let Some(other) = first.insert(r.id.as_str(), &r.origin) {
-                let (a, b) = if other.path < r.origin.path { (other, &r.origin) } else { (&r.origin, other) };
+                let (a, b) = if other.path() < r.origin.path() { (other, &r.origin) } else { (&r.origin, other) };
                 out.push(
-                    Diagnostic::error(&b.full_path, format!("activity id `{}` is also used by `{}`", r.id, a.path))
+                    Diagnostic::error(b.full_path(), format!("activity id `{}` is also used by `{}`", r.id, a.path()))
                         .with_help("ids are permanent addresses (`/kegiatan/<id>/`): rename one of the files"),
                 );
             }
@@ -414,7 +414,7 @@ fn region_help(regions: &[Region], wrong: &str) -> Option<String> {
 
 /// An error at `field` of a record, located in its text when found there.
 fn point(origin: &Origin, field: &str, message: impl Into<String>) -> Diagnostic {
-    let d = Diagnostic::error(&origin.full_path, message).with_field(field);
+    let d = Diagnostic::error(origin.full_path(), message).with_field(field);
     crate::parse::locate::at_field(d, origin, field)
 }
 
@@ -459,7 +459,7 @@ fn check_sources(out: &mut Vec<Diagnostic>, origin: &Origin, sources: &[Source])
 fn check_body<T>(out: &mut Vec<Diagnostic>, r: &Record<T>) {
     if r.body_is_short() {
         let mut d =
-            Diagnostic::warning(&r.origin.full_path, "the text below the front matter is shorter than a sentence")
+            Diagnostic::warning(r.origin.full_path(), "the text below the front matter is shorter than a sentence")
                 .with_help("add the press-release text or a description after the closing `---`");
         if let Some(text) = r.origin.text() {
             d = d.at(&text, r.origin.body_start.min(text.len()), text.len());

@@ -264,7 +264,7 @@ impl Renderer<'_> {
             }
             Page::Activity(i) => {
                 let path = Urls::page_of(s, *i);
-                (path, "activity.html", true, Some(&s.activities[*i].origin.path), true, "article")
+                (path, "activity.html", true, Some(s.activities[*i].origin.path()), true, "article")
             }
             Page::Year(y, n) => (Urls::page(&Urls::year(*y), *n), "list.html", *n == 1, None, true, "website"),
             Page::Kind(k, n) => (Urls::page(&Urls::kind(*k), *n), "list.html", *n == 1, None, true, "website"),
@@ -273,17 +273,17 @@ impl Renderer<'_> {
             }
             Page::Ormas(i, n) => {
                 let path = Urls::page(&Urls::page_of(s, *i), *n);
-                (path, "profile.html", *n == 1, Some(&s.ormas[*i].origin.path), true, "profile")
+                (path, "profile.html", *n == 1, Some(s.ormas[*i].origin.path()), true, "profile")
             }
             Page::AgencyIndex => (Urls::section(Section::Agencies), "directory.html", true, None, false, "website"),
             Page::Agency(i, n) => {
                 let path = Urls::page(&Urls::page_of(s, *i), *n);
-                (path, "profile.html", *n == 1, Some(&s.agencies[*i].origin.path), true, "profile")
+                (path, "profile.html", *n == 1, Some(s.agencies[*i].origin.path()), true, "profile")
             }
             Page::PersonIndex => (Urls::section(Section::People), "directory.html", true, None, false, "website"),
             Page::Person(i, n) => {
                 let path = Urls::page(&Urls::page_of(s, *i), *n);
-                (path, "profile.html", *n == 1, Some(&s.people[*i].origin.path), true, "profile")
+                (path, "profile.html", *n == 1, Some(s.people[*i].origin.path()), true, "profile")
             }
             Page::RegionIndex => (Urls::section(Section::Regions), "directory.html", true, None, false, "website"),
             Page::Region(i, n) => {
@@ -299,7 +299,7 @@ impl Renderer<'_> {
             }
             Page::Partnership(i) => {
                 let path = Urls::page_of(s, *i);
-                (path, "profile.html", true, Some(&s.partnerships[*i].origin.path), true, "article")
+                (path, "profile.html", true, Some(s.partnerships[*i].origin.path()), true, "article")
             }
             Page::Data => (crate::catalog::PAGE_PATH.into(), "data.html", true, None, false, "website"),
             Page::Search(_) => (SEARCH_PATH.into(), "search.html", false, None, false, "website"),
@@ -314,14 +314,7 @@ impl Renderer<'_> {
             Page::Quality => (QUALITY_PATH.into(), "quality.html", true, None, false, "website"),
             Page::PpidGuide => (PPID_GUIDE_PATH.into(), "ppid_guide.html", true, None, false, "website"),
         };
-        PageInfo {
-            path,
-            template,
-            in_sitemap,
-            record: record.map(String::as_str),
-            follows_activities: lists,
-            og_type: og,
-        }
+        PageInfo { path, template, in_sitemap, record, follows_activities: lists, og_type: og }
     }
 
     /// Output path of a page.

@@ -64,8 +64,8 @@ impl Renderer<'_> {
             q.with_source += usize::from(m.sources.iter().any(|src| src.url.is_some()));
             q.with_ormas += usize::from(!m.participants.ormas.is_empty());
             q.exact_date += usize::from(m.date.precision() == Precision::Day);
-            q.warnings += self.warnings_of(&r.origin.full_path);
-            if let Some(h) = self.history_of(&r.origin.path) {
+            q.warnings += self.warnings_of(r.origin.full_path());
+            if let Some(h) = self.history_of(r.origin.path()) {
                 lags.push((h.first_published - m.date.first_day()).num_days());
             }
         }
