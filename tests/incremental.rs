@@ -158,10 +158,15 @@ fn check_step(content: &Path, public: &Path, when: &str) -> Tree {
 
 /// [`check_step`], with what the build printed (`--timings` included).
 fn check_step_reporting(content: &Path, public: &Path, when: &str) -> (Tree, String) {
+    check_step_with(content, public, when, &[])
+}
+
+/// [`check_step_reporting`] for a build given `args` besides.
+fn check_step_with(content: &Path, public: &Path, when: &str, args: &[&str]) -> (Tree, String) {
     let before = tree(public);
     let changes_copy = public.parent().unwrap().join("changes-copy.txt");
     let mut cmd = command(content, public);
-    cmd.arg("--changes").arg(&changes_copy).arg("--timings");
+    cmd.arg("--changes").arg(&changes_copy).arg("--timings").args(args);
     let stderr = run(cmd);
     let after = tree(public);
     assert_same_site(&after, &clean(content), when);
@@ -343,14 +348,16 @@ fn a_corrupt_missing_or_foreign_cache_gives_a_full_correct_build() {
 }
 
 #[test]
-fn a_build_that_writes_repairs_the_output_and_a_replaced_output_is_checked_file_by_file() {
+fn a_trusted_output_is_repaired_on_demand_and_a_replaced_output_is_checked_file_by_file() {
     let tmp = tempfile::tempdir().unwrap();
     let (content, public, all) = built_then_corrected(tmp.path());
     check_step(&content, &public, "the spare generation made");
 
-    // A page deep in the site changed by hand is trusted by a build with
-    // no change, but every build that writes checks each file of the
-    // output: the next edit repairs it, and lists it as modified.
+    // A page deep in the site changed by hand, and another removed: the
+    // output is the folder the last build left, so builds trust it and do
+    // not check its files one by one, neither one with no change nor one
+    // that writes; `--verify-output` checks each file, repairs both and
+    // lists them.
     let page = walkdir::WalkDir::new(public.join("kegiatan"))
         .into_iter()
         .map(Result::unwrap)
@@ -362,7 +369,24 @@ fn a_build_that_writes_repairs_the_output_and_a_replaced_output_is_checked_file_
     assert!(stderr.contains("nothing changed since the last build"), "{stderr}");
     fs::remove_file(public.join("kegiatan/index.html")).unwrap();
     correct(&all[1]);
-    check_step(&content, &public, "an edit after a page was changed and another removed by hand");
+    check_step_with(
+        &content,
+        &public,
+        "an edit after a page was changed and another removed by hand",
+        &["--verify-output"],
+    );
+
+    // Without `--verify-output`, a page removed by hand is still made
+    // again by the next build that writes, as the output must be whole:
+    // sharing it with the new site finds it missing. (The changes list
+    // names what changed since the last build, which did have it.)
+    for removed in ["404.html", "robots.txt"] {
+        fs::remove_file(public.join(removed)).unwrap();
+        correct(&all[2]);
+        let stderr = run(command(&content, &public));
+        assert!(stderr.contains("changes: "), "{stderr}");
+        assert_same_site(&tree(&public), &clean(&content), &format!("an edit after `{removed}` was removed by hand"));
+    }
 
     // The output restored from a copy (as a CI cache restores it, keeping
     // modification times): not the folder the build left, so it is listed

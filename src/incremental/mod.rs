@@ -169,17 +169,29 @@ impl Cache {
         }
     }
 
+    /// Whether the output folder is trusted to hold what the manifest
+    /// says: it is the very folder the last build left, with no entry
+    /// added or removed at its top ([`FolderId`]), and `--verify-output`
+    /// was not given. Its files are then not checked one by one: a fifth
+    /// of a million at 100,000 activities, most of the time of a build
+    /// that has nothing to do, and at a million activities minutes of a
+    /// cold disk for a build that has one page to write. Otherwise
+    /// (restored by CI, replaced, changed at the top, a spare generation
+    /// left unclean, or `--verify-output`) every file is listed and compared with the
+    /// manifest, and a file changed by hand is made again.
+    fn output_trusted(&self) -> bool {
+        let prior = self.prior.as_ref().and_then(|p| p.folder);
+        // A spare generation left unclean (a build stopped while updating
+        // it, or damaged) shares inodes with the live site: check both.
+        let unclean = self.dir.join("spare.unclean").exists();
+        !self.verify_output && !unclean && prior.is_some() && FolderId::of(&self.output) == prior
+    }
+
     /// When the inputs equal the last build's and the output folder is as
     /// it left it: its counts, size and warnings, and the build can stop
-    /// here. Writes the (empty) changes list.
-    ///
-    /// The output folder is trusted when it is the very folder the last
-    /// build left, with no entry added or removed at its top ([`FolderId`]):
-    /// its files are not checked one by one (a fifth of a million at
-    /// 100,000 activities, most of the time of a build that has nothing to
-    /// do). Otherwise (restored by CI, replaced, changed at the top, or
-    /// `--verify-output`) every file is listed and compared with the
-    /// manifest, and the folder is trusted from then on if all is as it was.
+    /// here. Writes the (empty) changes list. An untrusted output folder
+    /// ([`Cache::output_trusted`]) is trusted from then on if all is as it
+    /// was.
     pub fn unchanged(&mut self) -> io::Result<Option<(Counts, WriteStats, Diagnostics)>> {
         let Some(prior) = &self.prior else { return Ok(None) };
         let same_inputs = self.stamp.is_some()
@@ -188,7 +200,7 @@ impl Cache {
         if !same_inputs {
             return Ok(None);
         }
-        let trusted = !self.verify_output && prior.folder.is_some() && FolderId::of(&self.output) == prior.folder;
+        let trusted = self.output_trusted();
         // Content files read again for their time (touched, checked out)
         // are recorded with it, so the next build need not read them.
         let restat = self.content != prior.content;
@@ -260,12 +272,13 @@ impl Cache {
     }
 
     /// Starts listing the output folder in the background, for a build
-    /// that will write: on a disk whose folder metadata is not cached the
+    /// that will write into an output folder it does not trust
+    /// ([`Cache::output_trusted`]): on a disk whose folder metadata is not cached the
     /// listing waits on the disk for most of its time (tens of seconds at
     /// 100,000 activities), which the build spends reading and parsing
     /// the content instead.
     pub fn list_output(&mut self) {
-        if self.live.is_none() && self.listing.is_none() {
+        if self.live.is_none() && self.listing.is_none() && !self.output_trusted() {
             let output = self.output.clone();
             self.listing = Some(std::thread::spawn(move || generation::list(&output, false)));
         }
@@ -294,10 +307,18 @@ impl Cache {
     /// folder otherwise.
     pub fn staging(&mut self) -> io::Result<(Staging, Mode)> {
         self.manifest();
-        self.listing();
+        let trusted = self.output_trusted() && self.live.is_none();
+        if !trusted {
+            self.listing();
+        }
         let Manifest { live: recorded, spare: known_spare } = self.manifest.take().unwrap_or_default();
-        let (live, unverified) = generation::verify(&recorded, &self.live.take().unwrap_or_default());
-        drop(recorded);
+        let (live, unverified) = if trusted {
+            // A file removed by hand since is made again: sharing it with
+            // the new site finds it missing (`Staging::keep`).
+            (recorded, Vec::new())
+        } else {
+            generation::verify(&recorded, &self.live.take().unwrap_or_default())
+        };
         self.before = live.iter().map(|(p, e)| (p.clone(), Some(e.hash))).collect();
         self.before.extend(unverified.iter().map(|p| (p.clone(), None)));
         if !self.output.is_dir() {
