@@ -81,8 +81,9 @@ pub struct BuildOptions {
     /// Where to write the changed-paths list too (it is always in the
     /// cache folder as `changes.txt`).
     pub changes_file: Option<PathBuf>,
-    /// Check every file of the output against the build cache even when
-    /// nothing changed (a build that writes always does).
+    /// Check every file of the output against the build cache, and make
+    /// again any file changed by hand (otherwise the folder the last build
+    /// left is trusted to hold what it wrote).
     pub verify_output: bool,
 }
 

@@ -25,7 +25,12 @@ fn corpus(root: &Path) -> PathBuf {
 /// Builds `content` into `public` (with the build cache beside it) and
 /// returns what the data stage carried over and made.
 fn build(content: &Path, public: &Path) -> Tally {
-    let stderr = common::build_timed(content, public);
+    build_with(content, public, &[])
+}
+
+/// [`build`] with `args` besides.
+fn build_with(content: &Path, public: &Path, args: &[&str]) -> Tally {
+    let stderr = common::build_timed_with(content, public, args);
     let (kept, made) = common::stage_tally(&stderr, "data")
         .unwrap_or_else(|| panic!("the build prints the data stage's tally:\n{stderr}"));
     Tally { kept, made }
@@ -264,14 +269,16 @@ fn a_missing_corrupt_stale_or_foreign_ledger_or_a_touched_file_still_gives_the_c
     build(&content, &public);
     assert_clean(&content, &public, "with another portal's ledger");
 
-    // A live file changed by hand since: the manifest no longer vouches
-    // for it, so it is made again although its inputs did not change.
+    // A live file changed by hand since, and the output checked file by
+    // file (`--verify-output`; the folder the last build left is otherwise
+    // trusted): the manifest no longer vouches for it, so it is made again
+    // although its inputs did not change.
     let touched = public.join("data/tokoh.csv");
     let mut bytes = fs::read(&touched).unwrap();
     bytes.extend_from_slice(b"tambahan,tangan\r\n");
     fs::write(&touched, bytes).unwrap();
     next_edit();
-    let t = build(&content, &public);
+    let t = build_with(&content, &public, &["--verify-output"]);
     assert_eq!(t.made, 5, "the touched table and the edited year's four files: {t:?}");
     assert_clean(&content, &public, "after a live file was changed by hand");
 }

@@ -167,6 +167,11 @@ pub fn kill_when_paused(mut command: Command, point: &str) {
 /// Builds `content` into `public` (the build cache beside it) with
 /// `--timings`, asserting it succeeds; returns what it printed.
 pub fn build_timed(content: &Path, public: &Path) -> String {
+    build_timed_with(content, public, &[])
+}
+
+/// [`build_timed`] with `args` besides.
+pub fn build_timed_with(content: &Path, public: &Path, args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_terbuka"))
         .arg("build")
         .arg("--content")
@@ -174,6 +179,7 @@ pub fn build_timed(content: &Path, public: &Path) -> String {
         .arg("--output")
         .arg(public)
         .arg("--timings")
+        .args(args)
         .env_remove(terbuka::pause::VAR)
         .output()
         .unwrap();
