@@ -204,21 +204,19 @@ pub fn read_docs(corpus: &Corpus, docs_read: impl ExactSizeIterator<Item = u32>)
 /// Reads every document of `corpus` into an inverted index; given a
 /// folder in `forward`, also saves each chunk's stems there for the next
 /// build as soon as the chunk is read (at a million documents they are
-/// 320 MB, which the index need not hold). The
-/// documents' result summaries go to `blocks` as they are read, a block
-/// of [`BLOCK_DOCS`] at a time with its number, rather than into the
-/// index: at a million documents they would be 550 MB more held at the
-/// build's peak.
+/// 320 MB, which the index need not hold). The documents' result
+/// summaries go to `blocks` as they are read, a block of [`BLOCK_DOCS`]
+/// at a time with its number, rather than into the index: at a million
+/// documents they would be 550 MB more held at the build's peak.
 pub fn invert(
     corpus: &Corpus,
     forward: Option<&std::path::Path>,
-    blocks: impl FnMut(Vec<SummaryBlock>) + Send,
+    mut blocks: impl FnMut(Vec<SummaryBlock>) + Send,
 ) -> Inverted {
     let n = corpus.len();
     let starts: Vec<u32> = (0..n).step_by(CHUNK).collect();
     let mut out = Inverted { lengths: Vec::with_capacity(n as usize), ..Default::default() };
     let mut dict: Map<String, u32> = Map::default();
-    let mut blocks = blocks;
     // Merging is sequential (it numbers terms in document order), so the
     // previous batch is merged (and its summaries packed) while the next
     // one is read.
