@@ -69,6 +69,10 @@ pub struct Cache {
     live: Option<Listing>,
     /// The listing under way in the background ([`Cache::list_output`]).
     listing: Option<std::thread::JoinHandle<io::Result<Listing>>>,
+    /// [`Cache::output_trusted`], decided once: the build asks when it
+    /// checks for no change, when it would start listing the output and
+    /// when it stages, and must get one answer.
+    trusted: std::cell::OnceCell<bool>,
     /// Paths of the output folder with their hash where the manifest
     /// vouches for them, filled when the site is staged.
     before: HashMap<String, Option<Hash>>,
@@ -133,6 +137,7 @@ impl Cache {
             content: content.ok(),
             live: None,
             listing: None,
+            trusted: std::cell::OnceCell::new(),
             before: HashMap::new(),
             build: build_number(),
         }
@@ -180,11 +185,14 @@ impl Cache {
     /// left unclean, or `--verify-output`) every file is listed and compared with the
     /// manifest, and a file changed by hand is made again.
     fn output_trusted(&self) -> bool {
-        let prior = self.prior.as_ref().and_then(|p| p.folder);
-        // A spare generation left unclean (a build stopped while updating
-        // it, or damaged) shares inodes with the live site: check both.
-        let unclean = self.dir.join("spare.unclean").exists();
-        !self.verify_output && !unclean && prior.is_some() && FolderId::of(&self.output) == prior
+        *self.trusted.get_or_init(|| {
+            let prior = self.prior.as_ref().and_then(|p| p.folder);
+            // A spare generation left unclean (a build stopped while
+            // updating it, or damaged) shares inodes with the live site:
+            // check both.
+            let unclean = self.dir.join("spare.unclean").exists();
+            !self.verify_output && !unclean && prior.is_some() && FolderId::of(&self.output) == prior
+        })
     }
 
     /// When the inputs equal the last build's and the output folder is as

@@ -140,6 +140,9 @@ fn whole(
     written: &mut Written,
     p: &mut Vec<(&'static str, Duration)>,
 ) -> Result<reuse::Made, SearchError> {
+    if let Some((dir, ..)) = &memo {
+        reuse::stems_folder(dir);
+    }
     let (mut summaries, mut summary_hashes, mut failed) = (layout::SummaryFiles::default(), Vec::new(), None);
     let invert::Inverted { terms, postings, lengths, forward, .. } = phase(p, "invert", || {
         invert::invert(corpus, memo.as_ref().map(|m| m.0), |blocks| {

@@ -208,14 +208,20 @@ impl Stems {
 }
 
 /// Saves the stems of chunk `k` into the search stage's folder `dir`
-/// and gives the hash the memo records for them. The file is a hint like
-/// the memo: one that cannot be written is recorded with a hash no file
-/// has, so that the next build reads its documents again.
+/// (whose `stems/` folder [`stems_folder`] made) and gives the hash the
+/// memo records for them. The file is a hint like the memo: one that
+/// cannot be written is recorded with a hash no file has, so that the
+/// next build reads its documents again.
 pub fn keep_stems(dir: &Path, k: usize, chunk: &Chunk) -> Hash {
     let bytes = forward_record(chunk);
-    let saved = std::fs::create_dir_all(dir.join("stems"))
-        .and_then(|()| crate::incremental::state::write_atomic(&stems_path(dir, k), &bytes));
+    let saved = crate::incremental::state::write_atomic(&stems_path(dir, k), &bytes);
     if saved.is_ok() { hash(&bytes) } else { 0 }
+}
+
+/// Makes the folder of the stems files in the search stage's folder
+/// `dir`; when it cannot be made, each file's saving fails alone.
+pub fn stems_folder(dir: &Path) {
+    let _ = std::fs::create_dir_all(dir.join("stems"));
 }
 
 fn stems_path(dir: &Path, k: usize) -> std::path::PathBuf {
