@@ -164,8 +164,8 @@ fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     items.into_iter().collect::<Vec<_>>().join(LIST_SEP)
 }
 
-fn ids(items: &[String]) -> String {
-    list(items.iter().map(String::as_str))
+fn ids(items: &[impl AsRef<str>]) -> String {
+    list(items.iter().map(AsRef::as_ref))
 }
 
 fn source_urls(sources: &[Source]) -> String {
@@ -192,7 +192,9 @@ pub const ORMAS: Table<OrmasIx> = Table {
     description: "Satu baris per ormas, urut nama.",
     yearly: false,
     columns: &[
-        col("id", "nama berkas ormas/<id>.md", "Id tetap; halaman di /ormas/<id>/", |c, o| c.site.ormas[o].id.clone()),
+        col("id", "nama berkas ormas/<id>.md", "Id tetap; halaman di /ormas/<id>/", |c, o| {
+            c.site.ormas[o].id.to_string()
+        }),
         col("name", "name", "Nama terdaftar", |c, o| c.site.ormas[o].meta.name.clone()),
         col("abbreviation", "abbreviation", "Singkatan", |c, o| opt(c.site.ormas[o].meta.abbreviation.as_ref())),
         col("other_names", "other_names", "Nama lain, dipisah titik koma", |c, o| {
@@ -257,7 +259,7 @@ pub const ACTIVITIES: Table<ActivityIx> = Table {
     yearly: true,
     columns: &[
         col("id", "nama berkas activities/<tahun>/<id>.md", "Id tetap; halaman di /kegiatan/<id>/", |c, a| {
-            c.site.activities[a].id.clone()
+            c.site.activities[a].id.to_string()
         }),
         col("title", "title", "Judul", |c, a| c.site.activities[a].meta.title.clone()),
         col("date", "date", "Tanggal sepresisi sumber: 2024, 2024-07 atau 2024-07-12", |c, a| {
@@ -317,7 +319,7 @@ pub const AGENCIES: Table<AgencyIx> = Table {
     yearly: false,
     columns: &[
         col("id", "nama berkas agencies/<id>.yaml", "Id tetap; halaman di /instansi/<id>/", |c, g| {
-            c.site.agencies[g].id.clone()
+            c.site.agencies[g].id.to_string()
         }),
         col("name", "name", "Nama resmi", |c, g| c.site.agencies[g].meta.name.clone()),
         col("abbreviation", "abbreviation", "Singkatan", |c, g| opt(c.site.agencies[g].meta.abbreviation.as_ref())),
@@ -344,7 +346,7 @@ pub const PEOPLE: Table<PersonIx> = Table {
     yearly: false,
     columns: &[
         col("id", "nama berkas people/<id>.yaml", "Id tetap; halaman di /tokoh/<id>/", |c, p| {
-            c.site.people[p].id.clone()
+            c.site.people[p].id.to_string()
         }),
         col("name", "name", "Nama", |c, p| c.site.people[p].meta.name.clone()),
         col("roles", "positions[].role", "Jabatan, dipisah titik koma", |c, p| {
@@ -369,7 +371,7 @@ pub const PARTNERSHIPS: Table<PartnershipIx> = Table {
     yearly: false,
     columns: &[
         col("id", "nama berkas partnerships/<id>.md", "Id tetap; halaman di /kemitraan/<id>/", |c, p| {
-            c.site.partnerships[p].id.clone()
+            c.site.partnerships[p].id.to_string()
         }),
         col("title", "title", "Judul", |c, p| c.site.partnerships[p].meta.title.clone()),
         col("kind", "kind", "mou, perjanjian-kerja-sama, hibah atau bantuan-sosial", |c, p| {
@@ -421,7 +423,7 @@ pub const PARTICIPATION: Table<Participation> = Table {
                   kegiatan × pejabat.",
     yearly: true,
     columns: &[
-        col("activity_id", "nama berkas kegiatan", "Id kegiatan", |c, p| c.site.activities[p.activity].id.clone()),
+        col("activity_id", "nama berkas kegiatan", "Id kegiatan", |c, p| c.site.activities[p.activity].id.to_string()),
         col("activity_date", "date", "Tanggal kegiatan sepresisi sumber", |c, p| {
             c.site.activities[p.activity].meta.date.to_string()
         }),

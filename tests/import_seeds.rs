@@ -79,7 +79,7 @@ fn set<T: Ord>(draft: impl IntoIterator<Item = T>, committed: impl IntoIterator<
 }
 
 fn official_key(o: &Official) -> (String, String) {
-    (o.person.clone().or_else(|| o.name.clone()).unwrap_or_default(), o.role.clone())
+    (o.person.or(o.name).unwrap_or_default().to_string(), o.role.to_string())
 }
 
 fn outcome(d: &Draft, c: &Activity, body: &str) -> Vec<&'static str> {
@@ -87,23 +87,24 @@ fn outcome(d: &Draft, c: &Activity, body: &str) -> Vec<&'static str> {
     let s = &d.source;
     let v = |f: &Option<import::Found<String>>| f.as_ref().map(|f| f.value.clone());
     let ids = |l: &[import::Found<String>]| l.iter().map(|f| f.value.clone()).collect::<Vec<_>>();
+    let text = |l: &[terbuka::model::Atom]| l.iter().map(|a| a.to_string()).collect::<Vec<_>>();
     vec![
         one(v(&d.title), Some(c.title.clone())),
         one(d.date.as_ref().map(|f| f.value), Some(c.date)),
         one(d.kind.as_ref().map(|f| f.value), Some(c.kind)),
         one(d.region.as_ref().map(|f| f.value.clone()), Some(c.region.clone())),
-        one(v(&d.venue), c.venue.clone()),
-        set(ids(&d.organizers), c.organizers.clone()),
-        set(ids(&d.ormas), c.participants.ormas.clone()),
+        one(v(&d.venue), c.venue.map(String::from)),
+        set(ids(&d.organizers), text(&c.organizers)),
+        set(ids(&d.ormas), text(&c.participants.ormas)),
         one(d.ormas_count.as_ref().map(|f| f.value), c.participants.ormas_count),
-        set(ids(&d.agencies), c.participants.agencies.clone()),
+        set(ids(&d.agencies), text(&c.participants.agencies)),
         one(d.attendees.as_ref().map(|f| f.value), c.participants.attendees),
         set(d.officials.iter().map(|f| official_key(&f.value)), c.officials.iter().map(official_key)),
-        set(ids(&d.topics), c.topics.clone()),
+        set(ids(&d.topics), text(&c.topics)),
         one(v(&s.title), src.title.clone()),
-        one(v(&s.publisher), src.publisher.clone()),
-        one(v(&s.author), src.author.clone()),
-        one(v(&s.editor), src.editor.clone()),
+        one(v(&s.publisher), src.publisher.map(String::from)),
+        one(v(&s.author), src.author.map(String::from)),
+        one(v(&s.editor), src.editor.map(String::from)),
         one(s.published.as_ref().map(|f| f.value), src.published),
         if d.body.trim() == body { "right" } else { "wrong" },
     ]

@@ -399,7 +399,7 @@ pub fn officials(sentences: &[Sentence], agencies_seen: &[usize], portal: &Porta
             if portal.ix.people.unique_key(&names::key(&name)).is_some() {
                 return;
             }
-            named.push(Found::new(Official { person: None, name: Some(name), role }, &s.text));
+            named.push(Found::new(Official { person: None, name: Some(name.into()), role: role.into() }, &s.text));
         };
         for c in SALAH_SATU_BEFORE.captures_iter(text) {
             add(&c[2], capitalise(c[1].trim()));
@@ -459,7 +459,8 @@ fn person_official(
             _ => (String::new(), Some("the text does not say the role".to_string())),
         },
     };
-    let mut f = Found::new(Official { person: Some(person.id.clone()), name: None, role }, sentence);
+    let mut f =
+        Found::new(Official { person: Some(person.id.as_str().into()), name: None, role: role.into() }, sentence);
     f.check = check;
     Some(f)
 }

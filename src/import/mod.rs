@@ -163,9 +163,9 @@ impl Portal {
         mut ormas: Vec<Record<Ormas>>,
         activity_ids: HashSet<String>,
     ) -> Self {
-        agencies.sort_by(|a, b| a.id.cmp(&b.id));
-        people.sort_by(|a, b| a.id.cmp(&b.id));
-        ormas.sort_by(|a, b| a.id.cmp(&b.id));
+        agencies.sort_by_key(|r| r.id);
+        people.sort_by_key(|r| r.id);
+        ormas.sort_by_key(|r| r.id);
         let mut ix = Indexes::default();
         for (i, a) in agencies.iter().enumerate() {
             ix.agencies.insert(&a.meta.name, i);
@@ -340,7 +340,7 @@ pub fn draft(text: &str, portal: &Portal) -> Result<Draft, ImportError> {
     for f in present.into_iter().chain(official_agencies) {
         if !organizer_ids.contains(&f.value) && !d.agencies.iter().any(|a| a.value == portal.agencies[f.value].id) {
             d.agencies.push(Found {
-                value: portal.agencies[f.value].id.clone(),
+                value: portal.agencies[f.value].id.to_string(),
                 from: f.from,
                 check: f.check,
                 words: f.words,
@@ -350,7 +350,7 @@ pub fn draft(text: &str, portal: &Portal) -> Result<Draft, ImportError> {
     d.organizers = organizers
         .iter()
         .map(|f| Found {
-            value: portal.agencies[f.value].id.clone(),
+            value: portal.agencies[f.value].id.to_string(),
             from: f.from.clone(),
             check: f.check.clone(),
             words: f.words.clone(),
@@ -361,7 +361,7 @@ pub fn draft(text: &str, portal: &Portal) -> Result<Draft, ImportError> {
     }
     d.ormas = entities::ormas(&sentences, portal)
         .into_iter()
-        .map(|f| Found { value: portal.ormas[f.value].id.clone(), from: f.from, check: f.check, words: f.words })
+        .map(|f| Found { value: portal.ormas[f.value].id.to_string(), from: f.from, check: f.check, words: f.words })
         .collect();
     d.topics = entities::topics(&sentences, portal);
 

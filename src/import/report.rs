@@ -70,7 +70,7 @@ pub fn format(d: &Draft, color: bool) -> String {
         line(&mut out, color, "participants.attendees", f.value.to_string(), f);
     }
     for f in &d.officials {
-        let who = f.value.person.clone().or_else(|| f.value.name.clone()).unwrap_or_default();
+        let who = f.value.person.or(f.value.name).unwrap_or_default();
         let value = if f.value.person.is_some() { format!("person {who}") } else { format!("name {who}") };
         line(&mut out, color, "officials", format!("{value}, {}", f.value.role), f);
     }

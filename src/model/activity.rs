@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{PartialDate, RegionCode, Source};
+use super::{Atom, PartialDate, RegionCode, Source};
 
 /// Front matter of `content/activities/<yyyy>/<id>.md`.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -28,10 +28,10 @@ pub struct Activity {
     pub region: RegionCode,
     /// Place, e.g. `Novotel Tangerang`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub venue: Option<String>,
+    pub venue: Option<Atom>,
     /// Ids of the organising agencies (at least one).
     #[schemars(length(min = 1), inner(pattern(super::ID_PATTERN)), extend("x-terbuka-ref" = "agencies"))]
-    pub organizers: Vec<String>,
+    pub organizers: Vec<Atom>,
     /// Who took part.
     #[serde(default)]
     pub participants: Participants,
@@ -41,11 +41,11 @@ pub struct Activity {
     /// Topic ids.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(inner(pattern(super::ID_PATTERN)), extend("x-terbuka-ref" = "topics"))]
-    pub topics: Vec<String>,
+    pub topics: Vec<Atom>,
     /// Id of the partnership the activity belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(pattern(super::ID_PATTERN), extend("x-terbuka-ref" = "partnerships"))]
-    pub partnership: Option<String>,
+    pub partnership: Option<Atom>,
     /// Where the facts come from (at least one).
     #[schemars(length(min = 1))]
     pub sources: Vec<Source>,
@@ -138,14 +138,14 @@ pub struct Participants {
     /// Ids of the ormas the source names.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(inner(pattern(super::ID_PATTERN)), extend("x-terbuka-ref" = "ormas"))]
-    pub ormas: Vec<String>,
+    pub ormas: Vec<Atom>,
     /// How many ormas took part, named or not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ormas_count: Option<u32>,
     /// Ids of other agencies present.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(inner(pattern(super::ID_PATTERN)), extend("x-terbuka-ref" = "agencies"))]
-    pub agencies: Vec<String>,
+    pub agencies: Vec<Atom>,
     /// Head count when reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attendees: Option<u32>,
@@ -158,12 +158,12 @@ pub struct Official {
     /// Id of a person record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(pattern(super::ID_PATTERN), extend("x-terbuka-ref" = "people"))]
-    pub person: Option<String>,
+    pub person: Option<Atom>,
     /// Name, for someone with no person record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Atom>,
     /// Role held at the time.
-    pub role: String,
+    pub role: Atom,
 }
 
 /// `start`/`end` accept RFC 3339 with or without seconds, as staff write

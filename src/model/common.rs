@@ -5,12 +5,12 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, de};
 
-use super::PartialDate;
+use super::{Atom, PartialDate};
 
 /// A Kemendagri region code such as `36` (Banten) or `36.71` (Kota
 /// Tangerang). Its parent is its prefix before the last dot.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct RegionCode(pub String);
+pub struct RegionCode(pub Atom);
 
 impl JsonSchema for RegionCode {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -29,7 +29,7 @@ impl JsonSchema for RegionCode {
 impl RegionCode {
     /// The code of the region this one lies in (`36` for `36.71`), if any.
     pub fn parent(&self) -> Option<RegionCode> {
-        self.0.rsplit_once('.').map(|(p, _)| RegionCode(p.to_string()))
+        self.0.rsplit_once('.').map(|(p, _)| RegionCode(Atom::new(p)))
     }
 
     /// The code as text.
@@ -60,10 +60,10 @@ impl<'de> Deserialize<'de> for RegionCode {
                 f.write_str("a quoted region code such as \"36.71\"")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RegionCode, E> {
-                Ok(RegionCode(v.trim().to_string()))
+                Ok(RegionCode(Atom::new(v.trim())))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<RegionCode, E> {
-                Ok(RegionCode(format!("{v:02}")))
+                Ok(RegionCode(Atom::new(&format!("{v:02}"))))
             }
             // `36.70` unquoted is the number 36.7: the trailing zero is gone,
             // so refuse to guess and ask for quotes.
@@ -89,13 +89,13 @@ pub struct Source {
     pub title: Option<String>,
     /// Outlet or body that published it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
+    pub publisher: Option<Atom>,
     /// Journalist or writer, where named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub author: Option<String>,
+    pub author: Option<Atom>,
     /// Editor, where named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub editor: Option<String>,
+    pub editor: Option<Atom>,
     /// Publication date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<PartialDate>,

@@ -6,6 +6,7 @@
 
 mod activity;
 mod agency;
+mod atom;
 mod common;
 mod date;
 mod editor;
@@ -18,6 +19,7 @@ use std::sync::{Arc, OnceLock};
 
 pub use activity::{Activity, ActivityKind, Official, Participants};
 pub use agency::{Agency, AgencyKind, Person, Position, Ppid};
+pub use atom::Atom;
 pub use common::{Link, Region, RegionCode, SiteConfig, Source, Topic};
 pub use date::{PartialDate, Precision, month_from_name};
 pub use editor::{EditorSettings, GitHost};
@@ -311,7 +313,7 @@ impl ShrinkToFit for Person {
 #[derive(Debug, Clone)]
 pub struct Record<T> {
     /// Permanent id: the file name without extension.
-    pub id: String,
+    pub id: Atom,
     /// Typed front matter.
     pub meta: T,
     /// Where it came from.
@@ -329,7 +331,7 @@ const SENTENCE_WORDS: usize = 5;
 impl<T> Record<T> {
     /// A record read from `origin`.
     pub fn new(id: String, meta: T, origin: Origin) -> Self {
-        let mut record = Self { id, meta, origin, summary: OnceLock::new(), short_body: false };
+        let mut record = Self { id: Atom::new(&id), meta, origin, summary: OnceLock::new(), short_body: false };
         record.short_body = record.body().split_whitespace().take(SENTENCE_WORDS).count() < SENTENCE_WORDS;
         record
     }
@@ -337,7 +339,7 @@ impl<T> Record<T> {
     /// A record kept from an earlier build ([`crate::parse::kept`]), with
     /// the facts drawn from its body then.
     pub fn restored(id: String, meta: T, origin: Origin, summary: String, short_body: bool) -> Self {
-        Self { id, meta, origin, summary: OnceLock::from(summary), short_body }
+        Self { id: Atom::new(&id), meta, origin, summary: OnceLock::from(summary), short_body }
     }
 
     /// Lets go of the record's text (see [`SourceText::release`]), once

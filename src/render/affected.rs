@@ -13,9 +13,11 @@
 //! the site before an edit is compared with one taken after, and positions
 //! move between the two. Ids are resolved again only in the new site.
 
+use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
 
-use crate::model::ActivityKind;
+use crate::model::{ActivityKind, Atom};
 use crate::render::pages::{DIRECTORY_PAGE, NetworkScope, pages_for};
 use crate::render::{Page, Renderer};
 use crate::site::{ActivityIx, Site, Slice};
@@ -30,17 +32,17 @@ pub enum List {
     /// `/kegiatan/jenis/<kind>/`
     Kind(ActivityKind),
     /// An ormas page, by id.
-    Ormas(String),
+    Ormas(Atom),
     /// An agency page, by id.
-    Agency(String),
+    Agency(Atom),
     /// An official's page, by id.
-    Person(String),
+    Person(Atom),
     /// A region page, by code.
     Region(String),
     /// A topic page, by id.
     Topic(String),
     /// A partnership page, by id.
-    Partnership(String),
+    Partnership(Atom),
 }
 
 /// Where one activity's card appears: each list, its index there and the
@@ -76,22 +78,22 @@ pub fn footprint(site: &Site, pos: ActivityIx) -> Footprint {
         }
     };
     for &g in refs.organizers.iter().chain(refs.agencies.iter()) {
-        add(List::Agency(site.agencies[g].id.clone()), &links.activities_by_agency[g]);
+        add(List::Agency(site.agencies[g].id), &links.activities_by_agency[g]);
     }
     for &o in refs.ormas.iter() {
-        add(List::Ormas(site.ormas[o].id.clone()), &links.activities_by_ormas[o]);
+        add(List::Ormas(site.ormas[o].id), &links.activities_by_ormas[o]);
     }
     for &p in refs.officials.iter().flatten() {
-        add(List::Person(site.people[p].id.clone()), &links.activities_by_person[p]);
+        add(List::Person(site.people[p].id), &links.activities_by_person[p]);
     }
     for &t in refs.topics.iter() {
         add(List::Topic(site.topics[t].id.clone()), &links.activities_by_topic[t]);
     }
     if let Some(p) = refs.partnership {
-        add(List::Partnership(site.partnerships[p].id.clone()), &links.activities_by_partnership[p]);
+        add(List::Partnership(site.partnerships[p].id), &links.activities_by_partnership[p]);
     }
     for r in site.region_chain(refs.region) {
-        add(List::Region(site.regions[r].code.0.clone()), &links.activities_by_region[r]);
+        add(List::Region(site.regions[r].code.0.to_string()), &links.activities_by_region[r]);
     }
     lists.sort();
     lists.dedup_by(|a, b| a.0 == b.0);
@@ -168,7 +170,11 @@ pub fn affected(site: &Site, renderer: &Renderer<'_>, old: &[Footprint], new: &[
 
 /// Length of a list in the current site.
 fn list_len(site: &Site, renderer: &Renderer<'_>, list: &List) -> usize {
-    fn len<K: Copy + From<usize>>(map: &HashMap<String, K>, id: &str, lists: &Slice<K, Vec<ActivityIx>>) -> usize
+    fn len<Q: Borrow<str> + Hash + Eq, K: Copy + From<usize>>(
+        map: &HashMap<Q, K>,
+        id: &str,
+        lists: &Slice<K, Vec<ActivityIx>>,
+    ) -> usize
     where
         usize: From<K>,
     {

@@ -85,7 +85,7 @@ impl Renderer<'_> {
                     summary: r.summary(),
                     // Full names citizens recognise (`Badan ... (BPBD)`), not only abbreviations.
                     authors: refs.organizers.iter().map(|&g| s.agency_listing_name(g)).collect(),
-                    categories: r.meta.topics.iter().map(String::as_str).collect(),
+                    categories: r.meta.topics.iter().map(|t| t.as_str()).collect(),
                 }
             })
             .collect();

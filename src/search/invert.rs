@@ -22,12 +22,17 @@ const BATCH: usize = 32;
 /// Occurrences of a term in one document, per field (saturating).
 pub type FieldCounts = [u8; FIELDS];
 
+// The fields' bits share a byte with a count.
+const _: () = assert!(FIELDS <= 4);
+
 /// A term's documents, ascending, with per-field counts, packed: each as
-/// its gap from the previous document (LEB128), a byte of the fields it
-/// occurs in, then the count of each of those. The postings are the
-/// index's largest structure (about 250 per document); packed they take
-/// about 3.5 bytes each instead of 8 (`(u32, [u8; 4])`) and 1.3× that in
-/// growing vectors' slack: 1.4 GB less at a million activities.
+/// its gap from the previous document (LEB128), then a byte whose low four
+/// bits are the fields it occurs in. Where it occurs in one field at most
+/// 15 times, which is most postings, the high four bits are that count;
+/// otherwise they are zero and the count of each field follows. The
+/// postings are the index's largest structure while it is built (about
+/// 250 per document); packed they take about 2.5 bytes each instead of 8
+/// (`(u32, [u8; 4])`): 1.6 GB less at a million activities.
 #[derive(Debug, Default, Clone)]
 pub struct Postings {
     bytes: Vec<u8>,
@@ -45,8 +50,14 @@ impl Postings {
         }
         self.bytes.push(gap as u8);
         let fields = counts.iter().enumerate().filter(|(_, c)| **c > 0).fold(0u8, |m, (f, _)| m | (1 << f));
-        self.bytes.push(fields);
-        self.bytes.extend(counts.iter().filter(|c| **c > 0));
+        let single = counts.iter().copied().filter(|&c| c > 0).max().filter(|&c| fields.count_ones() == 1 && c < 16);
+        match single {
+            Some(count) => self.bytes.push(fields | (count << 4)),
+            None => {
+                self.bytes.push(fields);
+                self.bytes.extend(counts.iter().filter(|c| **c > 0));
+            }
+        }
         self.len += 1;
         self.last = doc;
     }
@@ -92,13 +103,17 @@ impl Iterator for PostingsIter<'_> {
             }
         }
         self.doc += gap;
-        let fields = self.bytes[at];
+        let (fields, single) = (self.bytes[at] & 0x0f, self.bytes[at] >> 4);
         at += 1;
         let mut counts = [0; FIELDS];
         for (f, c) in counts.iter_mut().enumerate() {
             if fields & (1 << f) != 0 {
-                *c = self.bytes[at];
-                at += 1;
+                if single > 0 {
+                    *c = single;
+                } else {
+                    *c = self.bytes[at];
+                    at += 1;
+                }
             }
         }
         self.bytes = &self.bytes[at..];
@@ -294,6 +309,8 @@ mod packed_tests {
         let pushed = [
             (0, [1, 0, 0, 0]),
             (3, [0, 0, 0, 255]),
+            (4, [0, 15, 0, 0]),
+            (5, [0, 0, 16, 0]),
             (200, [2, 3, 0, 1]),
             (70_000, [0, 9, 0, 0]),
             (u32::MAX, [1, 1, 1, 1]),

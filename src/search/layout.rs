@@ -151,21 +151,40 @@ pub fn shard_runs(keys: &[&str], sizes: &[usize]) -> Vec<Range<usize>> {
     partition(keys, sizes, SHARD_BYTES)
 }
 
+/// Term shards packed at a time: enough to keep both cores busy.
+const PACK_BATCH: usize = 64;
+
 /// Term shards, from every key (words and facet values) and its encoded
-/// entry: returns the shards' separators and names, and the files.
-pub fn term_shards(terms: &[String], entries: &[Vec<u8>]) -> (TermShards, Vec<File>) {
+/// entry: returns the shards' separators and names. The files go to `sink`
+/// a batch at a time, with their names, as they are packed, and each
+/// batch's entries are freed once packed: at a million documents the
+/// entries and the files are each hundreds of megabytes, which the build's
+/// peak would otherwise hold both of.
+pub fn term_shards<E>(
+    terms: &[String],
+    mut entries: Vec<Vec<u8>>,
+    mut sink: impl FnMut(&[String], Vec<File>) -> Result<(), E>,
+) -> Result<TermShards, E> {
     let mut order: Vec<usize> = (0..terms.len()).collect();
     order.par_sort_unstable_by(|&a, &b| terms[a].cmp(&terms[b]));
     let keys: Vec<&str> = order.iter().map(|&t| terms[t].as_str()).collect();
     let sizes: Vec<usize> = order.iter().map(|&t| entries[t].len()).collect();
     let runs = shard_runs(&keys, &sizes);
     let separators = separators(&keys, &runs).into_iter().map(String::from).collect();
-    let packed: Vec<Vec<u8>> =
-        runs.par_iter().map(|range| pack_shard(order[range.clone()].iter().map(|&t| entries[t].as_slice()))).collect();
-    let names = shard_names(&packed);
-    let files = names.iter().zip(packed).map(|(name, bytes)| (shard_path(name), bytes)).collect();
+    let (mut names, mut taken) = (Vec::with_capacity(runs.len()), std::collections::HashSet::new());
+    for batch in runs.chunks(PACK_BATCH) {
+        let packed: Vec<Vec<u8>> = batch
+            .par_iter()
+            .map(|range| pack_shard(order[range.clone()].iter().map(|&t| entries[t].as_slice())))
+            .collect();
+        batch.iter().flat_map(|range| &order[range.clone()]).for_each(|&t| entries[t] = Vec::new());
+        let first = names.len();
+        names.extend(packed.iter().map(|bytes| unique_name(bytes, &mut taken)));
+        let files = names[first..].iter().zip(packed).map(|(name, bytes)| (shard_path(name), bytes)).collect();
+        sink(&names[first..], files)?;
+    }
     let keys = Keys::new(keys.iter().copied(), &sizes, &runs);
-    (TermShards { separators, names, keys }, files)
+    Ok(TermShards { separators, names, keys })
 }
 
 /// A term shard's bytes: the count of its entries, then the entries, raw
@@ -182,23 +201,17 @@ pub fn shard_path(name: &str) -> String {
     format!("{DIR}/t/{name}.bin")
 }
 
-/// The names of term shards, from their bytes. Names must be unique in a
-/// build: a shard whose name an earlier one took is named by the hash of
-/// its bytes and a counter instead.
-pub fn shard_names(packed: &[Vec<u8>]) -> Vec<String> {
-    let mut taken = std::collections::HashSet::new();
-    packed
-        .iter()
-        .map(|bytes| {
-            let mut name = content_name(bytes, SHARD_NAME_DIGITS);
-            let mut salt = 0u8;
-            while !taken.insert(name.clone()) {
-                salt += 1;
-                name = content_name(&[bytes.as_slice(), &[salt]].concat(), SHARD_NAME_DIGITS);
-            }
-            name
-        })
-        .collect()
+/// The name of a term shard, from its bytes. Names must be unique in a
+/// build (`taken` holds those given so far): a shard whose name an earlier
+/// one took is named by the hash of its bytes and a counter instead.
+fn unique_name(bytes: &[u8], taken: &mut std::collections::HashSet<String>) -> String {
+    let mut name = content_name(bytes, SHARD_NAME_DIGITS);
+    let mut salt = 0u8;
+    while !taken.insert(name.clone()) {
+        salt += 1;
+        name = content_name(&[bytes, &[salt]].concat(), SHARD_NAME_DIGITS);
+    }
+    name
 }
 
 /// The summary files, and what the manifest needs to find a group in them.

@@ -168,10 +168,13 @@ fn whole(
         let mut keys = terms;
         keys.extend(value_keys);
         entries.extend(value_entries);
-        let (shards, files) = layout::term_shards(&keys, &entries);
-        let hashes = files.iter().map(|f| crate::output::generation::hash(&f.1)).collect();
-        let salted = reuse::salted(&shards.names, &files);
-        written.write(out, files).map(|()| (shards, hashes, salted))
+        let (mut hashes, mut salted) = (Vec::new(), false);
+        let shards = layout::term_shards(&keys, entries, |names, files| {
+            hashes.extend(files.iter().map(|f| crate::output::generation::hash(&f.1)));
+            salted |= reuse::salted(names, &files);
+            written.write(out, files)
+        })?;
+        Ok((shards, hashes, salted))
     })?;
     let memo = match memo {
         Some((_, code, prints)) => reuse::Memo::of_build(

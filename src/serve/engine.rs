@@ -304,7 +304,7 @@ impl Engine {
         let Loaded { site, theme, cards, pages, warnings: kept_warnings } = loaded;
         let mut old_positions: Vec<ActivityIx> = changed_ids
             .iter()
-            .filter_map(|id| site.index.activities.get(id).copied())
+            .filter_map(|id| site.index.activities.get(id.as_str()).copied())
             .filter(|&p| changed.contains(site.activities[p].origin.path()))
             .collect();
         let old_fps: Vec<_> = old_positions.iter().map(|&p| footprint(&site, p)).collect();
@@ -343,10 +343,10 @@ impl Engine {
             .activities
             .iter()
             .map(|r| {
-                if changed_ids.contains(&r.id) {
+                if changed_ids.contains(r.id.as_str()) {
                     None
                 } else {
-                    old_index.get(&r.id).and_then(|&p| old_cards.get_mut(usize::from(p)).and_then(Option::take))
+                    old_index.get(r.id.as_str()).and_then(|&p| old_cards.get_mut(usize::from(p)).and_then(Option::take))
                 }
             })
             .collect();
@@ -386,7 +386,7 @@ impl Engine {
         let Loaded { mut site, theme, cards, pages, warnings: kept_warnings } = loaded;
         let warnings = Warnings::of(problems, changed, kept_warnings);
         for record in checked.activities {
-            if let Some(&p) = site.index.activities.get(&record.id) {
+            if let Some(&p) = site.index.activities.get(record.id.as_str()) {
                 site.activities[p] = record;
             }
         }
@@ -409,7 +409,7 @@ impl Engine {
             .with_warnings(&Diagnostics(warnings.all.clone()));
         let new_fps: Vec<_> = changed_ids
             .iter()
-            .filter_map(|id| site.index.activities.get(id).copied())
+            .filter_map(|id| site.index.activities.get(id.as_str()).copied())
             .map(|p| footprint(&site, p))
             .collect();
         let plan = affected(&site, &renderer, &old_fps, &new_fps);
@@ -546,10 +546,10 @@ fn same_links(
     fresh
         .iter()
         .map(|new| {
-            let &p = site.index.activities.get(&new.id)?;
+            let &p = site.index.activities.get(new.id.as_str())?;
             let old = &site.activities[p];
             let (a, b) = (&old.meta, &new.meta);
-            let persons = |m: &crate::model::Activity| m.officials.iter().map(|o| o.person.clone()).collect::<Vec<_>>();
+            let persons = |m: &crate::model::Activity| m.officials.iter().map(|o| o.person).collect::<Vec<_>>();
             let same = old.origin.path() == new.origin.path()
                 && a.date == b.date
                 && a.region == b.region

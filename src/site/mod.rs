@@ -17,12 +17,14 @@ pub mod participation;
 mod ppid;
 mod validate;
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Activity, Agency, Collection, Ormas, Partnership, Person, Record, Region, RegionCode, SiteConfig, Topic,
+    Activity, Agency, Atom, Collection, Ormas, Partnership, Person, Record, Region, RegionCode, SiteConfig, Topic,
 };
 use crate::parse::{Content, ListFile};
 pub use display::OfficialRef;
@@ -70,15 +72,15 @@ pub struct Index {
     /// Topic id to position.
     pub topics: HashMap<String, TopicIx>,
     /// Agency id to position.
-    pub agencies: HashMap<String, AgencyIx>,
+    pub agencies: HashMap<Atom, AgencyIx>,
     /// Person id to position.
-    pub people: HashMap<String, PersonIx>,
+    pub people: HashMap<Atom, PersonIx>,
     /// Ormas id to position.
-    pub ormas: HashMap<String, OrmasIx>,
+    pub ormas: HashMap<Atom, OrmasIx>,
     /// Activity id to position.
-    pub activities: HashMap<String, ActivityIx>,
+    pub activities: HashMap<Atom, ActivityIx>,
     /// Partnership id to position.
-    pub partnerships: HashMap<String, PartnershipIx>,
+    pub partnerships: HashMap<Atom, PartnershipIx>,
 }
 
 /// Forward links: what each record names, resolved. Lists follow the
@@ -187,8 +189,8 @@ pub fn link(content: Content, content_dir: &Path) -> (Option<Site>, Vec<Diagnost
     (site, diagnostics)
 }
 
-fn index_of<K: From<usize> + Copy, T>(records: &Slice<K, Record<T>>) -> HashMap<String, K> {
-    records.iter_enumerated().map(|(i, r)| (r.id.clone(), i)).collect()
+fn index_of<K: From<usize> + Copy, T>(records: &Slice<K, Record<T>>) -> HashMap<Atom, K> {
+    records.iter_enumerated().map(|(i, r)| (r.id, i)).collect()
 }
 
 impl Site {
@@ -249,7 +251,7 @@ impl Site {
         let activities: Table<ActivityIx, _> = activities.into();
         let partnerships: Table<PartnershipIx, _> = partnerships.into();
         let index = Index {
-            regions: regions.iter_enumerated().map(|(i, r)| (r.code.0.clone(), i)).collect(),
+            regions: regions.iter_enumerated().map(|(i, r)| (r.code.0.to_string(), i)).collect(),
             topics: topics.iter_enumerated().map(|(i, t)| (t.id.clone(), i)).collect(),
             agencies: index_of(&agencies),
             people: index_of(&people),
@@ -298,12 +300,12 @@ impl Site {
 }
 
 /// Resolves every id of `ids` in `map`, in order.
-fn resolve_all<K: Copy>(map: &HashMap<String, K>, ids: &[String]) -> Option<Box<[K]>> {
-    ids.iter().map(|id| map.get(id).copied()).collect()
+fn resolve_all<Q: Borrow<str> + Hash + Eq, K: Copy>(map: &HashMap<Q, K>, ids: &[impl AsRef<str>]) -> Option<Box<[K]>> {
+    ids.iter().map(|id| map.get(id.as_ref()).copied()).collect()
 }
 
 /// Resolves an optional id; `Some(None)` when there is none to resolve.
-fn resolve_opt<K: Copy>(map: &HashMap<String, K>, id: Option<&str>) -> Option<Option<K>> {
+fn resolve_opt<Q: Borrow<str> + Hash + Eq, K: Copy>(map: &HashMap<Q, K>, id: Option<&str>) -> Option<Option<K>> {
     match id {
         Some(id) => map.get(id).copied().map(Some),
         None => Some(None),

@@ -57,7 +57,7 @@ impl Renderer<'_> {
             ));
         }
         if let Some(venue) = &m.venue {
-            facts.push(Fact::text(self.tr("fact.venue"), venue.clone()));
+            facts.push(Fact::text(self.tr("fact.venue"), venue.to_string()));
         }
         let chain: Vec<&str> = s.region_names(refs.region).collect();
         facts.push(Fact::link(self.tr("fact.region"), chain.join(", "), self.urls.link_to(s, refs.region)));

@@ -18,7 +18,7 @@ use crate::text;
 pub(super) struct SourceView {
     title: String,
     url: Option<String>,
-    publisher: Option<String>,
+    publisher: Option<crate::model::Atom>,
     byline: Option<String>,
     published: Option<DateView>,
 }
@@ -30,7 +30,7 @@ impl Renderer<'_> {
             .map(|s| {
                 let byline = match (&s.author, &s.editor) {
                     (Some(a), Some(e)) => Some(self.tr_with("sources.author_editor", &[("author", a), ("editor", e)])),
-                    (Some(a), None) => Some(a.clone()),
+                    (Some(a), None) => Some(a.to_string()),
                     (None, Some(e)) => Some(self.tr_with("sources.editor", &[("editor", e)])),
                     (None, None) => None,
                 };
@@ -38,10 +38,10 @@ impl Renderer<'_> {
                     title: s
                         .title
                         .clone()
-                        .or_else(|| s.publisher.clone())
+                        .or_else(|| s.publisher.map(String::from))
                         .unwrap_or_else(|| self.tr("sources.untitled")),
                     url: s.url.clone(),
-                    publisher: s.publisher.clone().filter(|_| s.title.is_some()),
+                    publisher: s.publisher.filter(|_| s.title.is_some()),
                     byline,
                     published: s.published.as_ref().map(|d| self.date_view(d)),
                 }
@@ -103,7 +103,7 @@ impl Renderer<'_> {
             name: region.name.clone(),
             url: self.urls.link_to(self.site, r),
             count: self.site.links.activities_by_region[r].len(),
-            detail: region.code.0.clone(),
+            detail: region.code.0.to_string(),
         }
     }
 
