@@ -432,6 +432,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     pause::at("commit");
     let committed = timings.time("commit", || staging.commit_files()).map_err(output_error)?;
     let (written, counts) = (committed.stats, Counts::of(&site));
+    // Saving the cache lists every output file; the site is no longer needed.
+    drop(site);
     let changes = timings.time("save", || cache.save(committed, counts, &warnings, &mode));
     let changes = changes.map_err(|source| BuildError::Cache { path: cache.dir().to_path_buf(), source })?.counts();
     Ok(BuildReport { warnings, written, counts, timings, mode, cache_note: cache.note.take(), changes })

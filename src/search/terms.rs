@@ -251,6 +251,9 @@ pub fn term_entry(
     let mut buf = Buf::with_capacity(32 + docs.len() * 3);
     buf.str(key);
     buf.block(|b| write_list(b, (corpus, values), idf_milli, docs, impacts, scratch));
+    // Every entry is held until the shards are packed; room guessed for
+    // the worst case would be a third of them.
+    buf.0.shrink_to_fit();
     buf.0
 }
 
