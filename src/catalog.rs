@@ -261,7 +261,7 @@ pub const ACTIVITIES: Table<ActivityIx> = Table {
         col("id", "nama berkas activities/<tahun>/<id>.md", "Id tetap; halaman di /kegiatan/<id>/", |c, a| {
             c.site.activities[a].id.to_string()
         }),
-        col("title", "title", "Judul", |c, a| c.site.activities[a].meta.title.clone()),
+        col("title", "title", "Judul", |c, a| c.site.activities[a].meta.title.to_string()),
         col("date", "date", "Tanggal sepresisi sumber: 2024, 2024-07 atau 2024-07-12", |c, a| {
             c.site.activities[a].meta.date.to_string()
         }),

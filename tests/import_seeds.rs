@@ -89,7 +89,7 @@ fn outcome(d: &Draft, c: &Activity, body: &str) -> Vec<&'static str> {
     let ids = |l: &[import::Found<String>]| l.iter().map(|f| f.value.clone()).collect::<Vec<_>>();
     let text = |l: &[terbuka::model::Atom]| l.iter().map(|a| a.to_string()).collect::<Vec<_>>();
     vec![
-        one(v(&d.title), Some(c.title.clone())),
+        one(v(&d.title), Some(c.title.to_string())),
         one(d.date.as_ref().map(|f| f.value), Some(c.date)),
         one(d.kind.as_ref().map(|f| f.value), Some(c.kind)),
         one(d.region.as_ref().map(|f| f.value.clone()), Some(c.region.clone())),
@@ -101,7 +101,7 @@ fn outcome(d: &Draft, c: &Activity, body: &str) -> Vec<&'static str> {
         one(d.attendees.as_ref().map(|f| f.value), c.participants.attendees),
         set(d.officials.iter().map(|f| official_key(&f.value)), c.officials.iter().map(official_key)),
         set(ids(&d.topics), text(&c.topics)),
-        one(v(&s.title), src.title.clone()),
+        one(v(&s.title), src.title.map(String::from)),
         one(v(&s.publisher), src.publisher.map(String::from)),
         one(v(&s.author), src.author.map(String::from)),
         one(v(&s.editor), src.editor.map(String::from)),

@@ -11,7 +11,7 @@ use super::{Atom, PartialDate, RegionCode, Source};
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     /// Headline of the release.
-    pub title: String,
+    pub title: Atom,
     /// Day it took place, as precise as the source.
     pub date: PartialDate,
     /// Start time, when known (`2024-07-12T09:00+07:00`).

@@ -86,7 +86,7 @@ pub struct Source {
     pub url: Option<String>,
     /// Headline or document title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<Atom>,
     /// Outlet or body that published it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<Atom>,

@@ -294,7 +294,7 @@ impl<'s> Corpus<'s> {
                 let a = ActivityIx::from(i);
                 let (r, refs) = (&s.activities[a], &s.refs.activities[a]);
                 let m = &r.meta;
-                f[0] = m.title.clone();
+                f[0] = m.title.to_string();
                 self.agency_names(refs.organizers.iter().chain(refs.agencies.iter()).copied(), &mut f[1]);
                 for &o in refs.ormas.iter() {
                     let o = &s.ormas[o].meta;

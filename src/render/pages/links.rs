@@ -35,11 +35,7 @@ impl Renderer<'_> {
                     (None, None) => None,
                 };
                 SourceView {
-                    title: s
-                        .title
-                        .clone()
-                        .or_else(|| s.publisher.map(String::from))
-                        .unwrap_or_else(|| self.tr("sources.untitled")),
+                    title: s.title.or(s.publisher).map(String::from).unwrap_or_else(|| self.tr("sources.untitled")),
                     url: s.url.clone(),
                     publisher: s.publisher.filter(|_| s.title.is_some()),
                     byline,
