@@ -41,6 +41,13 @@ pub struct Atom(&'static str);
 /// each other.
 const SHARDS: usize = 64;
 
+/// Slots of each thread's cache of recent atoms.
+const RECENT: usize = 4096;
+
+thread_local! {
+    static LAST: std::cell::RefCell<Vec<Option<(u64, Atom)>>> = std::cell::RefCell::new(vec![None; RECENT]);
+}
+
 type Shard = Mutex<HashSet<&'static str, Xxh3DefaultBuilder>>;
 
 fn shards() -> &'static [Shard; SHARDS] {
@@ -52,6 +59,28 @@ impl Atom {
     /// The atom of `text`, made the first time the process sees it.
     pub fn new(text: &str) -> Self {
         let hash = Xxh3DefaultBuilder.hash_one(text);
+        // Most texts are ones this thread has just seen (the same ormas,
+        // roles and publishers record after record): a small cache of
+        // each thread's recent atoms spares them the shared set's lock.
+        let slot = (hash as usize) % RECENT;
+        let cached = LAST.with(|last| last.borrow().get(slot).copied().flatten());
+        if let Some((h, atom)) = cached
+            && h == hash
+            && atom.0 == text
+        {
+            return atom;
+        }
+        let atom = Self::shared(text, hash);
+        LAST.with(|last| {
+            if let Some(entry) = last.borrow_mut().get_mut(slot) {
+                *entry = Some((hash, atom));
+            }
+        });
+        atom
+    }
+
+    /// The atom of `text`, whose hash is `hash`, from the shared set.
+    fn shared(text: &str, hash: u64) -> Self {
         // The high bits pick the shard; the set itself uses the low ones.
         let shard = &shards()[(hash >> 58) as usize % SHARDS];
         // A panic while holding the lock cannot leave the set half-changed
