@@ -459,8 +459,7 @@ fn person_official(
             _ => (String::new(), Some("the text does not say the role".to_string())),
         },
     };
-    let mut f =
-        Found::new(Official { person: Some(person.id.as_str().into()), name: None, role: role.into() }, sentence);
+    let mut f = Found::new(Official { person: Some(person.id), name: None, role: role.into() }, sentence);
     f.check = check;
     Some(f)
 }

@@ -31,8 +31,8 @@ const _: () = assert!(FIELDS <= 4);
 /// 15 times, which is most postings, the high four bits are that count;
 /// otherwise they are zero and the count of each field follows. The
 /// postings are the index's largest structure while it is built (about
-/// 250 per document); packed they take about 2.5 bytes each instead of 8
-/// (`(u32, [u8; 4])`): 1.6 GB less at a million activities.
+/// 250 per document); packed they take two to three bytes each instead of
+/// 8 (`(u32, [u8; 4])`), well over a gigabyte less at a million activities.
 #[derive(Debug, Default, Clone)]
 pub struct Postings {
     bytes: Vec<u8>,
