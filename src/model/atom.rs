@@ -62,21 +62,16 @@ impl Atom {
         // Most texts are ones this thread has just seen (the same ormas,
         // roles and publishers record after record): a small cache of
         // each thread's recent atoms spares them the shared set's lock.
-        let slot = (hash as usize) % RECENT;
-        let cached = LAST.with(|last| last.borrow().get(slot).copied().flatten());
-        if let Some((h, atom)) = cached
-            && h == hash
-            && atom.0 == text
-        {
-            return atom;
-        }
-        let atom = Self::shared(text, hash);
         LAST.with(|last| {
-            if let Some(entry) = last.borrow_mut().get_mut(slot) {
-                *entry = Some((hash, atom));
+            let mut last = last.borrow_mut();
+            let Some(entry) = last.get_mut((hash as usize) % RECENT) else {
+                return Self::shared(text, hash);
+            };
+            match *entry {
+                Some((h, atom)) if h == hash && atom.0 == text => atom,
+                _ => entry.insert((hash, Self::shared(text, hash))).1,
             }
-        });
-        atom
+        })
     }
 
     /// The atom of `text`, whose hash is `hash`, from the shared set.
@@ -197,12 +192,6 @@ impl fmt::Display for Atom {
 
 impl From<&str> for Atom {
     fn from(text: &str) -> Self {
-        Self::new(text)
-    }
-}
-
-impl From<&String> for Atom {
-    fn from(text: &String) -> Self {
         Self::new(text)
     }
 }
