@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
 use crate::BuildOptions;
-use crate::output::generation::{Hash, hash, list, stat_of};
+use crate::output::generation::{Hash, hash_file, list, on_readers, stat_of};
 
 /// One content file as the last build read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,17 +116,19 @@ const SETTLED: Duration = Duration::from_secs(3);
 pub fn content_files(content_dir: &Path, known: &ContentFiles) -> io::Result<ContentFiles> {
     let started = SystemTime::now();
     let listing = list(content_dir, true)?;
-    listing
-        .files
-        .into_par_iter()
-        .map(|(rel, (size, mtime))| {
-            let hash = match known.get(&rel) {
-                Some(k) if k.size == size && k.mtime == Some(mtime) => k.hash,
-                _ => hash(&std::fs::read(content_dir.join(&rel))?),
-            };
-            Ok((rel, ContentFile { size, mtime: settled(mtime, started).then_some(mtime), hash }))
-        })
-        .collect()
+    on_readers(|| {
+        listing
+            .files
+            .into_par_iter()
+            .map(|(rel, (size, mtime))| {
+                let hash = match known.get(&rel) {
+                    Some(k) if k.size == size && k.mtime == Some(mtime) => k.hash,
+                    _ => hash_file(&content_dir.join(&rel))?,
+                };
+                Ok((rel, ContentFile { size, mtime: settled(mtime, started).then_some(mtime), hash }))
+            })
+            .collect()
+    })
 }
 
 /// Whether a file last modified at `mtime` was left alone long enough

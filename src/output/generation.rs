@@ -18,6 +18,25 @@ pub fn hash(bytes: &[u8]) -> Hash {
     xxhash_rust::xxh3::xxh3_128(bytes)
 }
 
+/// Hashes a file's bytes as [`hash`] would, read through a buffer on the
+/// stack: the [`on_readers`] threads hash a whole content folder, and
+/// reading each file into a fresh allocation left each thread holding
+/// memory of its own for the rest of the build.
+pub fn hash_file(path: &Path) -> io::Result<Hash> {
+    use std::io::Read;
+    let mut file = fs::File::open(path)?;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = [0u8; 16 << 10];
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => return Ok(h.digest128()),
+            Ok(n) => h.update(&buf[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// One file of a built site as the build left it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileEntry {
@@ -64,6 +83,27 @@ pub type Stat = (u64, (i64, u32));
 /// The files and the folders below one folder.
 type Found = (Vec<(String, Stat)>, Vec<String>);
 
+/// Threads that stat and read files whose inodes and bytes may not be in
+/// memory: each such call waits on the disk, and a disk (a virtual one
+/// above all) serves many requests at once far faster than one per core in
+/// turn. Listing and hashing the peer corpus's content (110,703 files,
+/// 762 MB, bytes not in memory) took 6.8 s on two threads, 4.6 s on 8,
+/// 3.0 s on 16 and 2.4 s on 32 (each thread keeps some memory of its own).
+const READERS: usize = 16;
+
+/// Runs `f` with rayon's parallel iterators spread over [`READERS`]
+/// threads: for listing and reading files, not for work that only computes.
+/// The threads end with the call, and with them what the allocator kept
+/// for each (40 MB at 100,000 activities, for the rest of the build, when
+/// they outlived it), at the cost of starting them, under a millisecond.
+pub fn on_readers<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    match rayon::ThreadPoolBuilder::new().num_threads(READERS).thread_name(|i| format!("reader-{i}")).build() {
+        Ok(pool) => pool.install(f),
+        // Without threads to spare, the caller's pool does the work.
+        Err(_) => f(),
+    }
+}
+
 /// Lists `root`, or nothing when it does not exist. With `skip_hidden`,
 /// entries whose name starts with a dot are left out (as the content
 /// reader does).
@@ -73,7 +113,7 @@ pub fn list(root: &Path, skip_hidden: bool) -> io::Result<Listing> {
         Err(e) => return Err(e),
         Ok(_) => {}
     }
-    let (files, mut dirs) = walk(root, skip_hidden)?;
+    let (files, mut dirs) = on_readers(|| walk(root, skip_hidden))?;
     dirs.sort();
     Ok(Listing { files: files.into_iter().collect(), dirs })
 }
@@ -108,21 +148,34 @@ fn walk_at(fd: std::os::fd::OwnedFd, rel: &str, skip_hidden: bool) -> io::Result
         entries.push((name.to_owned(), entry.file_type()));
     }
     let fd = dir.fd()?;
-    let (mut files, mut subdirs) = (Vec::new(), Vec::new());
-    for (name, kind) in entries {
-        let path = join(rel, &name.to_string_lossy());
-        let flags = AtFlags::SYMLINK_NOFOLLOW;
-        let kind = match kind {
-            FileType::Unknown => FileType::from_raw_mode(statx(fd, &name, flags, StatxFlags::TYPE)?.stx_mode.into()),
-            known => known,
-        };
-        if kind == FileType::Directory {
-            subdirs.push((path, name));
-        } else {
+    let flags = AtFlags::SYMLINK_NOFOLLOW;
+    // A folder may hold a year's 100,000 records: their inodes are stat'ed
+    // side by side, in runs long enough to outweigh handing them out.
+    let stated: Vec<(String, std::ffi::CString, Option<Stat>)> = entries
+        .into_par_iter()
+        .with_min_len(64)
+        .map(|(name, kind)| {
+            let path = join(rel, &name.to_string_lossy());
+            let kind = match kind {
+                FileType::Unknown => {
+                    FileType::from_raw_mode(statx(fd, &name, flags, StatxFlags::TYPE)?.stx_mode.into())
+                }
+                known => known,
+            };
+            if kind == FileType::Directory {
+                return Ok((path, name, None));
+            }
             // Symbolic links and the like count as files: a site holds
             // none, so any found is stale and is removed.
             let st = statx(fd, &name, flags, StatxFlags::SIZE | StatxFlags::MTIME)?;
-            files.push((path, (st.stx_size, (st.stx_mtime.tv_sec, st.stx_mtime.tv_nsec))));
+            Ok((path, name, Some((st.stx_size, (st.stx_mtime.tv_sec, st.stx_mtime.tv_nsec)))))
+        })
+        .collect::<io::Result<_>>()?;
+    let (mut files, mut subdirs) = (Vec::new(), Vec::new());
+    for (path, name, stat) in stated {
+        match stat {
+            Some(stat) => files.push((path, stat)),
+            None => subdirs.push((path, name)),
         }
     }
     let below: Vec<Found> = subdirs
@@ -190,4 +243,45 @@ pub fn verify(recorded: &Files, listing: &Listing) -> (Files, Vec<String>) {
         }
     }
     (trusted, unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_read_in_pieces_hashes_as_its_bytes_do() {
+        let dir = tempfile::tempdir().unwrap();
+        // Empty, shorter than the buffer, exactly it, and several of it.
+        for len in [0, 100, 16 << 10, (16 << 10) + 1, 300_001] {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
+            let path = dir.path().join(format!("f{len}"));
+            fs::write(&path, &bytes).unwrap();
+            assert_eq!(hash_file(&path).unwrap(), hash(&bytes), "{len} bytes");
+        }
+        assert!(hash_file(&dir.path().join("missing")).is_err());
+    }
+
+    #[test]
+    fn lists_files_and_folders_below_a_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("a/b")).unwrap();
+        fs::create_dir_all(root.join(".hidden")).unwrap();
+        // More files in one folder than one run of stat calls holds.
+        for i in 0..300 {
+            fs::write(root.join(format!("a/{i}.html")), i.to_string()).unwrap();
+        }
+        fs::write(root.join("a/b/x.txt"), "xyz").unwrap();
+        fs::write(root.join(".hidden/y"), "y").unwrap();
+        let shown = list(root, true).unwrap();
+        assert_eq!(shown.files.len(), 301);
+        assert_eq!(shown.files["a/b/x.txt"].0, 3);
+        assert_eq!(shown.files["a/299.html"].0, 3);
+        assert_eq!(shown.dirs, vec!["a".to_string(), "a/b".to_string()]);
+        let all = list(root, false).unwrap();
+        assert_eq!(all.files.len(), 302);
+        assert!(all.dirs.contains(&".hidden".to_string()));
+        assert!(list(&root.join("none"), false).unwrap().files.is_empty());
+    }
 }
