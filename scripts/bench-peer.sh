@@ -9,6 +9,10 @@
 # next tool starts: right after a multi-GB delete, ext4 spends minutes of
 # system time skipping recently freed inodes (`recently_deleted`), which
 # lands on whichever tool runs next; 330 s lets both start on a rested disk.
+#
+# With WARM=1 each tool's input folder is read once right before its run,
+# so both start with their content in memory, as in CI right after the
+# checkout; without it, each reads whatever the page cache still holds.
 set -euo pipefail
 bin=$1 peer=$2 work=$3 rounds=${4:-1} rest=${5:-0}
 mkdir -p "$work"
@@ -19,11 +23,16 @@ run() { # name command...
     /Maximum resident set size/ {r=$2} END {printf "%-8s CPU %7.1f s (%.1f + %.1f)  wall %s  peak RSS %d MB\n", n, u+s, u, s, w, r/1024}' "$log"
   rm -f "$log"
 }
+warm() { # folder
+  if [ "${WARM:-0}" = 1 ]; then find "$1" -type f -print0 | xargs -0 -P 8 -n 256 cat >/dev/null; fi
+}
 for _ in $(seq "$rounds"); do
   sleep "$rest"
+  warm "$peer/terbuka"
   run terbuka "$bin" build --content "$peer/terbuka/content" --output "$work/terbuka-out"
   rm -rf "$work/terbuka-out" "$work/.terbuka"; sync
   sleep "$rest"
+  warm "$peer/hugo"
   run hugo hugo --quiet -s "$peer/hugo" -d "$work/hugo-out"
   rm -rf "$work/hugo-out"; sync
 done
