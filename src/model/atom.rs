@@ -23,9 +23,9 @@ use std::hash::{BuildHasher, Hash, Hasher};
 use std::ops::Deref;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
+use foldhash::fast::FixedState;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
-use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 /// Text held once per process however many records repeat it.
 ///
@@ -48,7 +48,7 @@ thread_local! {
     static LAST: std::cell::RefCell<Vec<Option<(u64, Atom)>>> = std::cell::RefCell::new(vec![None; RECENT]);
 }
 
-type Shard = Mutex<HashSet<&'static str, Xxh3DefaultBuilder>>;
+type Shard = Mutex<HashSet<&'static str, FixedState>>;
 
 fn shards() -> &'static [Shard; SHARDS] {
     static SET: OnceLock<[Shard; SHARDS]> = OnceLock::new();
@@ -58,7 +58,7 @@ fn shards() -> &'static [Shard; SHARDS] {
 impl Atom {
     /// The atom of `text`, made the first time the process sees it.
     pub fn new(text: &str) -> Self {
-        let hash = Xxh3DefaultBuilder.hash_one(text);
+        let hash = FixedState::default().hash_one(text);
         // Most texts are ones this thread has just seen (the same ormas,
         // roles and publishers record after record): a small cache of
         // each thread's recent atoms spares them the shared set's lock.

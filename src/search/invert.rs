@@ -8,7 +8,6 @@
 use std::collections::HashMap;
 
 use rayon::prelude::*;
-use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use super::docs::{Corpus, FIELDS};
 use super::layout::BLOCK_DOCS;
@@ -154,7 +153,9 @@ pub struct Inverted {
     pub forward: Vec<crate::output::generation::Hash>,
 }
 
-type Map<K, V> = HashMap<K, V, Xxh3DefaultBuilder>;
+/// foldhash: fast on short keys such as words; a fixed seed, as before,
+/// so runs behave alike.
+type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// One document read: its postings (local term numbers), field lengths
 /// and summary.
