@@ -34,6 +34,7 @@ pub mod catalog;
 pub mod data;
 pub mod diagnostic;
 pub mod fit;
+pub mod hashing;
 pub mod history;
 pub mod hosting;
 pub mod import;

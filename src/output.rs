@@ -11,7 +11,7 @@
 
 pub mod generation;
 
-use std::collections::{HashMap, HashSet};
+use crate::hashing::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -159,7 +159,7 @@ impl Staging {
             bytes: AtomicU64::new(0),
             written: AtomicUsize::new(0),
             recorded: Mutex::new(Vec::new()),
-            linked: Mutex::new(HashSet::new()),
+            linked: Mutex::new(HashSet::default()),
             base,
             committed: false,
         })

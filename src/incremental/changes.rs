@@ -1,7 +1,7 @@
 //! The changed-paths list: which files of the site a build added,
 //! modified or removed, for CDN invalidation and sync tools.
 
-use std::collections::{HashMap, HashSet};
+use crate::hashing::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -107,7 +107,8 @@ mod tests {
             ("unknown-same.html".to_string(), None),
             ("unknown-edited.html".to_string(), None),
         ]
-        .into();
+        .into_iter()
+        .collect();
         let new: Files = [
             ("same.html".to_string(), entry(1)),
             ("edited.html".to_string(), entry(9)),
@@ -115,8 +116,9 @@ mod tests {
             ("unknown-same.html".to_string(), entry(5)),
             ("unknown-edited.html".to_string(), entry(6)),
         ]
-        .into();
-        let same: HashSet<String> = ["unknown-same.html".to_string()].into();
+        .into_iter()
+        .collect();
+        let same: HashSet<String> = HashSet::from_iter(["unknown-same.html".to_string()]);
         let changes = Changes::between(&old, &new, &same);
         assert_eq!(changes.to_text(), "A\ta/new.html\nM\tedited.html\nD\tgone.html\nM\tunknown-edited.html\n");
         assert_eq!(changes.counts(), ChangeCounts { added: 1, modified: 2, deleted: 1 });

@@ -21,7 +21,7 @@ pub mod inputs;
 pub mod reuse;
 pub mod state;
 
-use std::collections::{HashMap, HashSet};
+use crate::hashing::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -138,7 +138,7 @@ impl Cache {
             live: None,
             listing: None,
             trusted: std::cell::OnceCell::new(),
-            before: HashMap::new(),
+            before: HashMap::default(),
             build: build_number(),
         }
     }

@@ -287,7 +287,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("state");
         let entry = FileEntry { size: 3, mtime: (1, 2), hash: 9 };
-        let manifest = Manifest { live: [("a/index.html".to_string(), entry)].into(), spare: None };
+        let manifest = Manifest { live: Files::from_iter([("a/index.html".to_string(), entry)]), spare: None };
         write(&path, &head("/site/public"), &manifest).unwrap();
         let (got, mut stored) = read(&path).unwrap();
         assert_eq!(got.output, Path::new("/site/public"));

@@ -2,7 +2,7 @@
 //! content hash), so that a build can tell which of its files are new,
 //! which changed and which it may share with the live site by hard link.
 
-use std::collections::HashMap;
+use crate::hashing::HashMap;
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -232,7 +232,7 @@ fn walk(root: &Path, skip_hidden: bool) -> io::Result<Found> {
 /// and modification time): those a build may trust without reading them.
 /// Also returns the listed paths that are not trusted (extra or changed).
 pub fn verify(recorded: &Files, listing: &Listing) -> (Files, Vec<String>) {
-    let mut trusted = Files::with_capacity(recorded.len());
+    let mut trusted = Files::with_capacity_and_hasher(recorded.len(), Default::default());
     let mut unknown = Vec::new();
     for (path, &(size, mtime)) in &listing.files {
         match recorded.get(path) {

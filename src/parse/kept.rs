@@ -14,7 +14,9 @@
 //! model's own serde form, the one format that round-trips its optional
 //! fields and flexible dates without a second description of them.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use crate::hashing::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -190,7 +192,7 @@ impl<'c> Kept<'c> {
     /// them back would skip the check that found them.
     pub fn save(&self, content: &Content, taken_unchanged: &HashSet<String>, noisy: &HashSet<&Path>) -> io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
-        let mut names = HashSet::new();
+        let mut names = HashSet::default();
         self.write(&content.agencies, taken_unchanged, noisy, &mut names)?;
         self.write(&content.people, taken_unchanged, noisy, &mut names)?;
         self.write(&content.ormas, taken_unchanged, noisy, &mut names)?;

@@ -113,7 +113,7 @@ pub fn read_and_parse(
     merge(&mut content.ormas, restored.ormas);
     merge(&mut content.activities, restored.activities);
     merge(&mut content.partnerships, restored.partnerships);
-    let noisy: std::collections::HashSet<&std::path::Path> = inspected.iter().map(|d| d.file.as_path()).collect();
+    let noisy: crate::hashing::HashSet<&std::path::Path> = inspected.iter().map(|d| d.file.as_path()).collect();
     // The kept records are a hint: one that cannot be written only means
     // parsing that file again next time.
     let _ = kept.save(&content, &taken.unchanged, &noisy);

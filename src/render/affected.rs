@@ -13,8 +13,8 @@
 //! the site before an edit is compared with one taken after, and positions
 //! move between the two. Ids are resolved again only in the new site.
 
+use crate::hashing::{HashMap, HashSet};
 use std::borrow::Borrow;
-use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
 use crate::model::{ActivityKind, Atom};
@@ -120,7 +120,7 @@ pub fn affected(site: &Site, renderer: &Renderer<'_>, old: &[Footprint], new: &[
         old_len: Option<usize>,
         new_len: Option<usize>,
     }
-    let mut spans: HashMap<&List, Span> = HashMap::new();
+    let mut spans: HashMap<&List, Span> = HashMap::default();
     for (fps, is_new) in [(old, false), (new, true)] {
         for (list, at, len) in fps.iter().flat_map(|f| &f.lists) {
             let span = spans.entry(list).or_insert(Span { first: *at, last: *at, ..Span::default() });
@@ -163,7 +163,7 @@ pub fn affected(site: &Site, renderer: &Renderer<'_>, old: &[Footprint], new: &[
         }
     }
     out.pages.extend(new.iter().map(|f| Page::Activity(f.pos)));
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     out.pages.retain(|p| seen.insert(p.clone()));
     out
 }

@@ -17,8 +17,8 @@ pub mod participation;
 mod ppid;
 mod validate;
 
+use crate::hashing::HashMap;
 use std::borrow::Borrow;
-use std::collections::HashMap;
 use std::hash::Hash;
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! exists, ids are unique, lists that must not be empty are not, and the
 //! softer checks `--strict` enforces.
 
-use std::collections::{HashMap, HashSet};
+use crate::hashing::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, closest};
@@ -288,7 +288,7 @@ impl<'a> Checker<'a> {
             );
             return;
         };
-        let mut seen = HashMap::new();
+        let mut seen = HashMap::default();
         for (i, region) in self.regions.items.iter().enumerate() {
             let field = format!("[{i}].code");
             if !region.code.is_well_formed() {
@@ -329,7 +329,7 @@ impl<'a> Checker<'a> {
             }
             return;
         };
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (i, topic) in self.topics.items.iter().enumerate() {
             let field = format!("[{i}].id");
             if !is_valid_id(&topic.id) {
@@ -350,7 +350,7 @@ impl<'a> Checker<'a> {
     /// Ids are unique per folder by construction, except activities, whose
     /// year folders form one collection.
     fn check_duplicate_activity_ids(&self, out: &mut Vec<Diagnostic>) {
-        let mut first: HashMap<&str, &Origin> = HashMap::new();
+        let mut first: HashMap<&str, &Origin> = HashMap::default();
         for r in self.activities {
             if let Some(other) = first.insert(r.id.as_str(), &r.origin) {
                 let (a, b) = if other.path() < r.origin.path() { (other, &r.origin) } else { (&r.origin, other) };
@@ -366,7 +366,7 @@ impl<'a> Checker<'a> {
         let parent: HashMap<&str, &str> =
             self.agencies.iter().filter_map(|r| r.meta.parent.as_deref().map(|p| (r.id.as_str(), p))).collect();
         for r in self.agencies {
-            let mut seen = HashSet::from([r.id.as_str()]);
+            let mut seen = HashSet::from_iter([r.id.as_str()]);
             let mut at = r.id.as_str();
             while let Some(&p) = parent.get(at) {
                 if p == r.id && at != r.id {
