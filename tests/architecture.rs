@@ -55,7 +55,7 @@ fn outputs_import_none_of_each_other() {
 #[test]
 fn shared_modules_sit_below_the_outputs() {
     let above = ["render", "search", "data", "serve", "scaffold"];
-    for m in ["address.rs", "text.rs", "catalog.rs", "site", "model", "parse", "source.rs", "output.rs"] {
+    for m in ["address.rs", "text.rs", "hashing.rs", "catalog.rs", "site", "model", "parse", "source.rs", "output.rs"] {
         let found = imports(&src(m));
         for a in above {
             assert!(!found.contains(a), "src/{m} imports crate::{a}, which sits above it");
