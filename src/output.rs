@@ -11,7 +11,6 @@
 
 pub mod generation;
 
-use crate::hashing::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -23,6 +22,7 @@ use rayon::prelude::*;
 #[cfg(unix)]
 use rustix::fs::{AtFlags, Mode, OFlags};
 
+use crate::hashing::{HashMap, HashSet};
 use generation::{FileEntry, Files, Hash};
 
 /// A folder the site is written into before it replaces the output.

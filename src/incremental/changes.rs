@@ -1,11 +1,11 @@
 //! The changed-paths list: which files of the site a build added,
 //! modified or removed, for CDN invalidation and sync tools.
 
-use crate::hashing::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::hashing::{HashMap, HashSet};
 use crate::output::generation::{Files, Hash};
 
 /// How one path changed.

@@ -21,11 +21,11 @@ pub mod inputs;
 pub mod reuse;
 pub mod state;
 
-use crate::hashing::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostics;
+use crate::hashing::{HashMap, HashSet};
 use crate::output::generation::{self, Hash, Listing};
 use crate::output::{Committed, Spare, Staging, WriteStats};
 use crate::{BuildOptions, Counts};

@@ -2,13 +2,14 @@
 //! content hash), so that a build can tell which of its files are new,
 //! which changed and which it may share with the live site by hard link.
 
-use crate::hashing::HashMap;
 use std::fs;
 use std::io;
 use std::path::Path;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+
+use crate::hashing::HashMap;
 
 /// A content hash: xxh3-128 of the file's bytes.
 pub type Hash = u128;

@@ -15,8 +15,6 @@
 //! fields and flexible dates without a second description of them.
 
 use std::collections::BTreeMap;
-
-use crate::hashing::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -26,6 +24,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::Content;
+use crate::hashing::{HashMap, HashSet};
 use crate::incremental::inputs::ContentFiles;
 use crate::model::{Collection, Origin, Record, RereadLog, ShrinkToFit, SourceText};
 use crate::output::generation::Hash;

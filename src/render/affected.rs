@@ -13,10 +13,10 @@
 //! the site before an edit is compared with one taken after, and positions
 //! move between the two. Ids are resolved again only in the new site.
 
-use crate::hashing::{HashMap, HashSet};
 use std::borrow::Borrow;
 use std::hash::Hash;
 
+use crate::hashing::{HashMap, HashSet};
 use crate::model::{ActivityKind, Atom};
 use crate::render::pages::{DIRECTORY_PAGE, NetworkScope, pages_for};
 use crate::render::{Page, Renderer};

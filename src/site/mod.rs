@@ -17,12 +17,12 @@ pub mod participation;
 mod ppid;
 mod validate;
 
-use crate::hashing::HashMap;
 use std::borrow::Borrow;
 use std::hash::Hash;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
+use crate::hashing::HashMap;
 use crate::model::{
     Activity, Agency, Atom, Collection, Ormas, Partnership, Person, Record, Region, RegionCode, SiteConfig, Topic,
 };

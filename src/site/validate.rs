@@ -2,10 +2,10 @@
 //! exists, ids are unique, lists that must not be empty are not, and the
 //! softer checks `--strict` enforces.
 
-use crate::hashing::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, closest};
+use crate::hashing::{HashMap, HashSet};
 use crate::model::{Activity, Agency, Collection, Origin, Ormas, Partnership, Person, Record, Region, Source, Topic};
 use crate::parse::{ListFile, is_valid_id, slugify};
 
