@@ -17,7 +17,6 @@
 //! measurable change in parse time (`BENCHMARKS.md`).
 
 use std::borrow::Borrow;
-use std::collections::HashSet;
 use std::fmt;
 use std::hash::{BuildHasher, Hash, Hasher};
 use std::ops::Deref;
@@ -26,6 +25,8 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 use foldhash::fast::FixedState;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+
+use crate::hashing::HashSet;
 
 /// Text held once per process however many records repeat it.
 ///
@@ -48,7 +49,7 @@ thread_local! {
     static LAST: std::cell::RefCell<Vec<Option<(u64, Atom)>>> = std::cell::RefCell::new(vec![None; RECENT]);
 }
 
-type Shard = Mutex<HashSet<&'static str, FixedState>>;
+type Shard = Mutex<HashSet<&'static str>>;
 
 fn shards() -> &'static [Shard; SHARDS] {
     static SET: OnceLock<[Shard; SHARDS]> = OnceLock::new();

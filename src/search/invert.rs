@@ -5,13 +5,12 @@
 //! dictionary; chunks are then merged in document order, so term numbers,
 //! posting order and hence the output are the same on every run.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
 use super::docs::{Corpus, FIELDS};
 use super::layout::BLOCK_DOCS;
 use super::text::{IndonesianStemmer, for_each_word};
+use crate::hashing::HashMap;
 
 /// Documents one parallel task reads.
 pub const CHUNK: usize = 256;
@@ -153,10 +152,6 @@ pub struct Inverted {
     pub forward: Vec<crate::output::generation::Hash>,
 }
 
-/// foldhash: fast on short keys such as words; a fixed seed, as before,
-/// so runs behave alike.
-type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
-
 /// One document read: its postings (local term numbers), field lengths
 /// and summary.
 pub type ReadDoc = (Vec<(u32, FieldCounts)>, [u32; FIELDS], Vec<u8>);
@@ -180,8 +175,8 @@ fn read_chunk(corpus: &Corpus, start: u32, end: u32) -> Chunk {
 /// this is most of the saving.
 pub fn read_docs(corpus: &Corpus, docs_read: impl ExactSizeIterator<Item = u32>) -> Chunk {
     let stemmer = IndonesianStemmer::default();
-    let mut words: Map<Box<str>, u32> = Map::default();
-    let mut stems: Map<String, u32> = Map::default();
+    let mut words: HashMap<Box<str>, u32> = HashMap::default();
+    let mut stems: HashMap<String, u32> = HashMap::default();
     let mut terms: Vec<String> = Vec::new();
     let mut docs = Vec::with_capacity(docs_read.len());
     let mut buf = String::new();
@@ -239,7 +234,7 @@ pub fn invert(
     let n = corpus.len();
     let starts: Vec<u32> = (0..n).step_by(CHUNK).collect();
     let mut out = Inverted { lengths: Vec::with_capacity(n as usize), ..Default::default() };
-    let mut dict: Map<String, u32> = Map::default();
+    let mut dict: HashMap<String, u32> = HashMap::default();
     // Merging is sequential (it numbers terms in document order), so the
     // previous batch is merged (and its summaries packed) while the next
     // one is read.
@@ -282,7 +277,7 @@ impl Inverted {
 /// Appends one chunk's documents, renumbering its terms into `dict`.
 fn merge(
     out: &mut Inverted,
-    dict: &mut Map<String, u32>,
+    dict: &mut HashMap<String, u32>,
     (chunk, forward): (Chunk, Option<crate::output::generation::Hash>),
 ) {
     out.forward.extend(forward);
