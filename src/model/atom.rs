@@ -77,8 +77,10 @@ impl Atom {
 
     /// The atom of `text`, whose hash is `hash`, from the shared set.
     fn shared(text: &str, hash: u64) -> Self {
-        // The high bits pick the shard; the set itself uses the low ones.
-        let shard = &shards()[(hash >> 58) as usize % SHARDS];
+        // Middle bits pick the shard: the set finds a bucket by the low
+        // bits and tells entries apart by the top seven, so a shard chosen
+        // by the top bits left one bit of that tag to compare on.
+        let shard = &shards()[(hash >> 32) as usize % SHARDS];
         // A panic while holding the lock cannot leave the set half-changed
         // (an insert either happened or not), so a poisoned lock is fine.
         let mut set = shard.lock().unwrap_or_else(PoisonError::into_inner);
